@@ -1,0 +1,501 @@
+package dev.gatehouse;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Every Gatehouse setting, validated once when constructed. Each field {@code fooBar} can be set
+ * by the system property {@code gatehouse.fooBar} or the environment variable
+ * {@code GATEHOUSE_FOO_BAR}; a property beats the environment, which beats the default (see
+ * {@link #fromEnvironment()}). A failed validation throws {@link IllegalArgumentException} naming
+ * the field and the fix. {@link #toString()} hides {@code jdbcPassword}.
+ *
+ * @param strict                   require Secure cookies and OWASP Argon2id floors (default true)
+ * @param hashingConcurrency       password hashes allowed at once (default: available processors)
+ * @param hashingQueueTimeoutMillis how long a caller waits for a hashing slot before {@code overloaded}
+ * @param rejectCommonPasswords    reject the 30,000 most common passwords (default true)
+ * @param maxConsecutiveFailures   failed sign-ins in a row that lock an account (default 100, at most 100)
+ * @param lockoutSeconds           quiet time after which the failure count of an account is forgotten
+ * @param apiTokenMaxPerUser       live API tokens one user may hold
+ * @param apiTokenMaxLifetimeDays  longest API token lifetime, and the lifetime when none is asked for
+ * @param apiTokenAllowNoExpiry    allow API tokens that never expire (default false)
+ * @param revokeApiTokensOnPasswordChange whether a password change or reset also revokes API tokens (default false)
+ * @param housekeepingIntervalSeconds how often {@link Gatehouse} sweeps expired rows; 0 disables
+ * @param jdbcUrl                  JDBC URL when Gatehouse builds its own pool (no DataSource supplied)
+ * @param dataSourceJndiName       JNDI name of a container DataSource (must not be a JTA/XA source)
+ * @param runMigrations            apply the Liquibase changelog at start-up (default true)
+ * @param databaseTimeoutSeconds   connection acquisition and statement timeout
+ */
+public record AuthSettings(
+        boolean strict,
+        int argonTimeCost,
+        int argonMemoryKib,
+        int argonParallelism,
+        int hashingConcurrency,
+        long hashingQueueTimeoutMillis,
+        int passwordMinLength,
+        int passwordMaxLength,
+        boolean rejectCommonPasswords,
+        long sessionLifetimeSeconds,
+        long sessionAbsoluteMaxSeconds,
+        String cookieName,
+        boolean cookieSecure,
+        String cookieSameSite,
+        String cookieDomain,
+        String cookiePath,
+        String authPathPrefix,
+        boolean enableCredentialsApi,
+        boolean enableSignup,
+        long passwordResetTtlSeconds,
+        long emailVerifyTtlSeconds,
+        int rateLimitSignInPerHour,
+        int rateLimitSignUpPerHour,
+        int rateLimitPasswordResetPerHour,
+        int rateLimitUsernameCheckPerHour,
+        int rateLimitVerificationEmailPerHour,
+        int rateLimitTokenRedeemPerHour,
+        int maxConsecutiveFailures,
+        long lockoutSeconds,
+        boolean requireEmailVerified,
+        Identifier identifier,
+        int usernameMinLength,
+        int usernameMaxLength,
+        String usernamePattern,
+        Set<String> usernameReserved,
+        int apiTokenMaxPerUser,
+        int apiTokenMaxLifetimeDays,
+        boolean apiTokenAllowNoExpiry,
+        boolean revokeApiTokensOnPasswordChange,
+        long housekeepingIntervalSeconds,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        String dataSourceJndiName,
+        int jdbcPoolSize,
+        boolean runMigrations,
+        int databaseTimeoutSeconds) {
+
+    /** The built-in reserved usernames (pyxle-auth's list). */
+    public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
+            "admin administrator root superuser sysadmin system support help helpdesk staff team moderator mod "
+            + "owner official security abuse postmaster webmaster noreply no-reply donotreply login logout "
+            + "signin sign-in signout sign-out signup sign-up register auth oauth sso session account accounts "
+            + "settings profile password verify me user users api app www mail email ftp smtp static assets "
+            + "public cdn media files download downloads dashboard home index search explore billing payment "
+            + "payments checkout status health metrics about contact terms privacy legal docs blog favicon "
+            + "robots sitemap null undefined none nan anonymous guest test").split(" ")));
+
+    /** OWASP Argon2id minimums: {memory KiB, time cost} pairs, any one of which suffices (p = 1). */
+    private static final int[][] ARGON_FLOORS = {{47104, 1}, {19456, 2}, {12288, 3}, {9216, 4}, {7168, 5}};
+
+    public AuthSettings {
+        usernameReserved = normaliseReserved(usernameReserved);
+        cookieDomain = blankToNull(cookieDomain);
+        jdbcUrl = blankToNull(jdbcUrl);
+        jdbcUser = blankToNull(jdbcUser);
+        jdbcPassword = blankToNull(jdbcPassword);
+        dataSourceJndiName = blankToNull(dataSourceJndiName);
+        if (identifier == null) {
+            throw new IllegalArgumentException("identifier must be 'email' or 'username'");
+        }
+        validate(strict, argonTimeCost, argonMemoryKib, argonParallelism, cookieSecure, cookieSameSite);
+        positive("hashingConcurrency", hashingConcurrency);
+        positive("hashingQueueTimeoutMillis", hashingQueueTimeoutMillis);
+        positive("passwordMinLength", passwordMinLength);
+        if (passwordMaxLength <= passwordMinLength) {
+            fail("passwordMaxLength must be > passwordMinLength (got " + passwordMaxLength + " <= " + passwordMinLength + ")");
+        }
+        if (passwordMaxLength < 64) {
+            fail("passwordMaxLength must be >= 64 so long passphrases fit (got " + passwordMaxLength + ")");
+        }
+        positive("sessionLifetimeSeconds", sessionLifetimeSeconds);
+        if (sessionAbsoluteMaxSeconds < sessionLifetimeSeconds) {
+            fail("sessionAbsoluteMaxSeconds must be >= sessionLifetimeSeconds (got " + sessionAbsoluteMaxSeconds
+                    + " < " + sessionLifetimeSeconds + ")");
+        }
+        if (cookieName == null || !cookieName.matches("[A-Za-z0-9_.-]+") || cookieName.startsWith("__")) {
+            fail("cookieName must be letters, digits, '_', '.' or '-' without a '__' prefix (got '" + cookieName
+                    + "'); Gatehouse adds __Host- itself when the cookie is Secure without a Domain");
+        }
+        if (cookiePath == null || !cookiePath.startsWith("/")) {
+            fail("cookiePath must start with '/' (got '" + cookiePath + "')");
+        }
+        if (authPathPrefix == null || !authPathPrefix.startsWith("/") || authPathPrefix.length() < 2
+                || authPathPrefix.endsWith("/")) {
+            fail("authPathPrefix must start with '/', have at least 2 characters and not end with '/' (got '"
+                    + authPathPrefix + "')");
+        }
+        positive("passwordResetTtlSeconds", passwordResetTtlSeconds);
+        positive("emailVerifyTtlSeconds", emailVerifyTtlSeconds);
+        positive("rateLimitSignInPerHour", rateLimitSignInPerHour);
+        positive("rateLimitSignUpPerHour", rateLimitSignUpPerHour);
+        positive("rateLimitPasswordResetPerHour", rateLimitPasswordResetPerHour);
+        positive("rateLimitUsernameCheckPerHour", rateLimitUsernameCheckPerHour);
+        positive("rateLimitVerificationEmailPerHour", rateLimitVerificationEmailPerHour);
+        positive("rateLimitTokenRedeemPerHour", rateLimitTokenRedeemPerHour);
+        if (maxConsecutiveFailures < 1 || maxConsecutiveFailures > 100) {
+            fail("maxConsecutiveFailures must be between 1 and 100 (NIST SP 800-63B) (got " + maxConsecutiveFailures + ")");
+        }
+        positive("lockoutSeconds", lockoutSeconds);
+        if (usernameMinLength < 1) {
+            fail("usernameMinLength must be >= 1 (got " + usernameMinLength + ")");
+        }
+        if (usernameMaxLength < usernameMinLength || usernameMaxLength > 64) {
+            fail("usernameMaxLength must be between usernameMinLength and 64 (got " + usernameMaxLength + ")");
+        }
+        try {
+            Pattern.compile(usernamePattern);
+        } catch (PatternSyntaxException | NullPointerException e) {
+            fail("usernamePattern is not a valid regular expression: " + usernamePattern);
+        }
+        positive("apiTokenMaxPerUser", apiTokenMaxPerUser);
+        positive("apiTokenMaxLifetimeDays", apiTokenMaxLifetimeDays);
+        if (housekeepingIntervalSeconds < 0) {
+            fail("housekeepingIntervalSeconds must be >= 0; 0 disables the sweep (got " + housekeepingIntervalSeconds + ")");
+        }
+        positive("jdbcPoolSize", jdbcPoolSize);
+        positive("databaseTimeoutSeconds", databaseTimeoutSeconds);
+    }
+
+    private static void validate(boolean strict, int t, int m, int p, boolean secure, String sameSite) {
+        if (!List.of("Lax", "Strict", "None").contains(sameSite)) {
+            fail("cookieSameSite must be Lax, Strict or None (got '" + sameSite + "')");
+        }
+        if (sameSite.equals("None") && !secure) {
+            fail("SameSite=None requires cookieSecure=true; browsers reject it otherwise");
+        }
+        positive("argonTimeCost", t);
+        positive("argonParallelism", p);
+        if (m < 8 * p) {
+            fail("argonMemoryKib must be >= 8 x argonParallelism (got " + m + ")");
+        }
+        if (!strict) {
+            return;
+        }
+        if (!secure) {
+            fail("cookieSecure must be true in strict mode. Set strict=false for local development and tests.");
+        }
+        if (m < 7168) {
+            fail("argonMemoryKib must be >= 19456 in strict mode (OWASP Argon2id floor) (got " + m + ")");
+        }
+        for (int[] floor : ARGON_FLOORS) {
+            if (m >= floor[0] && t >= floor[1]) {
+                return;
+            }
+        }
+        fail("argonTimeCost " + t + " is too low for argonMemoryKib " + m + " in strict mode (OWASP: m>=19456 needs "
+                + "t>=2, m>=47104 needs t>=1); raise argonTimeCost or argonMemoryKib");
+    }
+
+    /** Defaults for production: strict, Secure cookie, Argon2id m=64 MiB t=3 p=2. */
+    public static AuthSettings defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Reads system properties {@code gatehouse.*} and environment variables {@code GATEHOUSE_*}.
+     * An unknown {@code gatehouse.*} property is an error (a typo would otherwise be ignored).
+     */
+    public static AuthSettings fromEnvironment() {
+        return fromSources(System.getenv(), System.getProperties());
+    }
+
+    /** Like {@link #fromEnvironment()} over the given maps, for tests and tools. */
+    public static AuthSettings fromSources(Map<String, String> env, Map<?, ?> properties) {
+        List<String> names = componentNames();
+        List<String> unknown = new ArrayList<>();
+        for (Object key : properties.keySet()) {
+            String k = String.valueOf(key);
+            if (k.startsWith("gatehouse.") && !names.contains(k.substring("gatehouse.".length()))) {
+                unknown.add(k);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            unknown.sort(null);
+            fail("Unknown Gatehouse setting(s) " + unknown + "; supported: gatehouse." + String.join(", gatehouse.", names));
+        }
+        Builder builder = builder();
+        for (RecordComponent c : AuthSettings.class.getRecordComponents()) {
+            String prop = "gatehouse." + c.getName();
+            String envName = envName(c.getName());
+            Object raw = properties.get(prop);
+            String value = raw != null ? raw.toString() : env.get(envName);
+            if (value != null) {
+                builder.values.put(c.getName(), parse(c, value, prop + " / " + envName));
+            }
+        }
+        return builder.build();
+    }
+
+    /** Fast, insecure parameters for tests: Argon2id t=1 m=8 KiB p=1, plain cookie, 60 s link TTLs. */
+    public AuthSettings forTests() {
+        return toBuilder().strict(false).argonTimeCost(1).argonMemoryKib(8).argonParallelism(1)
+                .cookieSecure(false).passwordResetTtlSeconds(60).emailVerifyTtlSeconds(60).build();
+    }
+
+    /**
+     * The cookie name the browser sees: with {@code __Host-} in front when the cookie is Secure,
+     * host-only and for path {@code /} (ASVS 3.3.1).
+     */
+    public String effectiveCookieName() {
+        return cookieSecure && cookieDomain == null && cookiePath.equals("/") ? "__Host-" + cookieName : cookieName;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        for (RecordComponent c : AuthSettings.class.getRecordComponents()) {
+            try {
+                b.values.put(c.getName(), c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("AuthSettings[");
+        for (RecordComponent c : AuthSettings.class.getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (c.getName().equals("jdbcPassword") && v != null) {
+                v = "***";
+            }
+            if (c.getName().equals("usernameReserved")) {
+                v = ((Set<?>) v).size() + " names";
+            }
+            s.append(c.getName()).append('=').append(v).append(", ");
+        }
+        return s.substring(0, s.length() - 2) + "]";
+    }
+
+    static String envName(String field) {
+        return "GATEHOUSE_" + field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private static List<String> componentNames() {
+        return Arrays.stream(AuthSettings.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    private static Object parse(RecordComponent c, String value, String source) {
+        Class<?> type = c.getType();
+        String v = value.trim();
+        try {
+            if (type == int.class) {
+                return Integer.parseInt(v);
+            }
+            if (type == long.class) {
+                return Long.parseLong(v);
+            }
+        } catch (NumberFormatException e) {
+            fail(source + " must be a whole number (got '" + value + "')");
+        }
+        if (type == boolean.class) {
+            switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> {
+                    return true;
+                }
+                case "false", "0", "no", "off" -> {
+                    return false;
+                }
+                default -> fail(source + " must be true or false (got '" + value + "')");
+            }
+        }
+        if (type == Identifier.class) {
+            return Identifier.parse(v);
+        }
+        if (type == Set.class) {
+            return v.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(v.split("\\s*,\\s*")));
+        }
+        return value;
+    }
+
+    private static Set<String> normaliseReserved(Set<String> reserved) {
+        Set<String> out = new TreeSet<>();
+        if (reserved != null) {
+            for (String r : reserved) {
+                if (r != null && !r.isBlank()) {
+                    out.add(r.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static void positive(String field, long value) {
+        if (value <= 0) {
+            fail(field + " must be > 0 (got " + value + ")");
+        }
+    }
+
+    private static void fail(String message) {
+        throw new IllegalArgumentException(message);
+    }
+
+    /** Builds settings from the defaults; {@link #build()} validates. */
+    public static final class Builder {
+
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        private Builder put(String name, Object value) {
+            values.put(name, value);
+            return this;
+        }
+
+        public Builder strict(boolean v) { return put("strict", v); }
+        public Builder argonTimeCost(int v) { return put("argonTimeCost", v); }
+        public Builder argonMemoryKib(int v) { return put("argonMemoryKib", v); }
+        public Builder argonParallelism(int v) { return put("argonParallelism", v); }
+        public Builder hashingConcurrency(int v) { return put("hashingConcurrency", v); }
+        public Builder hashingQueueTimeoutMillis(long v) { return put("hashingQueueTimeoutMillis", v); }
+        public Builder passwordMinLength(int v) { return put("passwordMinLength", v); }
+        public Builder passwordMaxLength(int v) { return put("passwordMaxLength", v); }
+        public Builder rejectCommonPasswords(boolean v) { return put("rejectCommonPasswords", v); }
+        public Builder sessionLifetimeSeconds(long v) { return put("sessionLifetimeSeconds", v); }
+        public Builder sessionAbsoluteMaxSeconds(long v) { return put("sessionAbsoluteMaxSeconds", v); }
+        public Builder cookieName(String v) { return put("cookieName", v); }
+        public Builder cookieSecure(boolean v) { return put("cookieSecure", v); }
+        public Builder cookieSameSite(String v) { return put("cookieSameSite", v); }
+        public Builder cookieDomain(String v) { return put("cookieDomain", v); }
+        public Builder cookiePath(String v) { return put("cookiePath", v); }
+        public Builder authPathPrefix(String v) { return put("authPathPrefix", v); }
+        public Builder enableCredentialsApi(boolean v) { return put("enableCredentialsApi", v); }
+        public Builder enableSignup(boolean v) { return put("enableSignup", v); }
+        public Builder passwordResetTtlSeconds(long v) { return put("passwordResetTtlSeconds", v); }
+        public Builder emailVerifyTtlSeconds(long v) { return put("emailVerifyTtlSeconds", v); }
+        public Builder rateLimitSignInPerHour(int v) { return put("rateLimitSignInPerHour", v); }
+        public Builder rateLimitSignUpPerHour(int v) { return put("rateLimitSignUpPerHour", v); }
+        public Builder rateLimitPasswordResetPerHour(int v) { return put("rateLimitPasswordResetPerHour", v); }
+        public Builder rateLimitUsernameCheckPerHour(int v) { return put("rateLimitUsernameCheckPerHour", v); }
+        public Builder rateLimitVerificationEmailPerHour(int v) { return put("rateLimitVerificationEmailPerHour", v); }
+        public Builder rateLimitTokenRedeemPerHour(int v) { return put("rateLimitTokenRedeemPerHour", v); }
+        public Builder maxConsecutiveFailures(int v) { return put("maxConsecutiveFailures", v); }
+        public Builder lockoutSeconds(long v) { return put("lockoutSeconds", v); }
+        public Builder requireEmailVerified(boolean v) { return put("requireEmailVerified", v); }
+        public Builder identifier(Identifier v) { return put("identifier", v); }
+        public Builder usernameMinLength(int v) { return put("usernameMinLength", v); }
+        public Builder usernameMaxLength(int v) { return put("usernameMaxLength", v); }
+        public Builder usernamePattern(String v) { return put("usernamePattern", v); }
+        public Builder usernameReserved(Set<String> v) { return put("usernameReserved", v); }
+        public Builder apiTokenMaxPerUser(int v) { return put("apiTokenMaxPerUser", v); }
+        public Builder apiTokenMaxLifetimeDays(int v) { return put("apiTokenMaxLifetimeDays", v); }
+        public Builder apiTokenAllowNoExpiry(boolean v) { return put("apiTokenAllowNoExpiry", v); }
+        public Builder revokeApiTokensOnPasswordChange(boolean v) { return put("revokeApiTokensOnPasswordChange", v); }
+        public Builder housekeepingIntervalSeconds(long v) { return put("housekeepingIntervalSeconds", v); }
+        public Builder jdbcUrl(String v) { return put("jdbcUrl", v); }
+        public Builder jdbcUser(String v) { return put("jdbcUser", v); }
+        public Builder jdbcPassword(String v) { return put("jdbcPassword", v); }
+        public Builder dataSourceJndiName(String v) { return put("dataSourceJndiName", v); }
+        public Builder jdbcPoolSize(int v) { return put("jdbcPoolSize", v); }
+        public Builder runMigrations(boolean v) { return put("runMigrations", v); }
+        public Builder databaseTimeoutSeconds(int v) { return put("databaseTimeoutSeconds", v); }
+
+        /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
+        public AuthSettings build() {
+            Map<String, Object> v = new LinkedHashMap<>(DEFAULTS);
+            v.putAll(values);
+            if (!values.containsKey("cookieSecure")) {
+                v.put("cookieSecure", v.get("strict"));
+            }
+            RecordComponent[] components = AuthSettings.class.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                args[i] = v.get(components[i].getName());
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<AuthSettings> ctor = AuthSettings.class.getDeclaredConstructor(types);
+                return ctor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final Map<String, Object> DEFAULTS = defaultValues();
+
+    private static Map<String, Object> defaultValues() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("strict", true);
+        d.put("argonTimeCost", 3);
+        d.put("argonMemoryKib", 65536);
+        d.put("argonParallelism", 2);
+        d.put("hashingConcurrency", Runtime.getRuntime().availableProcessors());
+        d.put("hashingQueueTimeoutMillis", 10_000L);
+        d.put("passwordMinLength", 8);
+        d.put("passwordMaxLength", 1024);
+        d.put("rejectCommonPasswords", true);
+        d.put("sessionLifetimeSeconds", 2_592_000L);
+        d.put("sessionAbsoluteMaxSeconds", 7_776_000L);
+        d.put("cookieName", "gatehouse_session");
+        d.put("cookieSecure", true);
+        d.put("cookieSameSite", "Lax");
+        d.put("cookieDomain", null);
+        d.put("cookiePath", "/");
+        d.put("authPathPrefix", "/auth");
+        d.put("enableCredentialsApi", true);
+        d.put("enableSignup", true);
+        d.put("passwordResetTtlSeconds", 1800L);
+        d.put("emailVerifyTtlSeconds", 86_400L);
+        d.put("rateLimitSignInPerHour", 10);
+        d.put("rateLimitSignUpPerHour", 5);
+        d.put("rateLimitPasswordResetPerHour", 3);
+        d.put("rateLimitUsernameCheckPerHour", 120);
+        d.put("rateLimitVerificationEmailPerHour", 3);
+        d.put("rateLimitTokenRedeemPerHour", 30);
+        d.put("maxConsecutiveFailures", 100);
+        d.put("lockoutSeconds", 3600L);
+        d.put("requireEmailVerified", false);
+        d.put("identifier", Identifier.EMAIL);
+        d.put("usernameMinLength", 3);
+        d.put("usernameMaxLength", 30);
+        d.put("usernamePattern", "^[a-z0-9_-]+$");
+        d.put("usernameReserved", DEFAULT_RESERVED_USERNAMES);
+        d.put("apiTokenMaxPerUser", 50);
+        d.put("apiTokenMaxLifetimeDays", 365);
+        d.put("apiTokenAllowNoExpiry", false);
+        d.put("revokeApiTokensOnPasswordChange", false);
+        d.put("housekeepingIntervalSeconds", 3600L);
+        d.put("jdbcUrl", null);
+        d.put("jdbcUser", null);
+        d.put("jdbcPassword", null);
+        d.put("dataSourceJndiName", null);
+        d.put("jdbcPoolSize", 10);
+        d.put("runMigrations", true);
+        d.put("databaseTimeoutSeconds", 5);
+        return d;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.gatehouse;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
+import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
+import dev.gatehouse.internal.persistence.Migrations;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.service.DbRateLimiter;
+import dev.gatehouse.internal.service.DefaultApiTokenService;
+import dev.gatehouse.internal.service.DefaultAuthService;
+import dev.gatehouse.internal.service.DefaultRoleService;
+import dev.gatehouse.internal.service.DefaultSessionService;
+import dev.gatehouse.internal.service.DefaultTokenService;
+import jakarta.persistence.EntityManagerFactory;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * One running Gatehouse: its settings, database, services and housekeeping. Start it once per
+ * application (the CDI integration does this for you) and close it at shutdown.
+ *
+ * <pre>{@code
+ * Gatehouse gh = Gatehouse.start(AuthSettings.fromEnvironment(), dataSource, Clock.systemUTC());
+ * SignInResult r = gh.auth().signIn("ada@example.com", password, ip, userAgent);
+ * }</pre>
+ *
+ * <p>Start-up applies the Liquibase changelog (unless {@link AuthSettings#runMigrations()} is
+ * false), validates the schema with Hibernate, and schedules {@link #sweepExpired()} every
+ * {@link AuthSettings#housekeepingIntervalSeconds()} on one daemon thread.
+ */
+public final class Gatehouse implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Gatehouse.class.getName());
+
+    private final AuthSettings settings;
+    private final HikariDataSource ownedPool;
+    private final EntityManagerFactory emf;
+    private final DefaultAuthService auth;
+    private final DefaultSessionService sessions;
+    private final DefaultTokenService tokens;
+    private final DefaultApiTokenService apiTokens;
+    private final DefaultRoleService roles;
+    private final DbRateLimiter rateLimiter;
+    private final PasswordHasher hasher;
+    private final ScheduledExecutorService housekeeping;
+
+    private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock) {
+        this.settings = settings;
+        this.ownedPool = ownedPool;
+        if (settings.runMigrations()) {
+            Migrations.apply(dataSource);
+        }
+        this.emf = GatehousePersistenceUnit.create(dataSource, settings.databaseTimeoutSeconds());
+        Transactions tx = new Transactions(emf);
+        this.hasher = new Argon2PasswordHasher(settings);
+        this.rateLimiter = new DbRateLimiter(tx, clock);
+        this.sessions = new DefaultSessionService(tx, settings, clock);
+        this.tokens = new DefaultTokenService(tx, clock);
+        this.apiTokens = new DefaultApiTokenService(tx, settings, clock);
+        this.roles = new DefaultRoleService(tx, clock);
+        this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens);
+        this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
+    }
+
+    /**
+     * Starts on the application's data source. It must be a non-JTA (resource-local) source:
+     * Gatehouse commits its own writes.
+     *
+     * @throws IllegalStateException the database cannot be reached or migrated, or the schema does not validate
+     */
+    public static Gatehouse start(AuthSettings settings, DataSource dataSource, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(clock, "clock");
+        return new Gatehouse(settings, dataSource, null, clock);
+    }
+
+    /**
+     * Starts on the data source the settings name: {@link AuthSettings#dataSourceJndiName()} if
+     * set, else a HikariCP pool on {@link AuthSettings#jdbcUrl()}.
+     *
+     * @throws IllegalStateException neither is set, or the database cannot be reached
+     */
+    public static Gatehouse start(AuthSettings settings, Clock clock) {
+        if (settings.dataSourceJndiName() != null) {
+            return start(settings, lookup(settings.dataSourceJndiName()), clock);
+        }
+        if (settings.jdbcUrl() == null) {
+            throw new IllegalStateException("Gatehouse has no database: set gatehouse.jdbcUrl / GATEHOUSE_JDBC_URL, "
+                    + "gatehouse.dataSourceJndiName / GATEHOUSE_DATA_SOURCE_JNDI_NAME, or produce a "
+                    + "@ForGatehouse DataSource bean");
+        }
+        HikariDataSource pool = pool(settings);
+        try {
+            return new Gatehouse(settings, pool, pool, clock);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public AuthSettings settings() {
+        return settings;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public ApiTokenService apiTokens() {
+        return apiTokens;
+    }
+
+    public RoleService roles() {
+        return roles;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public PasswordHasher passwordHasher() {
+        return hasher;
+    }
+
+    /**
+     * Deletes expired sessions, single-use tokens used or expired over a day ago, API tokens
+     * revoked or expired over 30 days ago, and ended rate-limit windows. Correctness never
+     * depends on it; it keeps the tables small. Safe to run on several nodes at once.
+     */
+    public SweepResult sweepExpired() {
+        return new SweepResult(sessions.sweepExpired(), tokens.sweepExpired(), apiTokens.sweepExpired(),
+                rateLimiter.sweepExpired());
+    }
+
+    /** Stops housekeeping, closes the persistence unit, and closes the pool if Gatehouse opened it. */
+    @Override
+    public void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        emf.close();
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    private ScheduledExecutorService scheduleSweep(AuthSettings s) {
+        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatehouse-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = s.housekeepingIntervalSeconds();
+        ex.scheduleWithFixedDelay(() -> {
+            try {
+                SweepResult r = sweepExpired();
+                LOG.log(Level.DEBUG, "housekeeping removed {0} rows", r.total());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "housekeeping sweep failed: " + e.getMessage());
+            }
+        }, every, every, TimeUnit.SECONDS);
+        return ex;
+    }
+
+    private static DataSource lookup(String name) {
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException | ClassCastException e) {
+            throw new IllegalStateException("Gatehouse cannot find DataSource '" + name + "' in JNDI: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(AuthSettings s) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("gatehouse");
+        c.setJdbcUrl(s.jdbcUrl());
+        c.setUsername(s.jdbcUser());
+        c.setPassword(s.jdbcPassword());
+        c.setMaximumPoolSize(s.jdbcPoolSize());
+        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setValidationTimeout(Math.min(s.databaseTimeoutSeconds() * 1000L, 5000L));
+        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        c.setAutoCommit(true);
+        try {
+            return new HikariDataSource(c);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Gatehouse cannot connect to " + redact(s.jdbcUrl()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URLs may carry a password parameter; never print it. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gatehouse;
+
+/**
+ * Gatehouse cannot answer right now: the database is unreachable or too slow, or the password
+ * hasher is saturated. Not an {@link AuthException}: the caller did nothing wrong, and a web layer
+ * should answer 503 with {@code Retry-After: }{@link #retryAfterSeconds()}, never 401.
+ */
+public class GatehouseUnavailableException extends RuntimeException {
+
+    private final String code;
+    private final long retryAfterSeconds;
+
+    public GatehouseUnavailableException(String code, String message, long retryAfterSeconds, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    /** {@code unavailable} for database trouble, {@code overloaded} for a saturated hasher. */
+    public String code() {
+        return code;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gatehouse.internal.cdi;
+
+import dev.gatehouse.ApiTokenService;
+import dev.gatehouse.AuthService;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.ForGatehouse;
+import dev.gatehouse.Gatehouse;
+import dev.gatehouse.PasswordHasher;
+import dev.gatehouse.RateLimiter;
+import dev.gatehouse.RoleService;
+import dev.gatehouse.SessionService;
+import dev.gatehouse.TokenService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * Starts one {@link Gatehouse} per CDI container, eagerly at application start (so migrations and
+ * schema validation fail the deployment, not the first request), and produces its services.
+ */
+@ApplicationScoped
+public class GatehouseProducer {
+
+    private Instance<DataSource> dataSource;
+    private Instance<AuthSettings> settings;
+    private Instance<Clock> clock;
+    private volatile Gatehouse gatehouse;
+
+    /** For the container's client proxy only. */
+    protected GatehouseProducer() {
+    }
+
+    @Inject
+    public GatehouseProducer(@ForGatehouse Instance<DataSource> dataSource, @ForGatehouse Instance<AuthSettings> settings,
+                             @ForGatehouse Instance<Clock> clock) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        gatehouse();
+    }
+
+    /** The running instance, started on first use. */
+    public Gatehouse gatehouse() {
+        Gatehouse g = gatehouse;
+        if (g == null) {
+            synchronized (this) {
+                if (gatehouse == null) {
+                    gatehouse = start();
+                }
+                g = gatehouse;
+            }
+        }
+        return g;
+    }
+
+    private Gatehouse start() {
+        AuthSettings s = settings.isResolvable() ? settings.get() : AuthSettings.fromEnvironment();
+        Clock c = clock.isResolvable() ? clock.get() : Clock.systemUTC();
+        return dataSource.isResolvable() ? Gatehouse.start(s, dataSource.get(), c) : Gatehouse.start(s, c);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @Produces
+    AuthSettings settings() {
+        return gatehouse().settings();
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuthService auth() {
+        return gatehouse().auth();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SessionService sessions() {
+        return gatehouse().sessions();
+    }
+
+    @Produces
+    @ApplicationScoped
+    TokenService tokens() {
+        return gatehouse().tokens();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiTokenService apiTokens() {
+        return gatehouse().apiTokens();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RoleService roles() {
+        return gatehouse().roles();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RateLimiter rateLimiter() {
+        return gatehouse().rateLimiter();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PasswordHasher passwordHasher() {
+        return gatehouse().passwordHasher();
+    }
+}

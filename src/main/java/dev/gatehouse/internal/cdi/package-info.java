@@ -1,0 +1,2 @@
+/** CDI wiring of Gatehouse. Not API. */
+package dev.gatehouse.internal.cdi;

@@ -1,0 +1,110 @@
+package dev.gatehouse.internal.crypto;
+
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.PasswordHasher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/** Bouncy Castle Argon2id behind a semaphore that bounds concurrent hashing (memory and CPU). */
+public final class Argon2PasswordHasher implements PasswordHasher {
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final int timeCost;
+    private final int memoryKib;
+    private final int parallelism;
+    private final Semaphore slots;
+    private final long waitMillis;
+
+    public Argon2PasswordHasher(AuthSettings settings) {
+        this.timeCost = settings.argonTimeCost();
+        this.memoryKib = settings.argonMemoryKib();
+        this.parallelism = settings.argonParallelism();
+        this.slots = new Semaphore(settings.hashingConcurrency(), true);
+        this.waitMillis = settings.hashingQueueTimeoutMillis();
+    }
+
+    @Override
+    public String hash(String password) {
+        byte[] salt = SecureTokens.randomBytes(SALT_BYTES);
+        byte[] out = gated(() -> argon2(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
+                memoryKib, timeCost, parallelism, salt, password, HASH_BYTES));
+        return new PhcHash("argon2id", 0x13, memoryKib, timeCost, parallelism, salt, out).format();
+    }
+
+    @Override
+    public boolean verify(String storedHash, String password) {
+        if (password == null) {
+            return false;
+        }
+        Optional<PhcHash> phc = PhcHash.parse(storedHash);
+        if (phc.isPresent()) {
+            PhcHash h = phc.get();
+            byte[] out = gated(() -> argon2(typeOf(h.type()), h.version(), h.memoryKib(), h.timeCost(),
+                    h.parallelism(), h.salt(), password, h.hash().length));
+            return MessageDigest.isEqual(out, h.hash());
+        }
+        Optional<Pbkdf2Hash> pbkdf2 = Pbkdf2Hash.parse(storedHash);
+        return pbkdf2.isPresent() && gated(() -> pbkdf2.get().matches(password));
+    }
+
+    @Override
+    public boolean needsRehash(String storedHash) {
+        return PhcHash.parse(storedHash)
+                .map(h -> !h.type().equals("argon2id") || h.version() != 0x13 || h.memoryKib() != memoryKib
+                        || h.timeCost() != timeCost || h.parallelism() != parallelism
+                        || h.salt().length != SALT_BYTES || h.hash().length != HASH_BYTES)
+                .orElse(true);
+    }
+
+    private <T> T gated(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
+        }
+        if (!acquired) {
+            throw new GatehouseUnavailableException("overloaded",
+                    "Too many sign-ins at once; password hashing is saturated.", Math.max(1, waitMillis / 1000), null);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static int typeOf(String type) {
+        return switch (type) {
+            case "argon2i" -> Argon2Parameters.ARGON2_i;
+            case "argon2d" -> Argon2Parameters.ARGON2_d;
+            default -> Argon2Parameters.ARGON2_id;
+        };
+    }
+
+    private static byte[] argon2(int type, int version, int m, int t, int p, byte[] salt, String password, int length) {
+        Argon2Parameters params = new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(m)
+                .withIterations(t).withParallelism(p).withSalt(salt).build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(params);
+        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[length];
+        try {
+            generator.generateBytes(pw, out);
+        } finally {
+            Arrays.fill(pw, (byte) 0);
+        }
+        return out;
+    }
+}

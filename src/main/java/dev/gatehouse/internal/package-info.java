@@ -1,0 +1,2 @@
+/** Implementation of Gatehouse. Not API: may change in any release. */
+package dev.gatehouse.internal;

@@ -1,0 +1,112 @@
+package dev.gatehouse.internal.service;
+
+import dev.gatehouse.RateLimitDecision;
+import dev.gatehouse.RateLimiter;
+import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.persistence.RateLimitBucketEntity;
+import dev.gatehouse.internal.persistence.Transactions;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Fixed-window counters in {@code ratelimit_buckets}. An increment is a guarded UPDATE, or an
+ * INSERT when the window has no row yet; the loser of an INSERT race retries and takes the UPDATE.
+ */
+public final class DbRateLimiter implements RateLimiter {
+
+    private static final int MAX_KEY = 320;
+
+    private final Transactions tx;
+    private final Clock clock;
+
+    public DbRateLimiter(Transactions tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public RateLimitDecision hit(String scope, String identifier, int limit, Duration window) {
+        requireScope(scope);
+        Objects.requireNonNull(identifier, "identifier");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1 (got " + limit + ")");
+        }
+        long seconds = window.getSeconds();
+        if (seconds < 1) {
+            throw new IllegalArgumentException("window must be at least 1 second (got " + window + ")");
+        }
+        long now = clock.instant().getEpochSecond();
+        long start = now - Math.floorMod(now, seconds);
+        long expires = start + seconds;
+        int count = increment(prefix(scope, identifier) + start, expires);
+        if (count <= limit) {
+            return new RateLimitDecision(true, limit - count, 0);
+        }
+        return new RateLimitDecision(false, 0, Math.max(1, expires - now));
+    }
+
+    @Override
+    public void reset(String scope, String identifier) {
+        requireScope(scope);
+        String like = escapeLike(prefix(scope, identifier)) + "%";
+        tx.run(em -> em.createQuery("delete from RateLimitBucketEntity b where b.bucketKey like :p escape '!'")
+                .setParameter("p", like).executeUpdate());
+    }
+
+    @Override
+    public int sweepExpired() {
+        long now = clock.instant().getEpochSecond();
+        return tx.inTransaction(em -> em.createQuery("delete from RateLimitBucketEntity b where b.expiresAt < :now")
+                .setParameter("now", now).executeUpdate());
+    }
+
+    /** Adds one to the row, creating it when absent. @return the count after this increment */
+    int increment(String key, long expiresAt) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return tx.inTransaction(em -> incrementOnce(em, key, expiresAt));
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !Transactions.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int incrementOnce(EntityManager em, String key, long expiresAt) {
+        int updated = em.createQuery("update RateLimitBucketEntity b set b.count = b.count + 1 where b.bucketKey = :k")
+                .setParameter("k", key).executeUpdate();
+        if (updated == 0) {
+            RateLimitBucketEntity b = new RateLimitBucketEntity();
+            b.bucketKey = key;
+            b.count = 1;
+            b.expiresAt = expiresAt;
+            em.persist(b);
+            em.flush();
+            return 1;
+        }
+        return em.createQuery("select b.count from RateLimitBucketEntity b where b.bucketKey = :k", Integer.class)
+                .setParameter("k", key).getSingleResult();
+    }
+
+    /** {@code scope:identifier:}; an identifier too long for the key column is replaced by its SHA-256. */
+    static String prefix(String scope, String identifier) {
+        String p = scope + ":" + identifier + ":";
+        if (p.length() + 12 > MAX_KEY) {
+            p = scope + ":sha256=" + SecureTokens.sha256Hex(identifier) + ":";
+        }
+        return p;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static void requireScope(String scope) {
+        if (scope == null || scope.isBlank() || scope.length() > 64) {
+            throw new IllegalArgumentException("scope must be 1-64 non-blank characters (got '" + scope + "')");
+        }
+    }
+}

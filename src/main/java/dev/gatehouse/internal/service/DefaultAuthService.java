@@ -1,0 +1,350 @@
+package dev.gatehouse.internal.service;
+
+import dev.gatehouse.AccountDisabledException;
+import dev.gatehouse.AccountExistsException;
+import dev.gatehouse.AuthException;
+import dev.gatehouse.AuthService;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.EmailNotVerifiedException;
+import dev.gatehouse.Identifier;
+import dev.gatehouse.InvalidCredentialsException;
+import dev.gatehouse.InvalidTokenException;
+import dev.gatehouse.PasswordHasher;
+import dev.gatehouse.PasswordResetToken;
+import dev.gatehouse.RateLimitDecision;
+import dev.gatehouse.RateLimitedException;
+import dev.gatehouse.SessionCookie;
+import dev.gatehouse.SignInResult;
+import dev.gatehouse.TokenClaim;
+import dev.gatehouse.User;
+import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.persistence.UserEntity;
+import dev.gatehouse.internal.policy.Identifiers;
+import dev.gatehouse.internal.policy.PasswordPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Account flows of pyxle-auth's AuthService, with the stricter rules of SECURITY-REQUIREMENTS.md. */
+public final class DefaultAuthService implements AuthService {
+
+    static final String PURPOSE_RESET = "password_reset";
+    static final String PURPOSE_VERIFY = "email_verify";
+    /** NUL-prefixed so it never collides with a real (hex) user id. */
+    static final String RESET_SENTINEL = "\u0000pwreset-sentinel";
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final Transactions tx;
+    private final AuthSettings settings;
+    private final Clock clock;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Identifiers identifiers;
+    private final DbRateLimiter limiter;
+    private final FailureLock failureLock;
+    private final DefaultSessionService sessions;
+    private final DefaultTokenService tokens;
+    private final String timingHash;
+
+    public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
+                              DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens) {
+        this.tx = tx;
+        this.settings = settings;
+        this.clock = clock;
+        this.hasher = hasher;
+        this.policy = new PasswordPolicy(settings);
+        this.identifiers = new Identifiers(settings);
+        this.limiter = limiter;
+        this.failureLock = new FailureLock(tx, limiter, clock, settings.maxConsecutiveFailures(), settings.lockoutSeconds());
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.timingHash = hasher.hash("0".repeat(32));
+    }
+
+    @Override
+    public SignInResult signUp(String email, String username, String password, String ip, String userAgent) {
+        String e = email == null || email.isBlank() ? null : Identifiers.normaliseEmail(email);
+        String u = username == null || username.isBlank() ? null : identifiers.normaliseUsername(username);
+        if (settings.identifier() == Identifier.USERNAME && u == null) {
+            throw new AuthException("Please choose a username.");
+        }
+        if (settings.identifier() == Identifier.EMAIL && e == null) {
+            throw new AuthException("Please enter an email address.");
+        }
+        policy.check(password, e, u);
+        if (ip != null) {
+            limit("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
+        }
+        UserEntity row = new UserEntity();
+        row.id = SecureTokens.newId();
+        row.email = e;
+        row.username = u;
+        row.passwordHash = hasher.hash(password);
+        row.createdAt = Clocks.now(clock);
+        row.plan = "free";
+        try {
+            tx.run(em -> em.persist(row));
+        } catch (RuntimeException ex) {
+            if (Transactions.isUniqueViolation(ex)) {
+                Audit.info("sign_up.exists", Audit.fingerprint(e != null ? e : u), ip);
+                throw new AccountExistsException(settings.identifier());
+            }
+            throw ex;
+        }
+        Audit.info("sign_up.ok", row.id, ip);
+        User user = row.toUser();
+        return new SignInResult(user, sessions.start(user.id(), ip, userAgent));
+    }
+
+    @Override
+    public SignInResult signIn(String identifier, String password, String ip, String userAgent) {
+        User user = verifyCredentials(identifier, password, ip);
+        SessionCookie cookie = sessions.start(user.id(), ip, userAgent);
+        return new SignInResult(user, cookie);
+    }
+
+    @Override
+    public User verifyCredentials(String identifier, String password, String ip) {
+        boolean byEmail = settings.identifier() == Identifier.EMAIL;
+        if (identifier == null || identifier.isBlank() || password == null) {
+            throw new InvalidCredentialsException();
+        }
+        String id = byEmail ? Identifiers.normaliseEmail(identifier) : Identifiers.lookupForm(identifier);
+        if (policy.overLength(password)) {
+            throw new InvalidCredentialsException(); // can never match: sign-up enforces the same cap; no hashing
+        }
+        if (ip != null) {
+            limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+        }
+        String scope = "auth:sign-in:" + settings.identifier().wireName();
+        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour(), HOUR);
+        OptionalLong locked = failureLock.countAttempt(id);
+        if (locked.isPresent()) {
+            Audit.warn("sign_in.locked", Audit.fingerprint(id), ip);
+            throw new RateLimitedException(locked.getAsLong());
+        }
+        Optional<UserEntity> row = findBy(byEmail ? "email" : "username", id);
+        if (row.isEmpty() || !hasher.verify(row.get().passwordHash, password)) {
+            if (row.isEmpty()) {
+                hasher.verify(timingHash, password); // same work as a wrong password
+            }
+            Audit.info("sign_in.failed", Audit.fingerprint(id), ip);
+            if (!idDecision.allowed()) {
+                throw new RateLimitedException(idDecision.retryAfterSeconds());
+            }
+            throw new InvalidCredentialsException();
+        }
+        // Right password: the identifier's hourly bucket is ignored, so a flood of wrong guesses
+        // from many addresses cannot lock the owner out; the consecutive-failure lock still applies.
+        UserEntity user = row.get();
+        if (hasher.needsRehash(user.passwordHash)) {
+            String upgraded = hasher.hash(password);
+            tx.run(em -> em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
+                    .setParameter("h", upgraded).setParameter("id", user.id).executeUpdate());
+            Audit.info("password.rehashed", user.id, ip);
+        }
+        if (user.disabledAt != null) {
+            Audit.warn("sign_in.disabled", user.id, ip);
+            throw new AccountDisabledException();
+        }
+        if (settings.requireEmailVerified() && user.email != null && user.emailVerifiedAt == null) {
+            throw new EmailNotVerifiedException();
+        }
+        // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
+        // let one valid account launder an attacker's address budget).
+        limiter.reset(scope, id);
+        failureLock.clear(id);
+        Audit.info("sign_in.ok", user.id, ip);
+        return user.toUser();
+    }
+
+    @Override
+    public void changePassword(String userId, String currentPassword, String newPassword) {
+        UserEntity user = userId == null ? null : findBy("id", userId).orElse(null);
+        policy.check(newPassword, user == null ? null : user.email, user == null ? null : user.username);
+        if (user == null || currentPassword == null || policy.overLength(currentPassword)
+                || !hasher.verify(user.passwordHash, currentPassword)) {
+            Audit.info("password.change_failed", userId, null);
+            throw new InvalidCredentialsException();
+        }
+        replacePassword(user.id, hasher.hash(newPassword));
+        Audit.info("password.changed", user.id, null);
+    }
+
+    @Override
+    public Optional<PasswordResetToken> requestPasswordReset(String email, String ip) {
+        String e = Identifiers.normaliseEmail(email);
+        limit("pwreset", e, settings.rateLimitPasswordResetPerHour());
+        if (ip != null) {
+            limit("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
+        }
+        Optional<UserEntity> row = findBy("email", e);
+        if (row.isEmpty()) {
+            // Same work as a hit: a lookup and a token write, so timing does not reveal the account.
+            findBy("id", RESET_SENTINEL);
+            tokens.issue(PURPOSE_RESET, RESET_SENTINEL, settings.passwordResetTtlSeconds(), true);
+            Audit.info("password.reset_requested_unknown", Audit.fingerprint(e), ip);
+            return Optional.empty();
+        }
+        User user = row.get().toUser();
+        String raw = tokens.issue(PURPOSE_RESET, user.id(), settings.passwordResetTtlSeconds(), true);
+        Audit.info("password.reset_requested", user.id(), ip);
+        return Optional.of(new PasswordResetToken(user, raw));
+    }
+
+    @Override
+    public User resetPassword(String rawToken, String newPassword, String ip) {
+        if (ip != null) {
+            limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+        }
+        Optional<UserEntity> owner = tokens.peekOwner(PURPOSE_RESET, rawToken).flatMap(id -> findBy("id", id));
+        policy.check(newPassword, owner.map(u -> u.email).orElse(null), owner.map(u -> u.username).orElse(null));
+        TokenClaim claim = tokens.consume(PURPOSE_RESET, rawToken).orElseThrow(InvalidTokenException::new);
+        String hash = hasher.hash(newPassword);
+        UserEntity user = findBy("id", claim.userId()).orElseThrow(InvalidTokenException::new);
+        replacePassword(user.id, hash);
+        failureLock.clear(signInIdentifier(user));
+        Audit.info("password.reset", user.id, ip);
+        return findBy("id", user.id).orElseThrow(InvalidTokenException::new).toUser();
+    }
+
+    @Override
+    public String requestEmailVerification(String userId) {
+        UserEntity user = (userId == null ? Optional.<UserEntity>empty() : findBy("id", userId))
+                .orElseThrow(() -> new AuthException("No such user."));
+        if (user.email == null) {
+            throw new AuthException("This account has no email address to verify.");
+        }
+        if (user.emailVerifiedAt != null) {
+            throw new AuthException("This email address is already verified.");
+        }
+        limit("auth:verify-email", user.id, settings.rateLimitVerificationEmailPerHour());
+        Audit.info("email.verification_requested", user.id, null);
+        return tokens.issue(PURPOSE_VERIFY, user.id, settings.emailVerifyTtlSeconds(), true);
+    }
+
+    @Override
+    public User confirmEmail(String rawToken, String ip) {
+        if (ip != null) {
+            limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+        }
+        TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
+        Instant now = Clocks.now(clock);
+        tx.run(em -> em.createQuery("update UserEntity u set u.emailVerifiedAt = :now where u.id = :id "
+                + "and u.emailVerifiedAt is null").setParameter("now", now).setParameter("id", claim.userId()).executeUpdate());
+        Audit.info("email.verified", claim.userId(), ip);
+        return findBy("id", claim.userId()).orElseThrow(InvalidTokenException::new).toUser();
+    }
+
+    @Override
+    public boolean usernameAvailable(String username, String ip) {
+        if (ip != null) {
+            limit("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
+        }
+        String u = identifiers.normaliseUsername(username);
+        return findBy("username", u).isEmpty();
+    }
+
+    @Override
+    public Optional<User> findUser(String userId) {
+        return userId == null ? Optional.empty() : findBy("id", userId).map(UserEntity::toUser);
+    }
+
+    @Override
+    public Optional<User> findUserByEmail(String email) {
+        return findBy("email", Identifiers.normaliseEmail(email)).map(UserEntity::toUser);
+    }
+
+    @Override
+    public boolean disableUser(String userId) {
+        Instant now = Clocks.now(clock);
+        boolean found = tx.inTransaction(em -> {
+            int n = em.createQuery("update UserEntity u set u.disabledAt = :now where u.id = :id and u.disabledAt is null")
+                    .setParameter("now", now).setParameter("id", userId).executeUpdate();
+            em.createQuery("delete from SessionEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
+            em.createQuery("update ApiTokenEntity t set t.revokedAt = :now where t.userId = :id and t.revokedAt is null")
+                    .setParameter("now", now).setParameter("id", userId).executeUpdate();
+            return n > 0 || em.find(UserEntity.class, userId) != null;
+        });
+        if (found) {
+            Audit.warn("account.disabled", userId, null);
+        }
+        return found;
+    }
+
+    @Override
+    public boolean enableUser(String userId) {
+        boolean found = tx.inTransaction(em -> {
+            UserEntity u = em.find(UserEntity.class, userId);
+            if (u == null) {
+                return false;
+            }
+            u.disabledAt = null;
+            return true;
+        });
+        if (found) {
+            Audit.warn("account.enabled", userId, null);
+        }
+        return found;
+    }
+
+    @Override
+    public boolean deleteUser(String userId) {
+        boolean found = tx.inTransaction(em -> {
+            UserEntity u = em.find(UserEntity.class, userId);
+            if (u == null) {
+                return false;
+            }
+            em.createQuery("delete from SessionEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
+            em.createQuery("delete from ApiTokenEntity t where t.userId = :id").setParameter("id", userId).executeUpdate();
+            tokens.deleteAll(em, userId);
+            DefaultRoleService.deleteGrants(em, userId);
+            em.remove(u);
+            return true;
+        });
+        if (found) {
+            Audit.warn("account.deleted", userId, null);
+        }
+        return found;
+    }
+
+    /** New hash, every session ended, pending reset links void, API tokens revoked if configured: one transaction. */
+    private void replacePassword(String userId, String newHash) {
+        Instant now = Clocks.now(clock);
+        tx.run(em -> {
+            em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
+                    .setParameter("h", newHash).setParameter("id", userId).executeUpdate();
+            em.createQuery("delete from SessionEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
+            em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.userId = :id and t.purpose = :p "
+                    + "and t.usedAt is null").setParameter("now", now).setParameter("id", userId)
+                    .setParameter("p", PURPOSE_RESET).executeUpdate();
+            if (settings.revokeApiTokensOnPasswordChange()) {
+                em.createQuery("update ApiTokenEntity t set t.revokedAt = :now where t.userId = :id and t.revokedAt is null")
+                        .setParameter("now", now).setParameter("id", userId).executeUpdate();
+            }
+        });
+    }
+
+    private String signInIdentifier(UserEntity user) {
+        String id = settings.identifier() == Identifier.EMAIL ? user.email : user.username;
+        return id == null ? user.id : id;
+    }
+
+    private void limit(String scope, String identifier, int perHour) {
+        RateLimitDecision d = limiter.hit(scope, identifier, perHour, HOUR);
+        if (!d.allowed()) {
+            Audit.warn("rate_limited:" + scope, Audit.fingerprint(identifier), null);
+            throw new RateLimitedException(d.retryAfterSeconds());
+        }
+    }
+
+    private Optional<UserEntity> findBy(String column, String value) {
+        List<UserEntity> rows = tx.inTransaction(em -> em.createQuery("select u from UserEntity u where u." + column
+                + " = :v", UserEntity.class).setParameter("v", value).getResultList());
+        return rows.stream().findFirst();
+    }
+}

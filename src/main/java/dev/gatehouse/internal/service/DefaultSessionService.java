@@ -1,0 +1,176 @@
+package dev.gatehouse.internal.service;
+
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.ResolvedSession;
+import dev.gatehouse.SessionCookie;
+import dev.gatehouse.SessionInfo;
+import dev.gatehouse.SessionService;
+import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.persistence.SessionEntity;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.persistence.UserEntity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions keyed by the SHA-256 of a 256-bit cookie value; sliding expiry under an absolute cap. */
+public final class DefaultSessionService implements SessionService {
+
+    /** Expiry moves are written only when they move by more than this (one write a minute at most). */
+    private static final Duration WRITE_THROTTLE = Duration.ofSeconds(60);
+
+    private final Transactions tx;
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock) {
+        this.tx = tx;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public SessionCookie start(String userId, String ip, String userAgent) {
+        String raw = SecureTokens.newToken();
+        Instant now = Clocks.now(clock);
+        SessionEntity s = new SessionEntity();
+        s.tokenSha256 = SecureTokens.sha256Hex(raw);
+        s.userId = userId;
+        s.createdAt = now;
+        s.expiresAt = now.plusSeconds(settings.sessionLifetimeSeconds());
+        s.ip = clip(ip, 64);
+        s.userAgent = clip(userAgent, 512);
+        tx.run(em -> {
+            if (userId == null || em.find(UserEntity.class, userId) == null) {
+                throw new IllegalArgumentException("No user with id '" + userId + "'");
+            }
+            em.persist(s);
+        });
+        Audit.info("session.created", userId, ip);
+        return cookie(raw, s.expiresAt);
+    }
+
+    @Override
+    public Optional<ResolvedSession> resolve(String cookieValue, boolean extend) {
+        if (!SecureTokens.isWellFormed(cookieValue)) {
+            return Optional.empty();
+        }
+        String hash = SecureTokens.sha256Hex(cookieValue);
+        return tx.inTransaction(em -> {
+            List<Object[]> rows = em.createQuery("select s, u from SessionEntity s, UserEntity u "
+                    + "where s.tokenSha256 = :h and u.id = s.userId", Object[].class).setParameter("h", hash).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            SessionEntity s = (SessionEntity) rows.get(0)[0];
+            UserEntity u = (UserEntity) rows.get(0)[1];
+            Instant now = Clocks.now(clock);
+            Instant deadline = s.createdAt.plusSeconds(settings.sessionAbsoluteMaxSeconds());
+            if (s.expiresAt.isBefore(now) || now.isAfter(deadline)) {
+                em.remove(s);
+                return Optional.empty();
+            }
+            if (u.disabledAt != null) {
+                return Optional.empty();
+            }
+            boolean renewed = false;
+            if (extend) {
+                Instant next = min(now.plusSeconds(settings.sessionLifetimeSeconds()), deadline);
+                if (Duration.between(s.expiresAt, next).compareTo(WRITE_THROTTLE) > 0) {
+                    s.expiresAt = next;
+                    renewed = true;
+                }
+            }
+            return Optional.of(new ResolvedSession(u.toUser(), hash, s.createdAt, s.expiresAt, renewed));
+        });
+    }
+
+    @Override
+    public SessionCookie signOut(String cookieValue) {
+        if (SecureTokens.isWellFormed(cookieValue)) {
+            String hash = SecureTokens.sha256Hex(cookieValue);
+            tx.run(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h")
+                    .setParameter("h", hash).executeUpdate());
+        }
+        return deletionCookie();
+    }
+
+    @Override
+    public List<SessionInfo> list(String userId, String currentCookieValue) {
+        String current = SecureTokens.isWellFormed(currentCookieValue) ? SecureTokens.sha256Hex(currentCookieValue) : null;
+        Instant now = Clocks.now(clock);
+        Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
+        return tx.inTransaction(em -> em.createQuery("select s from SessionEntity s where s.userId = :u "
+                        + "and s.expiresAt > :now and s.createdAt >= :oldest order by s.createdAt desc", SessionEntity.class)
+                .setParameter("u", userId).setParameter("now", now).setParameter("oldest", oldest)
+                .getResultList().stream()
+                .map(s -> new SessionInfo(s.tokenSha256, s.createdAt, s.expiresAt, s.userAgent, s.ip,
+                        s.tokenSha256.equals(current)))
+                .toList());
+    }
+
+    @Override
+    public boolean revoke(String userId, String sessionId) {
+        if (userId == null || sessionId == null) {
+            return false;
+        }
+        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h and s.userId = :u")
+                .setParameter("h", sessionId).setParameter("u", userId).executeUpdate()) > 0;
+    }
+
+    @Override
+    public int revokeOthers(String userId, String keepSessionId) {
+        String keep = keepSessionId == null ? "" : keepSessionId;
+        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
+                .setParameter("u", userId).setParameter("k", keep).executeUpdate());
+    }
+
+    @Override
+    public int revokeAll(String userId) {
+        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u")
+                .setParameter("u", userId).executeUpdate());
+        Audit.info("session.revoked_all", userId, null);
+        return n;
+    }
+
+    @Override
+    public int revokeEveryone() {
+        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s").executeUpdate());
+        Audit.warn("session.revoked_everyone", "-", null);
+        return n;
+    }
+
+    @Override
+    public SessionCookie deletionCookie() {
+        return cookie("", null);
+    }
+
+    @Override
+    public SessionCookie cookie(String cookieValue, Instant expiresAt) {
+        long maxAge = expiresAt == null ? 0 : Math.max(0, Duration.between(clock.instant(), expiresAt).getSeconds());
+        return new SessionCookie(settings.effectiveCookieName(), cookieValue, maxAge, settings.cookieSecure(), true,
+                settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
+    }
+
+    /** Deletes sessions past their sliding expiry or absolute lifetime. */
+    public int sweepExpired() {
+        Instant now = Clocks.now(clock);
+        Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
+        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.expiresAt < :now or s.createdAt < :oldest")
+                .setParameter("now", now).setParameter("oldest", oldest).executeUpdate());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String cleaned = s.replaceAll("\\p{Cntrl}", "");
+        return cleaned.length() <= max ? cleaned : cleaned.substring(0, max);
+    }
+}
