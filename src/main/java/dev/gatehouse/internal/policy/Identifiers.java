@@ -57,7 +57,8 @@ public final class Identifiers {
         return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean hasControl(String s) {
+    /** True if the string holds a control character (NUL, CR, LF, TAB, ...). */
+    public static boolean hasControl(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isISOControl(s.charAt(i))) {
                 return true;

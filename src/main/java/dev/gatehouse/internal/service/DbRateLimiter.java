@@ -5,6 +5,7 @@ import dev.gatehouse.RateLimiter;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.RateLimitBucketEntity;
 import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.policy.Identifiers;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ public final class DbRateLimiter implements RateLimiter {
     /** {@code scope:identifier:}; an identifier too long for the key column is replaced by its SHA-256. */
     static String prefix(String scope, String identifier) {
         String p = scope + ":" + identifier + ":";
-        if (p.length() + 12 > MAX_KEY) {
+        if (p.length() + 12 > MAX_KEY || Identifiers.hasControl(identifier)) {
             p = scope + ":sha256=" + SecureTokens.sha256Hex(identifier) + ":";
         }
         return p;

@@ -112,6 +112,9 @@ public final class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public boolean revoke(String userId, String tokenId) {
+        if (userId == null || tokenId == null || !tokenId.matches("[0-9a-f]{32}")) {
+            return false;
+        }
         Instant now = Clocks.now(clock);
         return tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
                         + "where t.id = :id and t.userId = :u and t.revokedAt is null")

@@ -34,8 +34,11 @@ public final class DefaultAuthService implements AuthService {
 
     static final String PURPOSE_RESET = "password_reset";
     static final String PURPOSE_VERIFY = "email_verify";
-    /** NUL-prefixed so it never collides with a real (hex) user id. */
-    static final String RESET_SENTINEL = "\u0000pwreset-sentinel";
+    /**
+     * Owner of the decoy reset token written for unknown emails. pyxle-auth prefixes it with NUL;
+     * PostgreSQL cannot store NUL in text, so Gatehouse uses '~', which no (hex) user id contains.
+     */
+    static final String RESET_SENTINEL = "~pwreset-sentinel";
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final Transactions tx;
@@ -114,6 +117,9 @@ public final class DefaultAuthService implements AuthService {
             throw new InvalidCredentialsException();
         }
         String id = byEmail ? Identifiers.normaliseEmail(identifier) : Identifiers.lookupForm(identifier);
+        if (Identifiers.hasControl(id)) {
+            throw new InvalidCredentialsException(); // no account can have it; never reaches the database
+        }
         if (policy.overLength(password)) {
             throw new InvalidCredentialsException(); // can never match: sign-up enforces the same cap; no hashing
         }
@@ -343,6 +349,9 @@ public final class DefaultAuthService implements AuthService {
     }
 
     private Optional<UserEntity> findBy(String column, String value) {
+        if (value == null || Identifiers.hasControl(value)) {
+            return Optional.empty();
+        }
         List<UserEntity> rows = tx.inTransaction(em -> em.createQuery("select u from UserEntity u where u." + column
                 + " = :v", UserEntity.class).setParameter("v", value).getResultList());
         return rows.stream().findFirst();

@@ -113,7 +113,7 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public boolean revoke(String userId, String sessionId) {
-        if (userId == null || sessionId == null) {
+        if (userId == null || sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
             return false;
         }
         return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h and s.userId = :u")
