@@ -1,0 +1,91 @@
+package dev.gatehouse;
+
+import static dev.gatehouse.TokenServiceSuite.race;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The spec's concurrency guarantees, with real parallel threads on each database. */
+public abstract class ConcurrencySuite extends DatabaseSuite {
+
+    @Test
+    void concurrentRateLimitIncrementsCountExactlyN() throws Exception {
+        int n = 16;
+        List<RateLimitDecision> results = race(n, () -> gh().rateLimiter().hit("race", "k", 1000, Duration.ofHours(1)));
+        assertEquals(n, results.size());
+        assertEquals(List.of(List.of(String.valueOf(n))), rows("SELECT count FROM ratelimit_buckets"));
+        assertEquals(1000 - n, results.stream().mapToInt(RateLimitDecision::remaining).min().orElseThrow());
+    }
+
+    @Test
+    void concurrentPatCreatesUnderACapOfKCreateExactlyK() throws Exception {
+        Gatehouse g = gh(b -> b.apiTokenMaxPerUser(3));
+        String u = g.auth().signUp("a@b.com", null, "tangerine-otter-42", null, null).user().id();
+        AtomicInteger limited = new AtomicInteger();
+        race(10, () -> {
+            try {
+                return g.apiTokens().create(u, "t", List.of("a"), 1);
+            } catch (TokenLimitReachedException e) {
+                limited.incrementAndGet();
+                return null;
+            }
+        });
+        assertEquals(3, count("SELECT COUNT(*) FROM api_tokens"));
+        assertEquals(7, limited.get());
+    }
+
+    @Test
+    void concurrentSignUpsWithOneEmailCreateOneAccount() throws Exception {
+        AtomicInteger exists = new AtomicInteger();
+        List<SignInResult> results = race(8, () -> {
+            try {
+                return gh().auth().signUp("race@b.com", null, "tangerine-otter-42", null, null);
+            } catch (AccountExistsException e) {
+                exists.incrementAndGet();
+                return null;
+            }
+        });
+        assertEquals(1, results.stream().filter(r -> r != null).count());
+        assertEquals(7, exists.get());
+        assertEquals(1, count("SELECT COUNT(*) FROM users"));
+    }
+
+    @Test
+    void concurrentConsumesOfOneTokenYieldOneClaim() throws Exception {
+        String raw = gh().tokens().issue("invite", "u1", null, true);
+        assertEquals(1, race(10, () -> gh().tokens().consume("invite", raw)).stream().filter(o -> o.isPresent()).count());
+    }
+
+    @Test
+    void concurrentGrantsOfOneRoleAreIdempotent() throws Exception {
+        gh().roles().defineRole("editor", List.of("x"));
+        race(8, () -> {
+            gh().roles().grantRole("u1", "editor");
+            return true;
+        });
+        assertEquals(1, count("SELECT COUNT(*) FROM user_roles"));
+    }
+
+    @Test
+    void concurrentFailedSignInsAreAllCountedByTheConsecutiveLock() throws Exception {
+        Gatehouse g = gh(b -> b.maxConsecutiveFailures(5).rateLimitSignInPerHour(1000));
+        g.auth().signUp("a@b.com", null, "tangerine-otter-42", null, null);
+        AtomicInteger invalid = new AtomicInteger();
+        AtomicInteger locked = new AtomicInteger();
+        race(12, () -> {
+            try {
+                g.auth().signIn("a@b.com", "wrong-guess", null, null);
+            } catch (InvalidCredentialsException e) {
+                invalid.incrementAndGet();
+            } catch (RateLimitedException e) {
+                locked.incrementAndGet();
+            }
+            return null;
+        });
+        assertEquals(5, invalid.get());
+        assertEquals(7, locked.get());
+    }
+}
