@@ -42,6 +42,16 @@ public enum TestDatabase {
         return ds;
     }
 
+    /** A new, empty database of this engine (dropped at JVM exit); the caller closes the pool. */
+    public HikariDataSource freshDataSource() {
+        dataSource();
+        try {
+            return create();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void unavailable(String why) {
         String msg = this + " is not reachable (" + why + ")";
         if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {

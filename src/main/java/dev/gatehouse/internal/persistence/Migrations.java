@@ -15,8 +15,10 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * Applies Gatehouse's Liquibase changelog from the classpath. Liquibase's lock table serialises
- * concurrent start-ups, so every changeset runs exactly once even when several nodes start at once.
+ * Applies Gatehouse's Liquibase changelog from the classpath. Liquibase's own lock table cannot
+ * protect its own creation (two nodes starting on an empty database both try to create it), so
+ * appliers first take a database-wide lock: a PostgreSQL advisory lock, MariaDB/MySQL
+ * {@code GET_LOCK}, and a JVM lock for embedded H2. Every changeset then runs exactly once.
  */
 public final class Migrations {
 
@@ -27,8 +29,59 @@ public final class Migrations {
     private Migrations() {
     }
 
+    private static final Object JVM_LOCK = new Object();
+    private static final long ADVISORY_KEY = 0x6761746568L; // "gateh"
+    private static final int LOCK_WAIT_SECONDS = 300;
+
     /** Applies every pending changeset. */
     public static void apply(DataSource dataSource) {
+        try (Connection lockConnection = dataSource.getConnection()) {
+            String product = lockConnection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            if (!lock(lockConnection, product)) {
+                synchronized (JVM_LOCK) {
+                    update(dataSource);
+                }
+                return;
+            }
+            try {
+                update(dataSource);
+            } finally {
+                unlock(lockConnection, product);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Gatehouse cannot reach its database to apply migrations: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return false when the database has no lock Gatehouse knows (H2): the caller serialises in the JVM */
+    private static boolean lock(Connection c, String product) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            if (product.contains("postgres")) {
+                s.execute("SELECT pg_advisory_lock(" + ADVISORY_KEY + ")");
+                return true;
+            } else if (product.contains("mariadb") || product.contains("mysql")) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT GET_LOCK('gatehouse_migrations', " + LOCK_WAIT_SECONDS + ")")) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw new SQLException("Timed out after " + LOCK_WAIT_SECONDS + " s waiting for another node's migration");
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private static void unlock(Connection c, String product) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            if (product.contains("postgres")) {
+                s.execute("SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
+            } else if (product.contains("mariadb") || product.contains("mysql")) {
+                s.execute("SELECT RELEASE_LOCK('gatehouse_migrations')");
+            }
+        }
+    }
+
+    private static void update(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));

@@ -1,0 +1,149 @@
+package dev.gatehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AuthSettingsTest {
+
+    static String failure(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    @Test
+    void defaultsAreStrictAndSecure() {
+        AuthSettings s = AuthSettings.defaults();
+        assertTrue(s.strict());
+        assertTrue(s.cookieSecure());
+        assertEquals("__Host-gatehouse_session", s.effectiveCookieName());
+        assertEquals(65536, s.argonMemoryKib());
+        assertEquals(1800, s.passwordResetTtlSeconds());
+        assertEquals(86400, s.emailVerifyTtlSeconds());
+        assertEquals(3, s.rateLimitPasswordResetPerHour());
+        assertEquals(100, s.maxConsecutiveFailures());
+        assertEquals(Identifier.EMAIL, s.identifier());
+        assertEquals(365, s.apiTokenMaxLifetimeDays());
+        assertFalse(s.apiTokenAllowNoExpiry());
+        assertTrue(s.usernameReserved().size() >= 50);
+        s.usernameReserved().forEach(r -> assertEquals(r.toLowerCase(), r));
+    }
+
+    @Test
+    void strictModeRefusesAnInsecureCookie() {
+        assertTrue(failure(() -> AuthSettings.builder().cookieSecure(false).build()).contains("strict mode"));
+    }
+
+    @Test
+    void sameSiteNoneNeedsSecure() {
+        assertTrue(failure(() -> AuthSettings.builder().strict(false).cookieSecure(false).cookieSameSite("None").build())
+                .contains("SameSite=None"));
+        assertTrue(failure(() -> AuthSettings.builder().cookieSameSite("lax").build()).contains("cookieSameSite"));
+    }
+
+    @Test
+    void absoluteMaxMustCoverTheLifetime() {
+        assertTrue(failure(() -> AuthSettings.builder().sessionLifetimeSeconds(100).sessionAbsoluteMaxSeconds(10).build())
+                .contains("sessionAbsoluteMaxSeconds"));
+    }
+
+    @Test
+    void ttlsAndLimitsMustBePositiveAndNameTheField() {
+        for (long bad : new long[] {0, -1}) {
+            assertTrue(failure(() -> AuthSettings.builder().passwordResetTtlSeconds(bad).build()).contains("passwordResetTtlSeconds"));
+            assertTrue(failure(() -> AuthSettings.builder().emailVerifyTtlSeconds(bad).build()).contains("emailVerifyTtlSeconds"));
+            assertTrue(failure(() -> AuthSettings.builder().rateLimitPasswordResetPerHour((int) bad).build())
+                    .contains("rateLimitPasswordResetPerHour"));
+        }
+    }
+
+    @Test
+    void strictModeEnforcesOwaspArgonFloors() {
+        assertTrue(failure(() -> AuthSettings.builder().argonMemoryKib(1024).build()).contains("argonMemoryKib"));
+        assertTrue(failure(() -> AuthSettings.builder().argonTimeCost(1).argonMemoryKib(19456).build()).contains("argonTimeCost"));
+        assertEquals(1, AuthSettings.builder().argonTimeCost(1).argonMemoryKib(47104).build().argonTimeCost());
+        assertEquals(2, AuthSettings.builder().argonTimeCost(2).argonMemoryKib(19456).argonParallelism(1).build().argonTimeCost());
+    }
+
+    @Test
+    void forTestsIsFastAndLenient() {
+        AuthSettings t = AuthSettings.defaults().forTests();
+        assertFalse(t.strict());
+        assertFalse(t.cookieSecure());
+        assertEquals(1, t.argonTimeCost());
+        assertEquals(8, t.argonMemoryKib());
+        assertEquals(60, t.passwordResetTtlSeconds());
+        assertEquals(60, t.emailVerifyTtlSeconds());
+        assertEquals(3, t.rateLimitPasswordResetPerHour());
+        assertEquals("gatehouse_session", t.effectiveCookieName());
+    }
+
+    @Test
+    void identifierAndUsernameRules() {
+        assertTrue(failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_IDENTIFIER", "phone"), new Properties()))
+                .contains("identifier"));
+        assertEquals(Identifier.USERNAME, AuthSettings.fromSources(Map.of("GATEHOUSE_IDENTIFIER", " Username "),
+                new Properties()).identifier());
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().usernameMinLength(0).build());
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().usernameMinLength(5).usernameMaxLength(4).build());
+        assertTrue(failure(() -> AuthSettings.builder().usernamePattern("(unclosed").build()).contains("usernamePattern"));
+        assertEquals(Set.of("ceo"), AuthSettings.builder().usernameReserved(Set.of(" CEO ")).build().usernameReserved());
+    }
+
+    @Test
+    void environmentIsReadAndPropertiesBeatIt() {
+        Map<String, String> env = Map.of("GATEHOUSE_COOKIE_NAME", "x_session", "GATEHOUSE_STRICT", "false",
+                "GATEHOUSE_SESSION_LIFETIME_SECONDS", "600", "GATEHOUSE_RATE_LIMIT_SIGN_IN_PER_HOUR", "5",
+                "GATEHOUSE_PASSWORD_RESET_TTL_SECONDS", "900");
+        Properties props = new Properties();
+        props.setProperty("gatehouse.passwordResetTtlSeconds", "1234");
+        AuthSettings s = AuthSettings.fromSources(env, props);
+        assertEquals("x_session", s.cookieName());
+        assertFalse(s.strict());
+        assertFalse(s.cookieSecure()); // follows strict when unset
+        assertEquals(600, s.sessionLifetimeSeconds());
+        assertEquals(5, s.rateLimitSignInPerHour());
+        assertEquals(1234, s.passwordResetTtlSeconds());
+        assertEquals(86400, s.emailVerifyTtlSeconds());
+    }
+
+    @Test
+    void environmentValuesAreParsedStrictly() {
+        assertTrue(failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_ARGON_TIME_COST", "three"), new Properties()))
+                .contains("GATEHOUSE_ARGON_TIME_COST"));
+        assertTrue(failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_STRICT", "maybe"), new Properties()))
+                .contains("true or false"));
+        assertTrue(failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_STRICT", "true", "GATEHOUSE_COOKIE_SECURE", "false"),
+                new Properties())).contains("strict mode"));
+    }
+
+    @Test
+    void unknownPropertyIsAnErrorListingTheSupportedOnes() {
+        Properties props = new Properties();
+        props.setProperty("gatehouse.cookeiSecure", "true");
+        String msg = failure(() -> AuthSettings.fromSources(Map.of(), props));
+        assertTrue(msg.contains("gatehouse.cookeiSecure") && msg.contains("gatehouse.cookieSecure"), msg);
+    }
+
+    @Test
+    void toStringHidesTheDatabasePassword() {
+        AuthSettings s = AuthSettings.builder().jdbcUrl("jdbc:h2:mem:x").jdbcPassword("hunter2-secret").build();
+        assertFalse(s.toString().contains("hunter2-secret"));
+        assertTrue(s.toString().contains("jdbcPassword=***"));
+        assertNull(AuthSettings.builder().cookieDomain("  ").build().cookieDomain());
+    }
+
+    @Test
+    void lockoutCapFollowsNist() {
+        assertTrue(failure(() -> AuthSettings.builder().maxConsecutiveFailures(101).build()).contains("100"));
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().authPathPrefix("/auth/").build());
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().cookieName("__Host-x").build());
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().passwordMaxLength(32).build());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.cdi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.ApiTokenService;
+import dev.gatehouse.AuthService;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.ForGatehouse;
+import dev.gatehouse.InvalidCredentialsException;
+import dev.gatehouse.RoleService;
+import dev.gatehouse.SessionService;
+import dev.gatehouse.SignInResult;
+import dev.gatehouse.internal.cdi.GatehouseProducer;
+import dev.gatehouse.testing.MutableClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Boots the library's CDI wiring in Weld (Arquillian weld-embedded) and runs a lifecycle through injected beans. */
+@ExtendWith(ArquillianExtension.class)
+class GatehouseCdiIT {
+
+    /** What an application supplies: settings, a clock; the data source here comes from the JDBC URL setting. */
+    @ApplicationScoped
+    public static class TestResources {
+        static final MutableClock CLOCK = new MutableClock();
+
+        @Produces
+        @ForGatehouse
+        AuthSettings settings() {
+            return AuthSettings.defaults().forTests().toBuilder().housekeepingIntervalSeconds(0)
+                    .jdbcUrl("jdbc:h2:mem:cdi" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1")
+                    .build();
+        }
+
+        @Produces
+        @ForGatehouse
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Deployment
+    static JavaArchive deployment() {
+        return ShrinkWrap.create(JavaArchive.class)
+                .addClasses(GatehouseProducer.class, TestResources.class, MutableClock.class)
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    @Inject
+    AuthService auth;
+    @Inject
+    SessionService sessions;
+    @Inject
+    ApiTokenService apiTokens;
+    @Inject
+    RoleService roles;
+    @Inject
+    AuthSettings settings;
+
+    @Test
+    void signUpSignInResolveSignOutThroughInjectedBeans() {
+        assertFalse(settings.strict());
+        SignInResult up = auth.signUp("cdi@example.com", null, "tangerine-otter-42", "1.1.1.1", "arquillian");
+        assertEquals(up.user().id(), sessions.resolve(up.cookie().value(), true).orElseThrow().user().id());
+        SignInResult in = auth.signIn("CDI@example.com", "tangerine-otter-42", "1.1.1.1", "arquillian");
+        assertEquals(2, sessions.list(in.user().id(), in.cookie().value()).size());
+        sessions.signOut(in.cookie().value());
+        assertTrue(sessions.resolve(in.cookie().value(), true).isEmpty());
+        assertTrue(sessions.resolve(up.cookie().value(), true).isPresent());
+        try {
+            auth.signIn("cdi@example.com", "wrong-password", null, null);
+        } catch (InvalidCredentialsException expected) {
+            // the same error type whatever is wrong
+        }
+        roles.defineRole("admin", List.of("*"));
+        roles.grantRole(up.user().id(), "admin");
+        assertTrue(roles.hasPermission(up.user().id(), "projects.write"));
+        String raw = apiTokens.create(up.user().id(), "ci", List.of("projects.read"), 30).raw();
+        assertEquals(up.user().id(), apiTokens.resolve(raw, "projects.read").orElseThrow().userId());
+    }
+}
