@@ -36,6 +36,13 @@ import java.util.regex.PatternSyntaxException;
  * @param dataSourceJndiName       JNDI name of a container DataSource (must not be a JTA/XA source)
  * @param runMigrations            apply the Liquibase changelog at start-up (default true)
  * @param databaseTimeoutSeconds   connection acquisition and statement timeout
+ * @param publicBaseUrl            absolute URL the application is reached at; links in emails are built
+ *                                 from it, never from the request's Host header (https in strict mode)
+ * @param resetPath                path of the application's reset-password page (the link adds {@code ?token=})
+ * @param verifyPath               path of the application's verify-email page
+ * @param trustedProxies           proxy addresses or CIDR blocks whose {@code X-Forwarded-For} is believed
+ * @param maxRequestBytes          largest JSON body the HTTP API reads (413 beyond)
+ * @param smtpHost                 SMTP server for the built-in mailer; none means the dev outbox (non-strict)
  */
 public record AuthSettings(
         boolean strict,
@@ -84,7 +91,18 @@ public record AuthSettings(
         String dataSourceJndiName,
         int jdbcPoolSize,
         boolean runMigrations,
-        int databaseTimeoutSeconds) {
+        int databaseTimeoutSeconds,
+        String publicBaseUrl,
+        String resetPath,
+        String verifyPath,
+        Set<String> trustedProxies,
+        int maxRequestBytes,
+        String smtpHost,
+        int smtpPort,
+        String smtpUser,
+        String smtpPassword,
+        boolean smtpStartTls,
+        String mailFrom) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -166,6 +184,34 @@ public record AuthSettings(
         }
         positive("jdbcPoolSize", jdbcPoolSize);
         positive("databaseTimeoutSeconds", databaseTimeoutSeconds);
+        publicBaseUrl = blankToNull(publicBaseUrl);
+        if (publicBaseUrl != null) {
+            if (!publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+                fail("publicBaseUrl must be an absolute http(s) URL without query (got '" + publicBaseUrl + "')");
+            }
+            if (strict && !publicBaseUrl.startsWith("https://")) {
+                fail("publicBaseUrl must use https in strict mode (got '" + publicBaseUrl + "')");
+            }
+            if (publicBaseUrl.endsWith("/")) {
+                publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
+            }
+        }
+        if (resetPath == null || !resetPath.startsWith("/") || verifyPath == null || !verifyPath.startsWith("/")) {
+            fail("resetPath and verifyPath must start with '/' (got '" + resetPath + "', '" + verifyPath + "')");
+        }
+        trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+        if (maxRequestBytes < 1024) {
+            fail("maxRequestBytes must be >= 1024 (got " + maxRequestBytes + ")");
+        }
+        smtpHost = blankToNull(smtpHost);
+        smtpUser = blankToNull(smtpUser);
+        smtpPassword = blankToNull(smtpPassword);
+        if (smtpPort < 1 || smtpPort > 65535) {
+            fail("smtpPort must be between 1 and 65535 (got " + smtpPort + ")");
+        }
+        if (mailFrom == null || !mailFrom.contains("@")) {
+            fail("mailFrom must be an email address (got '" + mailFrom + "')");
+        }
     }
 
     private static void validate(boolean strict, int t, int m, int p, boolean secure, String sameSite) {
@@ -278,7 +324,7 @@ public record AuthSettings(
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            if (c.getName().equals("jdbcPassword") && v != null) {
+            if ((c.getName().equals("jdbcPassword") || c.getName().equals("smtpPassword")) && v != null) {
                 v = "***";
             }
             if (c.getName().equals("usernameReserved")) {
@@ -416,6 +462,17 @@ public record AuthSettings(
         public Builder jdbcPoolSize(int v) { return put("jdbcPoolSize", v); }
         public Builder runMigrations(boolean v) { return put("runMigrations", v); }
         public Builder databaseTimeoutSeconds(int v) { return put("databaseTimeoutSeconds", v); }
+        public Builder publicBaseUrl(String v) { return put("publicBaseUrl", v); }
+        public Builder resetPath(String v) { return put("resetPath", v); }
+        public Builder verifyPath(String v) { return put("verifyPath", v); }
+        public Builder trustedProxies(Set<String> v) { return put("trustedProxies", v); }
+        public Builder maxRequestBytes(int v) { return put("maxRequestBytes", v); }
+        public Builder smtpHost(String v) { return put("smtpHost", v); }
+        public Builder smtpPort(int v) { return put("smtpPort", v); }
+        public Builder smtpUser(String v) { return put("smtpUser", v); }
+        public Builder smtpPassword(String v) { return put("smtpPassword", v); }
+        public Builder smtpStartTls(boolean v) { return put("smtpStartTls", v); }
+        public Builder mailFrom(String v) { return put("mailFrom", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -496,6 +553,17 @@ public record AuthSettings(
         d.put("jdbcPoolSize", 10);
         d.put("runMigrations", true);
         d.put("databaseTimeoutSeconds", 5);
+        d.put("publicBaseUrl", null);
+        d.put("resetPath", "/reset-password");
+        d.put("verifyPath", "/verify-email");
+        d.put("trustedProxies", Set.of());
+        d.put("maxRequestBytes", 16_384);
+        d.put("smtpHost", null);
+        d.put("smtpPort", 587);
+        d.put("smtpUser", null);
+        d.put("smtpPassword", null);
+        d.put("smtpStartTls", true);
+        d.put("mailFrom", "no-reply@localhost");
         return d;
     }
 }

@@ -27,6 +27,9 @@ public interface RoleService {
     /** @return false if the user did not hold the role */
     boolean revokeRole(String userId, String roleName);
 
+    /** The roles the user holds, with their permissions, sorted by name (one query). */
+    List<Role> grantedRoles(String userId);
+
     /** Role names of the user, sorted. */
     List<String> rolesFor(String userId);
 

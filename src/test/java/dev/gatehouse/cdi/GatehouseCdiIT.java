@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.ApiTokenService;
 import dev.gatehouse.AuthService;
 import dev.gatehouse.AuthSettings;
-import dev.gatehouse.ForGatehouse;
 import dev.gatehouse.InvalidCredentialsException;
 import dev.gatehouse.RoleService;
 import dev.gatehouse.SessionService;
 import dev.gatehouse.SignInResult;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import dev.gatehouse.testing.MutableClock;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
+import dev.gatehouse.testing.TestBeans;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,30 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class GatehouseCdiIT {
 
-    /** What an application supplies: settings, a clock; the data source here comes from the JDBC URL setting. */
-    @ApplicationScoped
-    public static class TestResources {
-        static final MutableClock CLOCK = new MutableClock();
-
-        @Produces
-        @ForGatehouse
-        AuthSettings settings() {
-            return AuthSettings.defaults().forTests().toBuilder().housekeepingIntervalSeconds(0)
-                    .jdbcUrl("jdbc:h2:mem:cdi" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1")
-                    .build();
-        }
-
-        @Produces
-        @ForGatehouse
-        Clock clock() {
-            return CLOCK;
-        }
-    }
-
     @Deployment
     static JavaArchive deployment() {
+        TestBeans.settings = AuthSettings.defaults().forTests().toBuilder().housekeepingIntervalSeconds(0)
+                .jdbcUrl("jdbc:h2:mem:cdi" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1")
+                .build();
         return ShrinkWrap.create(JavaArchive.class)
-                .addClasses(GatehouseProducer.class, TestResources.class, MutableClock.class)
+                .addClasses(GatehouseProducer.class, TestBeans.class, MutableClock.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 

@@ -5,6 +5,10 @@ import dev.gatehouse.AuthService;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
 import dev.gatehouse.Gatehouse;
+import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.Mailer;
+import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.SmtpMailer;
 import dev.gatehouse.PasswordHasher;
 import dev.gatehouse.RateLimiter;
 import dev.gatehouse.RoleService;
@@ -30,7 +34,9 @@ public class GatehouseProducer {
     private Instance<DataSource> dataSource;
     private Instance<AuthSettings> settings;
     private Instance<Clock> clock;
+    private Instance<Mailer> mailer;
     private volatile Gatehouse gatehouse;
+    private volatile Mailer builtInMailer;
 
     /** For the container's client proxy only. */
     protected GatehouseProducer() {
@@ -38,10 +44,11 @@ public class GatehouseProducer {
 
     @Inject
     public GatehouseProducer(@ForGatehouse Instance<DataSource> dataSource, @ForGatehouse Instance<AuthSettings> settings,
-                             @ForGatehouse Instance<Clock> clock) {
+                             @ForGatehouse Instance<Clock> clock, @ForGatehouse Instance<Mailer> mailer) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
+        this.mailer = mailer;
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -70,8 +77,41 @@ public class GatehouseProducer {
 
     @PreDestroy
     void stop() {
+        if (builtInMailer instanceof SmtpMailer smtp) {
+            smtp.close();
+        }
         if (gatehouse != null) {
             gatehouse.close();
+        }
+    }
+
+    /**
+     * The application's {@code @ForGatehouse Mailer}; else SMTP when {@code smtpHost} is set; else
+     * the dev outbox when not strict; else a mailer that answers "unavailable" (strict mode never
+     * pretends to send).
+     */
+    @Produces
+    @ApplicationScoped
+    Mailer mailer() {
+        if (mailer.isResolvable()) {
+            return mailer.get();
+        }
+        synchronized (this) {
+            if (builtInMailer == null) {
+                AuthSettings s = gatehouse().settings();
+                if (s.smtpHost() != null) {
+                    builtInMailer = new SmtpMailer(s);
+                } else if (!s.strict()) {
+                    builtInMailer = new DevOutboxMailer();
+                } else {
+                    builtInMailer = message -> {
+                        throw new GatehouseUnavailableException("unavailable",
+                                "Email delivery is not configured: set gatehouse.smtpHost or produce a @ForGatehouse Mailer.",
+                                60, null);
+                    };
+                }
+            }
+            return builtInMailer;
         }
     }
 

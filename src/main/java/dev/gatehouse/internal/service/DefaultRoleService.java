@@ -132,6 +132,13 @@ public final class DefaultRoleService implements RoleService {
     }
 
     @Override
+    public List<Role> grantedRoles(String userId) {
+        return tx.inTransaction(em -> em.createQuery("select r from RoleEntity r, UserRoleEntity g "
+                + "where g.userId = :u and r.name = g.roleName order by r.name", RoleEntity.class)
+                .setParameter("u", userId).getResultList().stream().map(RoleEntity::toRole).toList());
+    }
+
+    @Override
     public List<String> rolesFor(String userId) {
         return tx.inTransaction(em -> em.createQuery("select g.roleName from UserRoleEntity g where g.userId = :u "
                 + "order by g.roleName", String.class).setParameter("u", userId).getResultList());

@@ -1,0 +1,66 @@
+package dev.gatehouse;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The authenticated caller of one request.
+ *
+ * <p>A session caller holds every role and permission of its user. An API-token caller holds a
+ * permission only if the owner holds it right now <em>and</em> a scope of the token covers it,
+ * and a role {@code r} only if the owner has it and a scope covers {@code role:r} (so scope
+ * {@code *} means "everything the owner has").
+ *
+ * @param roles            effective roles (for a token caller, already narrowed by its scopes), sorted
+ * @param ownerPermissions the permission strings the user's roles grant, wildcards as granted
+ * @param token            the API token for {@link Method#API_TOKEN}, else null
+ * @param sessionId        the session id for {@link Method#SESSION}, else null
+ */
+public record Caller(User user, List<String> roles, Set<String> ownerPermissions, Method method, ApiToken token,
+                     String sessionId) {
+
+    /** How the caller proved who it is. */
+    public enum Method { SESSION, API_TOKEN }
+
+    public Caller {
+        Objects.requireNonNull(user, "user");
+        roles = List.copyOf(roles);
+        ownerPermissions = Set.copyOf(ownerPermissions);
+        Objects.requireNonNull(method, "method");
+        if ((method == Method.API_TOKEN) != (token != null)) {
+            throw new IllegalArgumentException("an API-token caller needs its token, a session caller none");
+        }
+    }
+
+    /** Builds a caller from the owner's grants, narrowing roles by token scopes when there is a token. */
+    public static Caller of(User user, List<Role> ownerRoles, ApiToken token, String sessionId) {
+        Set<String> permissions = new java.util.TreeSet<>();
+        List<String> roles = new java.util.ArrayList<>();
+        for (Role r : ownerRoles) {
+            permissions.addAll(r.permissions());
+            if (token == null || token.covers("role:" + r.name())) {
+                roles.add(r.name());
+            }
+        }
+        roles.sort(null);
+        return new Caller(user, roles, permissions, token == null ? Method.SESSION : Method.API_TOKEN, token, sessionId);
+    }
+
+    public String userId() {
+        return user.id();
+    }
+
+    public boolean isInRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** @throws IllegalArgumentException blank permission */
+    public boolean hasPermission(String permission) {
+        String p = permission == null ? "" : permission.strip();
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("permission is required");
+        }
+        return Permissions.anyCovers(ownerPermissions, p) && (token == null || token.covers(p));
+    }
+}

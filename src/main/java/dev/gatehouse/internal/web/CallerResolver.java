@@ -1,0 +1,122 @@
+package dev.gatehouse.internal.web;
+
+import dev.gatehouse.ApiToken;
+import dev.gatehouse.ApiTokenService;
+import dev.gatehouse.AuthService;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.Caller;
+import dev.gatehouse.ResolvedSession;
+import dev.gatehouse.RoleService;
+import dev.gatehouse.SessionService;
+import dev.gatehouse.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/**
+ * Resolves the caller of a request once (the result is kept as a request attribute): the session
+ * cookie first, then {@code Authorization: Bearer} with an API token. When the session's sliding
+ * expiry moved, the cookie is sent again on the response.
+ */
+@ApplicationScoped
+public class CallerResolver {
+
+    /** Request attribute holding the {@link Resolution}. */
+    public static final String ATTRIBUTE = "dev.gatehouse.resolution";
+    /** Request attribute holding the {@link Caller} (also read by applications through {@code Guards}). */
+    public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+    private AuthSettings settings;
+    private SessionService sessions;
+    private ApiTokenService apiTokens;
+    private AuthService auth;
+    private RoleService roles;
+
+    protected CallerResolver() {
+    }
+
+    @Inject
+    public CallerResolver(AuthSettings settings, SessionService sessions, ApiTokenService apiTokens, AuthService auth,
+                          RoleService roles) {
+        this.settings = settings;
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
+        this.auth = auth;
+        this.roles = roles;
+    }
+
+    public AuthSettings settings() {
+        return settings;
+    }
+
+    /** @param response where to re-send a renewed cookie; null when the response cannot be written */
+    public Resolution resolve(HttpServletRequest request, HttpServletResponse response) {
+        Object cached = request.getAttribute(ATTRIBUTE);
+        if (cached instanceof Resolution r) {
+            return r;
+        }
+        Resolution r = compute(request, response);
+        remember(request, r);
+        return r;
+    }
+
+    /** Replaces the request's resolution (after sign-in or sign-out within the same request). */
+    public static void remember(HttpServletRequest request, Resolution r) {
+        request.setAttribute(ATTRIBUTE, r);
+        if (r.caller() != null) {
+            request.setAttribute(CALLER_ATTRIBUTE, r.caller());
+        } else {
+            request.removeAttribute(CALLER_ATTRIBUTE);
+        }
+    }
+
+    private Resolution compute(HttpServletRequest request, HttpServletResponse response) {
+        String cookie = cookieValue(request);
+        boolean csrf = false;
+        if (cookie != null) {
+            Optional<ResolvedSession> s = sessions.resolve(cookie, true);
+            if (s.isPresent()) {
+                ResolvedSession session = s.get();
+                if (!Csrf.isSafeMethod(request.getMethod()) && Csrf.isCrossSite(request)) {
+                    csrf = true; // ignore the cookie: a cross-site page must not act as the user
+                } else {
+                    if (session.renewed() && response != null && !response.isCommitted()) {
+                        response.addHeader("Set-Cookie", sessions.cookie(cookie, session.expiresAt()).toSetCookieHeader());
+                    }
+                    User user = session.user();
+                    return new Resolution(Caller.of(user, roles.grantedRoles(user.id()), null, session.sessionId()),
+                            cookie, false, false);
+                }
+            }
+        }
+        String bearer = BearerToken.parse(request.getHeader("Authorization"));
+        if (bearer != null) {
+            Optional<ApiToken> token = apiTokens.resolve(bearer, null);
+            Optional<User> owner = token.flatMap(t -> auth.findUser(t.userId()));
+            if (owner.isPresent()) {
+                return new Resolution(Caller.of(owner.get(), roles.grantedRoles(owner.get().id()), token.get(), null),
+                        null, false, csrf);
+            }
+            return new Resolution(null, null, true, csrf);
+        }
+        return new Resolution(null, null, false, csrf);
+    }
+
+    /** The session cookie's value, or null. */
+    public String cookieValue(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        String name = settings.effectiveCookieName();
+        for (Cookie c : cookies) {
+            if (c.getName().equals(name) && c.getValue() != null && !c.getValue().isEmpty()) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gatehouse.internal.web.api;
+
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.MailMessage;
+import dev.gatehouse.Mailer;
+import dev.gatehouse.PasswordResetToken;
+import dev.gatehouse.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The emails of the account flows. Links come from {@link AuthSettings#publicBaseUrl()}, never the Host header. */
+@ApplicationScoped
+public class Emails {
+
+    private static final System.Logger LOG = System.getLogger(Emails.class.getName());
+
+    private AuthSettings settings;
+    private Mailer mailer;
+
+    protected Emails() {
+    }
+
+    @Inject
+    public Emails(AuthSettings settings, Mailer mailer) {
+        this.settings = settings;
+        this.mailer = mailer;
+    }
+
+    /** @throws GatehouseUnavailableException when links cannot be built (no publicBaseUrl) */
+    void requireLinks() {
+        if (settings.publicBaseUrl() == null) {
+            throw new GatehouseUnavailableException("unavailable",
+                    "Email links are not configured: set gatehouse.publicBaseUrl.", 60, null);
+        }
+    }
+
+    void resetLink(PasswordResetToken t) {
+        String link = link(settings.resetPath(), t.rawToken());
+        mailer.send(new MailMessage(t.user().email(), "Reset your password",
+                "Someone asked to reset the password of your account.\n\nTo choose a new password, open:\n" + link
+                        + "\n\nThe link works once and expires in " + settings.passwordResetTtlSeconds() / 60
+                        + " minutes. If you did not ask for this, ignore this email.\n"));
+    }
+
+    void verifyLink(User u, String raw) {
+        String link = link(settings.verifyPath(), raw);
+        mailer.send(new MailMessage(u.email(), "Confirm your email address",
+                "To confirm this email address, open:\n" + link + "\n\nThe link works once and expires in "
+                        + settings.emailVerifyTtlSeconds() / 3600 + " hours.\n"));
+    }
+
+    /** Tells the owner that the password changed (ASVS 6.3.7); a delivery failure is logged, not raised. */
+    void passwordChanged(User u) {
+        if (u.email() == null) {
+            return;
+        }
+        try {
+            mailer.send(new MailMessage(u.email(), "Your password was changed",
+                    "The password of your account was just changed and every signed-in device was signed out.\n"
+                            + "If this was not you, reset your password now and contact support.\n"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "password-change notification for user " + u.id() + " not sent: " + e.getMessage());
+        }
+    }
+
+    private String link(String path, String token) {
+        return settings.publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}

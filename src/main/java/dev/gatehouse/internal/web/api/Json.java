@@ -1,0 +1,126 @@
+package dev.gatehouse.internal.web.api;
+
+import dev.gatehouse.User;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+
+/** JSON in and out through Jakarta JSON-P, with the size, type and encoding checks of the API. */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** Reads a JSON object body. @throws ApiError 413, 415 or 400 */
+    public static JsonObject readObject(HttpServletRequest request, int maxBytes) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
+            throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            throw new ApiError(413, "payload_too_large", "Request body is too large.");
+        }
+        byte[] body = readAtMost(request.getInputStream(), maxBytes);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiError.badRequest("Expected a JSON body.");
+        }
+        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            JsonValue v = reader.readValue();
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiError.badRequest("Expected a JSON body.");
+            }
+            return v.asJsonObject();
+        } catch (JsonParsingException | IllegalStateException e) {
+            throw ApiError.badRequest("Expected a JSON body.");
+        } catch (JsonException e) {
+            throw ApiError.badRequest("Expected a JSON body.");
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int max) throws IOException {
+        byte[] data = in.readNBytes(max + 1);
+        if (data.length > max) {
+            throw new ApiError(413, "payload_too_large", "Request body is too large.");
+        }
+        return data;
+    }
+
+    /** A required string field. @throws ApiError 400 naming the fields */
+    static String string(JsonObject body, String field, String required) {
+        JsonValue v = body.get(field);
+        if (!(v instanceof JsonString s)) {
+            throw ApiError.badRequest(required);
+        }
+        return s.getString();
+    }
+
+    /** An optional string field: null when absent or JSON null. @throws ApiError 400 when another type */
+    static String optionalString(JsonObject body, String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            throw ApiError.badRequest("'" + field + "' must be a string.");
+        }
+        return s.getString();
+    }
+
+    static JsonValue user(User u) {
+        if (u == null) {
+            return JsonValue.NULL;
+        }
+        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder().add("id", u.id());
+        nullable(b, "email", u.email());
+        nullable(b, "username", u.username());
+        return b.add("emailVerified", u.emailVerified()).add("createdAt", u.createdAt().toString()).build();
+    }
+
+    static JsonObjectBuilder nullable(JsonObjectBuilder b, String key, Object value) {
+        if (value == null) {
+            return b.addNull(key);
+        }
+        if (value instanceof Instant i) {
+            return b.add(key, i.toString());
+        }
+        return b.add(key, value.toString());
+    }
+
+    public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
+        write(response, status, jakarta.json.Json.createObjectBuilder().add("ok", false).add("error", message)
+                .add("code", code).build());
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP plumbing behind the mechanism, the filter and the JSON API. Not API. */
+package dev.gatehouse.internal.web;

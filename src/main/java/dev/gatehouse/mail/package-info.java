@@ -1,0 +1,2 @@
+/** Built-in {@link dev.gatehouse.Mailer} implementations: SMTP through Jakarta Mail, and a dev outbox. */
+package dev.gatehouse.mail;

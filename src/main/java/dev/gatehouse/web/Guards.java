@@ -1,0 +1,52 @@
+package dev.gatehouse.web;
+
+import dev.gatehouse.AccessDeniedException;
+import dev.gatehouse.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/**
+ * Programmatic guards for servlets and resources. They read the caller {@link GatehouseFilter}
+ * (or the mechanism) resolved for this request; the filter turns their
+ * {@link AccessDeniedException} into 401/403. A missing user always wins over a missing
+ * permission (401 before 403).
+ */
+public final class Guards {
+
+    private Guards() {
+    }
+
+    /** The caller, or empty for an anonymous request. */
+    public static Optional<Caller> caller(HttpServletRequest request) {
+        return request.getAttribute(Caller.class.getName()) instanceof Caller c ? Optional.of(c) : Optional.empty();
+    }
+
+    /** @throws AccessDeniedException 401 when nobody is signed in */
+    public static Caller requireUser(HttpServletRequest request) {
+        return caller(request).orElseThrow(AccessDeniedException::authRequired);
+    }
+
+    /**
+     * @throws IllegalArgumentException blank permission (checked first)
+     * @throws AccessDeniedException    401 when nobody is signed in, 403 without the permission
+     */
+    public static Caller requirePermission(HttpServletRequest request, String permission) {
+        if (permission == null || permission.isBlank()) {
+            throw new IllegalArgumentException("permission is required");
+        }
+        Caller c = requireUser(request);
+        if (!c.hasPermission(permission)) {
+            throw AccessDeniedException.forbidden(permission);
+        }
+        return c;
+    }
+
+    /** @throws AccessDeniedException 401 when nobody is signed in, 403 without the role */
+    public static Caller requireRole(HttpServletRequest request, String role) {
+        Caller c = requireUser(request);
+        if (!c.isInRole(role)) {
+            throw AccessDeniedException.forbidden(role);
+        }
+        return c;
+    }
+}

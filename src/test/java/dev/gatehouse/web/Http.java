@@ -1,0 +1,78 @@
+package dev.gatehouse.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A bare HTTP client: no cookie jar, so tests see and send every cookie by hand. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final URI base;
+
+    public Http(URI base) {
+        this.base = base;
+    }
+
+    public record Res(int status, HttpResponse<String> raw) {
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(raw.body())).readObject();
+        }
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        public List<String> headers(String name) {
+            return raw.headers().allValues(name);
+        }
+
+        /** The value the session cookie was set to (parsed by hand from Set-Cookie), if any. */
+        public Optional<String> cookie(String name) {
+            for (String h : headers("Set-Cookie")) {
+                if (h.startsWith(name + "=")) {
+                    return Optional.of(h.substring(name.length() + 1, h.indexOf(';')));
+                }
+            }
+            return Optional.empty();
+        }
+
+        public String setCookie(String name) {
+            return headers("Set-Cookie").stream().filter(h -> h.startsWith(name + "=")).findFirst().orElseThrow();
+        }
+    }
+
+    public Res send(String method, String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Res(r.statusCode(), r);
+    }
+
+    public Res get(String path, String... headers) throws Exception {
+        return send("GET", path, null, headers);
+    }
+
+    public Res post(String path, String json, String... headers) throws Exception {
+        return send("POST", path, json, headers);
+    }
+}
