@@ -1,0 +1,125 @@
+package dev.gatehouse.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.AuthService;
+import dev.gatehouse.RoleService;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The 401/403/200 matrix for a container-constrained servlet, an {@code @RolesAllowed} CDI bean,
+ * {@code @RequiresPermission} methods and a programmatic guard, for anonymous, user, admin, and an
+ * admin's API token with and without the needed scope.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AccessMatrixSuite {
+
+    static final String PW = "tangerine-otter-42";
+
+    /** Columns: anonymous, user, admin, PAT with scope, PAT without scope. */
+    static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("GET /admin", new int[] {401, 403, 200, 200, 403});
+        EXPECTED.put("GET /service?m=adminOnly", new int[] {401, 403, 200, 200, 403});
+        EXPECTED.put("GET /service?m=guarded", new int[] {401, 403, 200, 200, 403});
+        EXPECTED.put("GET /service?m=exempt", new int[] {200, 200, 200, 200, 200});
+        EXPECTED.put("GET /service?m=open", new int[] {200, 200, 200, 200, 200});
+        EXPECTED.put("GET /service?m=locked", new int[] {401, 403, 403, 403, 403});
+        EXPECTED.put("GET /projects", new int[] {401, 200, 200, 200, 403});
+        EXPECTED.put("POST /projects", new int[] {401, 403, 200, 200, 403});
+        EXPECTED.put("GET /reports", new int[] {401, 403, 200, 403, 200}); // PAT-scope holds exactly reports.view
+    }
+
+    TestServer server;
+    Http http;
+    final List<String[]> callers = new ArrayList<>();
+
+    protected abstract TestServer.Mode mode();
+
+    @BeforeAll
+    void boot() throws Exception {
+        server = TestServer.start(mode(), TestServer.settings().rateLimitSignUpPerHour(1000).build());
+        http = new Http(server.base());
+        RoleService roles = CDI.current().select(RoleService.class).get();
+        roles.defineRole("admin", List.of("*"));
+        roles.defineRole("member", List.of("projects.read"));
+        String userCookie = signUp("user@example.com");
+        String adminCookie = signUp("admin@example.com");
+        AuthService auth = CDI.current().select(AuthService.class).get();
+        String userId = auth.findUserByEmail("user@example.com").orElseThrow().id();
+        String adminId = auth.findUserByEmail("admin@example.com").orElseThrow().id();
+        roles.grantRole(userId, "member");
+        roles.grantRole(adminId, "admin");
+        roles.grantRole(adminId, "member");
+        String withScope = pat(adminCookie, "[\"role:admin\",\"projects.read\",\"projects.write\"]");
+        String withoutScope = pat(adminCookie, "[\"reports.view\"]");
+        callers.add(new String[0]);
+        callers.add(new String[] {"Cookie", "gatehouse_session=" + userCookie});
+        callers.add(new String[] {"Cookie", "gatehouse_session=" + adminCookie});
+        callers.add(new String[] {"Authorization", "Bearer " + withScope});
+        callers.add(new String[] {"Authorization", "Bearer " + withoutScope});
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private String signUp(String email) throws Exception {
+        return http.post("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}")
+                .cookie("gatehouse_session").orElseThrow();
+    }
+
+    private String pat(String cookie, String scopes) throws Exception {
+        return http.post("/auth/tokens", "{\"name\":\"t\",\"scopes\":" + scopes + "}", "Cookie", "gatehouse_session=" + cookie)
+                .json().getString("token");
+    }
+
+    @Test
+    void everyCallerGetsTheExpectedStatus() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        String[] names = {"anonymous", "user", "admin", "PAT+scope", "PAT-scope"};
+        for (Map.Entry<String, int[]> row : EXPECTED.entrySet()) {
+            String[] req = row.getKey().split(" ", 2);
+            for (int i = 0; i < callers.size(); i++) {
+                int status = http.send(req[0], req[1], null, callers.get(i)).status();
+                if (status != row.getValue()[i]) {
+                    mismatches.add(row.getKey() + " as " + names[i] + ": expected " + row.getValue()[i] + " got " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void containerAndSecurityContextSeeTheCaller() throws Exception {
+        String admin = http.get("/whoami", callers.get(2)).body();
+        String id = CDI.current().select(AuthService.class).get().findUserByEmail("admin@example.com").orElseThrow().id();
+        assertEquals("principal=" + id + " remote=" + id + " admin=true type=GATEHOUSE sc=" + id + " scAdmin=true", admin);
+        assertEquals("principal= remote=null admin=false type=null sc= scAdmin=false", http.get("/whoami").body());
+        String viaToken = http.get("/whoami", callers.get(4)).body();
+        assertEquals("principal=" + id + " remote=" + id + " admin=false type=GATEHOUSE sc=" + id + " scAdmin=false", viaToken);
+    }
+
+    @Test
+    void apiClientsGetJsonErrorsAndBrowsersTheErrorPage() throws Exception {
+        Http.Res json = http.get("/service?m=adminOnly", callers.get(4));
+        assertEquals(403, json.status());
+        assertEquals("permission_denied", json.json().getString("code"));
+        Http.Res anonymousJson = http.get("/projects", "Accept", "application/json");
+        assertEquals(401, anonymousJson.status());
+        assertEquals("auth_required", anonymousJson.json().getString("code"));
+        Http.Res page = http.get("/projects", "Accept", "text/html");
+        assertEquals(401, page.status());
+        assertEquals(false, page.body().contains("Exception"));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.gatehouse.web;
+
+class HttpApiAuthenticatorModeTest extends HttpApiSuite {
+    @Override
+    protected TestServer.Mode mode() {
+        return TestServer.Mode.AUTHENTICATOR;
+    }
+}

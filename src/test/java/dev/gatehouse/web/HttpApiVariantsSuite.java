@@ -1,0 +1,129 @@
+package dev.gatehouse.web;
+
+import static dev.gatehouse.web.HttpApiSuite.assertError;
+import static dev.gatehouse.web.HttpApiSuite.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.Identifier;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** API behaviour that depends on settings: each test boots its own server. */
+public abstract class HttpApiVariantsSuite {
+
+    static final String PW = "tangerine-otter-42";
+
+    TestServer server;
+
+    protected abstract TestServer.Mode mode();
+
+    Http boot(UnaryOperator<AuthSettings.Builder> adjust) throws Exception {
+        server = TestServer.start(mode(), adjust.apply(TestServer.settings()).build());
+        return new Http(server.base());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void signUpDisabledIs404AndLoginStillWorks() throws Exception {
+        Http http = boot(b -> b.enableSignup(false));
+        assertError(http.post("/auth/signup", body("email", "a@b.com", "password", PW)), 404, "not_found");
+        assertError(http.post("/auth/login", body("email", "a@b.com", "password", PW)), 401, "invalid_credentials");
+    }
+
+    @Test
+    void credentialsApiOffLeavesLoginToTheApplication() throws Exception {
+        Http http = boot(b -> b.enableCredentialsApi(false));
+        Http.Res r = http.post("/auth/login", body("email", "a@b.com", "password", PW));
+        assertTrue(r.status() == 404 || r.status() == 405, String.valueOf(r.status())); // the application's own answer
+        assertFalse(r.body().contains("invalid_credentials"));
+        assertEquals(200, http.get("/auth/me").status());
+    }
+
+    @Test
+    void rateLimitIs429WithRetryAfter() throws Exception {
+        Http http = boot(b -> b.rateLimitSignInPerHour(2));
+        for (int i = 0; i < 2; i++) {
+            assertError(http.post("/auth/login", body("email", "a@b.com", "password", "wrong-password")), 401, "invalid_credentials");
+        }
+        Http.Res limited = http.post("/auth/login", body("email", "a@b.com", "password", "wrong-password"));
+        assertError(limited, 429, "rate_limited");
+        long retry = Long.parseLong(limited.header("Retry-After").orElseThrow());
+        assertTrue(retry >= 1 && retry <= 3600, String.valueOf(retry));
+    }
+
+    @Test
+    void forwardedForIsOnlyBelievedFromTrustedProxies() throws Exception {
+        Http http = boot(b -> b.rateLimitSignInPerHour(1).trustedProxies(Set.of("127.0.0.0/8")));
+        String wrong = body("email", "a@b.com", "password", "wrong-password");
+        assertEquals(401, http.post("/auth/login", wrong, "X-Forwarded-For", "203.0.113.1").status());
+        assertEquals(429, http.post("/auth/login", wrong, "X-Forwarded-For", "203.0.113.1").status());
+        // another client behind the same proxy has its own address budget
+        assertEquals(401, http.post("/auth/login", body("email", "c@d.com", "password", "wrong-password"),
+                "X-Forwarded-For", "203.0.113.2").status());
+        // the right-most untrusted hop counts: a client cannot pick its address by prepending one
+        assertEquals(429, http.post("/auth/login", body("email", "x@y.com", "password", "wrong-password"),
+                "X-Forwarded-For", "192.0.2.77, 203.0.113.2").status());
+        // a spoofed header from a client that is not a proxy is ignored
+        stop();
+        Http direct = boot(b -> b.rateLimitSignInPerHour(1));
+        assertEquals(401, direct.post("/auth/login", body("email", "e@f.com", "password", "x-wrong-pass"), "X-Forwarded-For", "198.51.100.1").status());
+        assertEquals(429, direct.post("/auth/login", body("email", "g@h.com", "password", "x-wrong-pass"), "X-Forwarded-For", "198.51.100.2").status());
+    }
+
+    @Test
+    void tokenLimitIs409() throws Exception {
+        Http http = boot(b -> b.apiTokenMaxPerUser(1));
+        String c = http.post("/auth/signup", body("email", "a@b.com", "password", PW)).cookie("gatehouse_session").orElseThrow();
+        String token = "{\"name\":\"t\",\"scopes\":[\"a\"]}";
+        assertEquals(201, http.post("/auth/tokens", token, "Cookie", "gatehouse_session=" + c).status());
+        assertError(http.post("/auth/tokens", token, "Cookie", "gatehouse_session=" + c), 409, "token_limit_reached");
+    }
+
+    @Test
+    void requireEmailVerifiedIs403() throws Exception {
+        Http http = boot(b -> b.requireEmailVerified(true));
+        http.post("/auth/signup", body("email", "a@b.com", "password", PW));
+        assertError(http.post("/auth/login", body("email", "a@b.com", "password", PW)), 403, "email_not_verified");
+    }
+
+    @Test
+    void usernameMode() throws Exception {
+        Http http = boot(b -> b.identifier(Identifier.USERNAME));
+        Http.Res up = http.post("/auth/signup", body("username", "Ada", "password", PW));
+        assertEquals(201, up.status(), up.body());
+        assertEquals("ada", up.json().getJsonObject("user").getString("username"));
+        assertTrue(up.json().getJsonObject("user").isNull("email"));
+        assertError(http.post("/auth/signup", body("email", "only@email.com", "password", PW)), 400, "invalid_request");
+        assertEquals(200, http.post("/auth/login", body("username", "ADA", "password", PW)).status());
+        assertTrue(http.get("/auth/username-available?u=freehandle").json().getBoolean("available"));
+        assertFalse(http.get("/auth/username-available?u=ada").json().getBoolean("available"));
+        Http.Res reserved = http.get("/auth/username-available?u=admin");
+        assertFalse(reserved.json().getBoolean("available"));
+        assertTrue(reserved.json().getString("reason").contains("reserved"));
+        assertEquals("GET", http.post("/auth/username-available", "{}").header("Allow").orElseThrow());
+    }
+
+    @Test
+    void usernameAvailabilityIsClosedInEmailMode() throws Exception {
+        Http http = boot(b -> b);
+        assertEquals(404, http.get("/auth/username-available?u=x").status());
+    }
+
+    @Test
+    void customPrefix() throws Exception {
+        Http http = boot(b -> b.authPathPrefix("/api/auth"));
+        assertEquals("{\"user\":null}", http.get("/api/auth/me").body());
+        assertEquals(404, http.get("/auth/me").status());
+    }
+}
