@@ -1,0 +1,61 @@
+package dev.gatehouse.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.MailMessage;
+import dev.gatehouse.mail.SmtpMailer;
+import dev.gatehouse.testing.TestBeans;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The SMTP mailer against a real embedded SMTP server (GreenMail), directly and through the reset flow. */
+class SmtpMailerIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
+            .dynamicPort());
+
+    AuthSettings.Builder smtp() {
+        return TestServer.settings().smtpHost("127.0.0.1").smtpPort(SMTP.getSmtp().getPort()).smtpStartTls(false)
+                .mailFrom("gatehouse@example.test");
+    }
+
+    @Test
+    void deliversPlainTextMailWithTheConfiguredSender() throws Exception {
+        try (SmtpMailer mailer = new SmtpMailer(smtp().build())) {
+            mailer.send(new MailMessage("ada@example.com", "Héllo", "Body with ünïcode ✓\n"));
+        }
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        MimeMessage m = SMTP.getReceivedMessages()[0];
+        assertEquals("Héllo", m.getSubject());
+        assertEquals("gatehouse@example.test", m.getFrom()[0].toString());
+        assertEquals("ada@example.com", m.getAllRecipients()[0].toString());
+        assertTrue(GreenMailUtil.getBody(m).contains("Body with"));
+    }
+
+    @Test
+    void resetLinkArrivesBuiltFromThePublicBaseUrlNotTheHostHeader() throws Exception {
+        AuthSettings settings = smtp().build();
+        TestBeans.mailer = new SmtpMailer(settings); // what the producer builds from smtpHost, handed in directly
+        try (TestServer server = TestServer.start(TestServer.Mode.AUTHENTICATOR, settings)) {
+            Http http = new Http(server.base());
+            http.post("/auth/signup", "{\"email\":\"ada@example.com\",\"password\":\"tangerine-otter-42\"}");
+            assertEquals(202, http.post("/auth/password/forgot", "{\"email\":\"ada@example.com\"}",
+                    "Host", "evil.example").status());
+            assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+            String body = GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]);
+            assertTrue(body.contains("http://app.example.test/reset-password?token="), body);
+            assertFalse(body.contains("evil.example"));
+        } finally {
+            ((SmtpMailer) TestBeans.mailer).close();
+            TestBeans.mailer = new dev.gatehouse.mail.DevOutboxMailer();
+        }
+    }
+}
