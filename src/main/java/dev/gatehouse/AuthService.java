@@ -89,6 +89,9 @@ public interface AuthService {
 
     Optional<User> findUser(String userId);
 
+    /** A page of accounts, oldest first. @throws IllegalArgumentException offset &lt; 0 or limit outside 1–1000 */
+    java.util.List<User> listUsers(int offset, int limit);
+
     /** @throws AuthException the email is malformed */
     Optional<User> findUserByEmail(String email);
 

@@ -28,14 +28,16 @@ public final class GatehousePersistenceUnit {
     }
 
     public static EntityManagerFactory create(DataSource dataSource, int timeoutSeconds) {
-        Map<String, Object> props = Map.of(
-                "hibernate.hbm2ddl.auto", "validate",
-                "hibernate.jdbc.time_zone", "UTC",
-                "jakarta.persistence.query.timeout", timeoutSeconds * 1000,
-                "jakarta.persistence.lock.timeout", timeoutSeconds * 1000,
-                "hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION",
-                "jakarta.persistence.validation.mode", "none",
-                "hibernate.show_sql", "false");
+        Map<String, Object> props = Map.ofEntries(
+                Map.entry("hibernate.type.json_format_mapper", NoFormatMapper.class.getName()),
+                Map.entry("hibernate.type.xml_format_mapper", NoFormatMapper.class.getName()),
+                Map.entry("hibernate.hbm2ddl.auto", "validate"),
+                Map.entry("hibernate.jdbc.time_zone", "UTC"),
+                Map.entry("jakarta.persistence.query.timeout", timeoutSeconds * 1000),
+                Map.entry("jakarta.persistence.lock.timeout", timeoutSeconds * 1000),
+                Map.entry("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION"),
+                Map.entry("jakarta.persistence.validation.mode", "none"),
+                Map.entry("hibernate.show_sql", "false"));
         return new HibernatePersistenceProvider().createContainerEntityManagerFactory(new Info(dataSource), props);
     }
 

@@ -261,6 +261,15 @@ public final class DefaultAuthService implements AuthService {
     }
 
     @Override
+    public List<User> listUsers(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit 1-1000 (got " + offset + ", " + limit + ")");
+        }
+        return tx.inTransaction(em -> em.createQuery("select u from UserEntity u order by u.createdAt, u.id", UserEntity.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(UserEntity::toUser).toList());
+    }
+
+    @Override
     public Optional<User> findUserByEmail(String email) {
         return findBy("email", Identifiers.normaliseEmail(email)).map(UserEntity::toUser);
     }

@@ -149,7 +149,8 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public SessionCookie cookie(String cookieValue, Instant expiresAt) {
-        long maxAge = expiresAt == null ? 0 : Math.max(0, Duration.between(clock.instant(), expiresAt).getSeconds());
+        // rounded up: a cookie must not die before its session
+        long maxAge = expiresAt == null ? 0 : Math.max(0, (Duration.between(clock.instant(), expiresAt).toMillis() + 999) / 1000);
         return new SessionCookie(settings.effectiveCookieName(), cookieValue, maxAge, settings.cookieSecure(), true,
                 settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
     }

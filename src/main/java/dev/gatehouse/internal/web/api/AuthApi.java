@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.AccountCreated;
 import dev.gatehouse.AccountDisabledException;
 import dev.gatehouse.AccountExistsException;
 import dev.gatehouse.ApiToken;
@@ -25,6 +26,7 @@ import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
 import dev.gatehouse.internal.web.Resolution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -55,13 +57,15 @@ public class AuthApi {
     private CallerResolver resolver;
     private Emails emails;
     private ClientIp clientIp;
+    private Event<AccountCreated> created;
 
     protected AuthApi() {
     }
 
     @Inject
     public AuthApi(AuthSettings settings, AuthService auth, SessionService sessions, ApiTokenService apiTokens,
-                   CallerResolver resolver, Emails emails) {
+                   CallerResolver resolver, Emails emails, Event<AccountCreated> created) {
+        this.created = created;
         this.settings = settings;
         this.auth = auth;
         this.sessions = sessions;
@@ -237,6 +241,11 @@ public class AuthApi {
             password = Json.string(body, "password", required);
         }
         SignInResult r = auth.signUp(email, username, password, clientIp.of(req), userAgent(req));
+        try {
+            created.fire(new AccountCreated(r.user()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an AccountCreated observer failed for user " + r.user().id() + ": " + e);
+        }
         signedIn(req, res, r, 201);
     }
 

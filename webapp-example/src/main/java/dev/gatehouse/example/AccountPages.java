@@ -1,0 +1,132 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.AccountCreated;
+import dev.gatehouse.AuthService;
+import dev.gatehouse.Caller;
+import dev.gatehouse.SessionService;
+import dev.gatehouse.SignInResult;
+import dev.gatehouse.web.Guards;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Home, sign-up, sign-in, sign-out and the dashboard. */
+public final class AccountPages {
+
+    private AccountPages() {
+    }
+
+    @WebServlet("")
+    public static class Home extends Page {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            if (caller(req).isPresent()) {
+                res.sendRedirect(req.getContextPath() + "/dashboard");
+                return;
+            }
+            render(req, res, 200, "Welcome", "<p>This is the Gatehouse example. <a href='" + req.getContextPath()
+                    + "/signup'>Create an account</a> or <a href='" + req.getContextPath() + "/login'>sign in</a>.</p>");
+        }
+    }
+
+    static String credentialsForm(HttpServletRequest req, String action, String api, String button, String email) {
+        String ctx = req.getContextPath();
+        return "<form method='post' action='" + ctx + action + "' data-api='" + ctx + api + "' data-next='" + ctx
+                + "/dashboard'><label>Email <input type='email' name='email' id='email' autocomplete='username' value='"
+                + Page.esc(email) + "' required></label><br><label>Password <input type='password' name='password' id='password' "
+                + "autocomplete='" + (action.equals("/signup") ? "new-password" : "current-password") + "' required></label><br>"
+                + "<button id='submit'>" + button + "</button></form>";
+    }
+
+    @WebServlet("/signup")
+    public static class SignUp extends Page {
+        @Inject
+        AuthService auth;
+        @Inject
+        Event<AccountCreated> created;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            render(req, res, 200, "Sign up", credentialsForm(req, "/signup", "/auth/signup", "Create account", "")
+                    + "<p>At least 8 characters; common passwords and your email's name are refused. Password managers welcome.</p>");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String email = req.getParameter("email");
+            try {
+                SignInResult r = auth.signUp(email, null, req.getParameter("password"), req.getRemoteAddr(),
+                        req.getHeader("User-Agent"));
+                created.fire(new AccountCreated(r.user()));
+                setCookie(res, r.cookie());
+                res.sendRedirect(req.getContextPath() + "/dashboard");
+            } catch (RuntimeException e) {
+                render(req, res, 400, "Sign up", error(message(e)) + credentialsForm(req, "/signup", "/auth/signup",
+                        "Create account", email));
+            }
+        }
+    }
+
+    @WebServlet("/login")
+    public static class Login extends Page {
+        @Inject
+        AuthService auth;
+        @Inject
+        SessionService sessions;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            render(req, res, 200, "Sign in", credentialsForm(req, "/login", "/auth/login", "Sign in", "")
+                    + "<p><a href='" + req.getContextPath() + "/forgot'>Forgot your password?</a></p>");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String email = req.getParameter("email");
+            try {
+                SignInResult r = auth.signIn(email, req.getParameter("password"), req.getRemoteAddr(),
+                        req.getHeader("User-Agent"));
+                Guards.caller(req).map(Caller::sessionId).ifPresent(old -> sessions.revoke(r.user().id(), old));
+                setCookie(res, r.cookie());
+                res.sendRedirect(req.getContextPath() + "/dashboard");
+            } catch (RuntimeException e) {
+                render(req, res, 401, "Sign in", error(message(e)) + credentialsForm(req, "/login", "/auth/login", "Sign in", email));
+            }
+        }
+    }
+
+    @WebServlet("/logout")
+    public static class Logout extends Page {
+        @Inject
+        SessionService sessions;
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            Guards.caller(req).ifPresent(c -> sessions.revoke(c.userId(), c.sessionId()));
+            setCookie(res, sessions.deletionCookie());
+            res.sendRedirect(req.getContextPath() + "/");
+        }
+    }
+
+    @WebServlet("/dashboard")
+    public static class Dashboard extends Page {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            Caller c = requireSignedIn(req, res);
+            if (c == null) {
+                return;
+            }
+            String ctx = req.getContextPath();
+            String verify = c.user().emailVerified() ? "<p>Your email is verified.</p>"
+                    : "<form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
+                    + "/auth/email/verify/request' data-next='" + ctx + "/outbox'><button id='send-verification'>"
+                    + "Send verification email</button></form>";
+            render(req, res, 200, "Dashboard", "<p id='who'>Signed in as <b>" + esc(c.user().email()) + "</b> (id <code>"
+                    + esc(c.userId()) + "</code>).</p><p id='roles'>Roles: " + esc(String.join(", ", c.roles())) + "</p>"
+                    + verify);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.Caller;
+import dev.gatehouse.SessionInfo;
+import dev.gatehouse.SessionService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** "Your devices": list sessions, revoke one, revoke all others. */
+@WebServlet("/devices")
+public class DevicePages extends Page {
+
+    @Inject
+    SessionService sessions;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller c = requireSignedIn(req, res);
+        if (c == null) {
+            return;
+        }
+        String ctx = req.getContextPath();
+        StringBuilder rows = new StringBuilder("<table id='devices'><tr><th>Signed in</th><th>Expires</th><th>IP</th>"
+                + "<th>Browser</th><th></th></tr>");
+        for (SessionInfo s : sessions.list(c.userId(), null)) {
+            boolean current = s.id().equals(c.sessionId());
+            rows.append("<tr><td>").append(esc(s.createdAt())).append("</td><td>").append(esc(s.expiresAt()))
+                    .append("</td><td>").append(esc(s.ip())).append("</td><td>").append(esc(s.userAgent())).append("</td><td>")
+                    .append(current ? "this device" : "<form method='post' action='" + ctx + "/devices'>"
+                            + "<input type='hidden' name='revoke' value='" + esc(s.id()) + "'><button>Sign out</button></form>")
+                    .append("</td></tr>");
+        }
+        render(req, res, 200, "Your devices", rows + "</table><form method='post' action='" + ctx + "/devices' data-api='"
+                + ctx + "/auth/sessions/revoke-others'><input type='hidden' name='revoke' value='others'>"
+                + "<button id='revoke-others'>Sign out all other devices</button></form>");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller c = requireSignedIn(req, res);
+        if (c == null) {
+            return;
+        }
+        String revoke = String.valueOf(req.getParameter("revoke"));
+        if (revoke.equals("others")) {
+            sessions.revokeOthers(c.userId(), c.sessionId());
+        } else {
+            sessions.revoke(c.userId(), revoke);
+        }
+        res.sendRedirect(req.getContextPath() + "/devices");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.ForGatehouse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The example's settings: development defaults (not strict, plain-HTTP cookie, dev outbox, an H2
+ * file database) under whatever GATEHOUSE_* variables and gatehouse.* properties say.
+ */
+@ApplicationScoped
+public class ExampleSettings {
+
+    /** Where the default H2 database lives. */
+    public static Path defaultDatabase() {
+        return Path.of(System.getProperty("example.dataDir", "data")).toAbsolutePath().resolve("gatehouse");
+    }
+
+    public static AuthSettings load() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEHOUSE_STRICT", "false");
+        env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://localhost:8080");
+        env.put("GATEHOUSE_JDBC_URL", "jdbc:h2:file:" + defaultDatabase() + ";DB_CLOSE_ON_EXIT=FALSE");
+        env.putAll(System.getenv());
+        return AuthSettings.fromSources(env, System.getProperties());
+    }
+
+    private volatile AuthSettings settings;
+
+    /** Read once per application. */
+    @Produces
+    @ForGatehouse
+    AuthSettings settings() {
+        if (settings == null) {
+            settings = load();
+        }
+        return settings;
+    }
+}

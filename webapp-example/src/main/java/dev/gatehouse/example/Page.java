@@ -1,0 +1,145 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.AuthException;
+import dev.gatehouse.Caller;
+import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.RateLimitedException;
+import dev.gatehouse.SessionCookie;
+import dev.gatehouse.web.Guards;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Base of the example's pages: layout, escaping, and turning Gatehouse errors into messages. */
+abstract class Page extends HttpServlet {
+
+    static String esc(Object o) {
+        if (o == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : o.toString().toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static Optional<Caller> caller(HttpServletRequest req) {
+        return Guards.caller(req);
+    }
+
+    /** Signed-in caller, or a redirect to the sign-in page. */
+    static Caller requireSignedIn(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Optional<Caller> c = caller(req);
+        if (c.isEmpty()) {
+            res.sendRedirect(req.getContextPath() + "/login");
+            return null;
+        }
+        return c.get();
+    }
+
+    /** A user-facing message for anything Gatehouse may refuse. */
+    static String message(RuntimeException e) {
+        if (e instanceof RateLimitedException r) {
+            return "Too many attempts. Try again in " + r.retryAfterSeconds() + " seconds.";
+        }
+        if (e instanceof AuthException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        if (e instanceof GatehouseUnavailableException) {
+            return "The service is busy or unavailable. Try again shortly.";
+        }
+        throw e;
+    }
+
+    static void setCookie(HttpServletResponse res, SessionCookie cookie) {
+        res.addHeader("Set-Cookie", cookie.toSetCookieHeader());
+        res.setHeader("Cache-Control", "no-store");
+    }
+
+    static void render(HttpServletRequest req, HttpServletResponse res, int status, String title, String body)
+            throws IOException {
+        Optional<Caller> c = caller(req);
+        String ctx = req.getContextPath();
+        StringBuilder nav = new StringBuilder("<a href='" + ctx + "/'>Home</a>");
+        if (c.isPresent()) {
+            nav.append(" · <a href='").append(ctx).append("/dashboard'>Dashboard</a> · <a href='").append(ctx)
+                    .append("/devices'>Devices</a> · <a href='").append(ctx).append("/tokens'>API tokens</a> · <a href='")
+                    .append(ctx).append("/password'>Password</a>");
+            if (c.get().isInRole("admin")) {
+                nav.append(" · <a href='").append(ctx).append("/admin'>Admin</a>");
+            }
+            nav.append(" · <form method='post' action='").append(ctx).append("/logout' data-api='").append(ctx)
+                    .append("/auth/logout' data-next='").append(ctx).append("/' style='display:inline'>")
+                    .append("<button id='logout'>Sign out</button></form>");
+        } else {
+            nav.append(" · <a href='").append(ctx).append("/login'>Sign in</a> · <a href='").append(ctx)
+                    .append("/signup'>Sign up</a>");
+        }
+        nav.append(" · <a href='").append(ctx).append("/outbox'>Dev outbox</a>");
+        res.setStatus(status);
+        res.setContentType("text/html;charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Referrer-Policy", "no-referrer");
+        res.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
+        res.getWriter().write("<!doctype html><html><head><meta charset='utf-8'><title>" + esc(title)
+                + " · Gatehouse example</title><style>body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
+                + "nav{margin-bottom:1.5em}.error{color:#b00020}.ok{color:#05660d}table{border-collapse:collapse}"
+                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}input{margin:.2em 0}code{word-break:break-all}"
+                + "</style></head><body><nav>" + nav + "</nav><h1>" + esc(title) + "</h1><p id='message' class='error'></p>"
+                + body + SCRIPT + "</body></html>");
+    }
+
+    static String error(String message) {
+        return message == null ? "" : "<p class='error' id='error'>" + esc(message) + "</p>";
+    }
+
+    /**
+     * Progressive enhancement: a form with data-api is sent with fetch as JSON to the Gatehouse API
+     * and its error (with the retry time of a rate limit) shown in place; without JavaScript the
+     * same form posts to the page.
+     */
+    static final String SCRIPT = """
+            <script>
+            document.querySelectorAll('form[data-api]').forEach(function (form) {
+              form.addEventListener('submit', async function (ev) {
+                ev.preventDefault();
+                const body = {};
+                new FormData(form).forEach(function (v, k) {
+                  if (k === 'scopes') { body[k] = v.split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
+                  else if (k === 'expiresInDays') { if (v !== '') body[k] = parseInt(v, 10); }
+                  else { body[k] = v; }
+                });
+                const res = await fetch(form.dataset.api, {method: form.dataset.method || 'POST',
+                  headers: {'Content-Type': 'application/json', 'Accept': 'application/json'}, body: JSON.stringify(body)});
+                let data = {};
+                try { data = await res.json(); } catch (e) { data = {}; }
+                const msg = document.getElementById('message');
+                if (!res.ok) {
+                  let text = data.error || ('Request failed (' + res.status + ')');
+                  if (res.status === 429 && res.headers.get('Retry-After')) {
+                    text += ' (retry in ' + res.headers.get('Retry-After') + ' s)';
+                  }
+                  msg.className = 'error'; msg.textContent = text; return;
+                }
+                if (data.token) {
+                  msg.className = 'ok'; msg.innerHTML = '';
+                  const c = document.createElement('code'); c.id = 'new-token'; c.textContent = data.token;
+                  msg.append('New token (shown once): ', c); return;
+                }
+                window.location.href = form.dataset.next || window.location.href;
+              });
+            });
+            </script>
+            """;
+}

@@ -1,0 +1,171 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.AuthService;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.Caller;
+import dev.gatehouse.MailMessage;
+import dev.gatehouse.Mailer;
+import dev.gatehouse.SessionService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Change password, forgot/reset password and email verification. */
+public final class PasswordPages {
+
+    private PasswordPages() {
+    }
+
+    @WebServlet("/password")
+    public static class Change extends Page {
+        @Inject
+        AuthService auth;
+        @Inject
+        SessionService sessions;
+
+        static String form(HttpServletRequest req) {
+            String ctx = req.getContextPath();
+            return "<form method='post' action='" + ctx + "/password' data-api='" + ctx + "/auth/password' data-next='" + ctx
+                    + "/dashboard'><label>Current password <input type='password' name='currentPassword' id='current' "
+                    + "autocomplete='current-password' required></label><br><label>New password <input type='password' "
+                    + "name='newPassword' id='new' autocomplete='new-password' required></label><br>"
+                    + "<button id='change'>Change password</button></form><p>Every other device will be signed out.</p>";
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            if (requireSignedIn(req, res) != null) {
+                render(req, res, 200, "Change password", form(req));
+            }
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            Caller c = requireSignedIn(req, res);
+            if (c == null) {
+                return;
+            }
+            try {
+                auth.changePassword(c.userId(), req.getParameter("currentPassword"), req.getParameter("newPassword"));
+                setCookie(res, sessions.start(c.userId(), req.getRemoteAddr(), req.getHeader("User-Agent")));
+                res.sendRedirect(req.getContextPath() + "/dashboard");
+            } catch (RuntimeException e) {
+                render(req, res, 400, "Change password", error(message(e)) + form(req));
+            }
+        }
+    }
+
+    @WebServlet("/forgot")
+    public static class Forgot extends Page {
+        @Inject
+        AuthService auth;
+        @Inject
+        Mailer mailer;
+        @Inject
+        AuthSettings settings;
+
+        static String form(HttpServletRequest req) {
+            String ctx = req.getContextPath();
+            return "<form method='post' action='" + ctx + "/forgot' data-api='" + ctx + "/auth/password/forgot' data-next='"
+                    + ctx + "/forgot?sent=1'><label>Email <input type='email' name='email' id='email' required></label><br>"
+                    + "<button id='send'>Send reset link</button></form>";
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String sent = req.getParameter("sent") != null
+                    ? "<p class='ok' id='sent'>If an account uses that email, a reset link is on its way.</p>" : "";
+            render(req, res, 200, "Forgot password", sent + form(req));
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            try {
+                auth.requestPasswordReset(req.getParameter("email"), req.getRemoteAddr()).ifPresent(t -> mailer.send(
+                        new MailMessage(t.user().email(), "Reset your password", "To choose a new password, open:\n"
+                                + link(settings, settings.resetPath(), t.rawToken()) + "\n")));
+                res.sendRedirect(req.getContextPath() + "/forgot?sent=1");
+            } catch (RuntimeException e) {
+                render(req, res, 400, "Forgot password", error(message(e)) + form(req));
+            }
+        }
+    }
+
+    /** Links from the configured base URL (which includes any context path), as the library's own emails do. */
+    static String link(AuthSettings settings, String path, String token) {
+        return settings.publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    @WebServlet("/reset-password")
+    public static class Reset extends Page {
+        @Inject
+        AuthService auth;
+
+        static String form(HttpServletRequest req) {
+            String ctx = req.getContextPath();
+            return "<form method='post' action='" + ctx + "/reset-password' data-api='" + ctx + "/auth/password/reset' "
+                    + "data-next='" + ctx + "/login'><input type='hidden' name='token' value='" + esc(req.getParameter("token"))
+                    + "'><label>New password <input type='password' name='newPassword' id='new' autocomplete='new-password' "
+                    + "required></label><br><button id='reset'>Set new password</button></form>";
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            render(req, res, 200, "Choose a new password", form(req));
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            try {
+                auth.resetPassword(req.getParameter("token"), req.getParameter("newPassword"), req.getRemoteAddr());
+                res.sendRedirect(req.getContextPath() + "/login");
+            } catch (RuntimeException e) {
+                render(req, res, 400, "Choose a new password", error(message(e)) + form(req));
+            }
+        }
+    }
+
+    @WebServlet("/verify-email")
+    public static class Verify extends Page {
+        @Inject
+        AuthService auth;
+        @Inject
+        Mailer mailer;
+        @Inject
+        AuthSettings settings;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String ctx = req.getContextPath();
+            render(req, res, 200, "Verify your email", "<form method='post' action='" + ctx + "/verify-email' data-api='"
+                    + ctx + "/auth/email/verify' data-next='" + ctx + "/dashboard'><input type='hidden' name='token' value='"
+                    + esc(req.getParameter("token")) + "'><button id='confirm'>Confirm my email</button></form>");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            try {
+                String token = req.getParameter("token");
+                if (token == null) {
+                    Caller c = requireSignedIn(req, res);
+                    if (c == null) {
+                        return;
+                    }
+                    String raw = auth.requestEmailVerification(c.userId());
+                    mailer.send(new MailMessage(c.user().email(), "Confirm your email address",
+                            "To confirm this email address, open:\n" + link(settings, settings.verifyPath(), raw) + "\n"));
+                    res.sendRedirect(req.getContextPath() + "/outbox");
+                } else {
+                    auth.confirmEmail(token, req.getRemoteAddr());
+                    res.sendRedirect(req.getContextPath() + "/dashboard");
+                }
+            } catch (RuntimeException e) {
+                render(req, res, 400, "Verify your email", error(message(e)));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.ApiToken;
+import dev.gatehouse.ApiTokenService;
+import dev.gatehouse.Caller;
+import dev.gatehouse.NewApiToken;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Personal access tokens: create (raw value shown once), list, revoke. */
+@WebServlet("/tokens")
+public class TokenPages extends Page {
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller c = requireSignedIn(req, res);
+        if (c != null) {
+            show(req, res, c, 200, "");
+        }
+    }
+
+    private void show(HttpServletRequest req, HttpServletResponse res, Caller c, int status, String top) throws IOException {
+        String ctx = req.getContextPath();
+        StringBuilder list = new StringBuilder("<table id='tokens'><tr><th>Name</th><th>Scopes</th><th>Created</th>"
+                + "<th>Expires</th><th>Last used</th><th></th></tr>");
+        for (ApiToken t : tokens.list(c.userId())) {
+            list.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(esc(String.join(" ", t.scopes())))
+                    .append("</td><td>").append(esc(t.createdAt())).append("</td><td>").append(esc(t.expiresAt()))
+                    .append("</td><td>").append(esc(t.lastUsedAt())).append("</td><td><form method='post' action='")
+                    .append(ctx).append("/tokens'><input type='hidden' name='revoke' value='").append(esc(t.id()))
+                    .append("'><button>Revoke</button></form></td></tr>");
+        }
+        render(req, res, status, "API tokens", top + "<form method='post' action='" + ctx + "/tokens' data-api='" + ctx
+                + "/auth/tokens'><label>Name <input name='name' id='token-name' required></label><br>"
+                + "<label>Scopes (comma-separated) <input name='scopes' id='token-scopes' value='projects.read' required></label><br>"
+                + "<label>Expires in days <input name='expiresInDays' id='token-days' type='number' min='1' max='365' value='30'>"
+                + "</label><br><button id='create-token'>Create token</button></form>" + list + "</table>"
+                + "<p>Use it: <code>curl -H 'Authorization: Bearer &lt;token&gt;' " + esc(req.getRequestURL().toString()
+                .replace("/tokens", "/api/projects")) + "</code></p>");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller c = requireSignedIn(req, res);
+        if (c == null) {
+            return;
+        }
+        if (req.getParameter("revoke") != null) {
+            tokens.revoke(c.userId(), req.getParameter("revoke"));
+            res.sendRedirect(req.getContextPath() + "/tokens");
+            return;
+        }
+        try {
+            List<String> scopes = Arrays.stream(String.valueOf(req.getParameter("scopes")).split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            String days = req.getParameter("expiresInDays");
+            Integer expires = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
+            NewApiToken t = tokens.create(c.userId(), req.getParameter("name"), scopes, expires);
+            res.setHeader("Cache-Control", "no-store");
+            show(req, res, c, 201, "<p class='ok'>New token (shown once): <code id='new-token'>" + esc(t.raw()) + "</code></p>");
+        } catch (NumberFormatException e) {
+            show(req, res, c, 400, error("Expires in days must be a whole number."));
+        } catch (RuntimeException e) {
+            show(req, res, c, 400, error(message(e)));
+        }
+    }
+}
