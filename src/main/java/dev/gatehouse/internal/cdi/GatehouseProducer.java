@@ -88,10 +88,10 @@ public class GatehouseProducer {
     /**
      * The application's {@code @ForGatehouse Mailer}; else SMTP when {@code smtpHost} is set; else
      * the dev outbox when not strict; else a mailer that answers "unavailable" (strict mode never
-     * pretends to send).
+     * pretends to send). Dependent scope on purpose: callers get the instance itself, so an
+     * application can recognise the {@code DevOutboxMailer} and list its messages.
      */
     @Produces
-    @ApplicationScoped
     Mailer mailer() {
         if (mailer.isResolvable()) {
             return mailer.get();

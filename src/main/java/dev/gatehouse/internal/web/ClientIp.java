@@ -23,7 +23,7 @@ public final class ClientIp {
     }
 
     public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
+        String peer = unbracket(request.getRemoteAddr());
         if (trusted.isEmpty() || !isTrusted(peer)) {
             return peer;
         }
@@ -45,6 +45,11 @@ public final class ClientIp {
             }
         }
         return peer;
+    }
+
+    /** Jetty reports IPv6 peers as {@code [::1]}. */
+    private static String unbracket(String ip) {
+        return ip != null && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
     }
 
     private boolean isTrusted(String ip) {

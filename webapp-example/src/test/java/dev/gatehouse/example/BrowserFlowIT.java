@@ -1,0 +1,182 @@
+package dev.gatehouse.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The whole account journey in headless Chromium (Debian's chromium + chromium-driver). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserFlowIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    Server server;
+    String base;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            String msg = "Chromium or chromedriver missing (apt-get install chromium chromium-driver)";
+            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
+                throw new AssertionError(msg + ": CI is set, so the browser test is required");
+            }
+            System.err.println("!!! SKIPPING BROWSER TEST: " + msg);
+            Assumptions.abort(msg);
+        }
+        System.setProperty("gatehouse.jdbcUrl", "jdbc:h2:mem:br" + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1");
+        System.setProperty("gatehouse.housekeepingIntervalSeconds", "0");
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        base = "http://localhost:" + port;
+        System.setProperty("gatehouse.publicBaseUrl", base); // email links must point at this server
+        server = Main.start(port);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1200,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    WebElement el(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void type(String id, String text) {
+        WebElement e = el(id);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    void open(String path) {
+        browser.get(base + path);
+    }
+
+    void waitForPath(String path) {
+        wait.until(ExpectedConditions.urlToBe(base + path));
+    }
+
+    void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void fullAccountJourney() throws Exception {
+        String email = "journey@example.test";
+        open("/signup");
+        type("email", email);
+        type("password", "first-passphrase-1");
+        el("submit").click();
+        waitForPath("/dashboard");
+        assertTrue(el("who").getText().contains(email));
+        screenshot("dashboard.png");
+
+        open("/tokens");
+        type("token-name", "laptop curl");
+        type("token-scopes", "projects.read");
+        el("create-token").click();
+        String token = el("new-token").getText();
+        assertTrue(token.startsWith("gate_pat_"), token);
+        open("/tokens");
+        assertTrue(el("tokens").getText().contains("laptop curl"));
+        screenshot("tokens.png");
+        assertEquals(200, apiStatus("/api/projects", token));
+
+        el("logout").click();
+        waitForPath("/");
+        open("/login");
+        type("email", email);
+        type("password", "first-passphrase-1");
+        el("submit").click();
+        waitForPath("/dashboard");
+
+        signInElsewhere(email, "first-passphrase-1");
+        open("/devices");
+        assertEquals(3, el("devices").findElements(By.tagName("tr")).size()); // header + 2 sessions
+        el("revoke-others").click();
+        wait.until(d -> d.findElement(By.id("devices")).findElements(By.tagName("tr")).size() == 2);
+
+        open("/password");
+        type("current", "first-passphrase-1");
+        type("new", "second-passphrase-2");
+        el("change").click();
+        waitForPath("/dashboard");
+
+        el("logout").click();
+        waitForPath("/");
+        open("/forgot");
+        type("email", email);
+        el("send").click();
+        wait.until(ExpectedConditions.urlContains("/forgot?sent=1"));
+        open("/outbox");
+        List<WebElement> links = browser.findElements(By.cssSelector("#outbox li:first-child a.mail-link"));
+        assertTrue(links.get(0).getText().contains("/reset-password?token="), links.get(0).getText());
+        links.get(0).click();
+        type("new", "third-passphrase-3");
+        el("reset").click();
+        waitForPath("/login");
+
+        type("email", email);
+        type("password", "third-passphrase-3");
+        el("submit").click();
+        waitForPath("/dashboard");
+        assertTrue(el("who").getText().contains(email));
+    }
+
+    private void signInElsewhere(String email, String password) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private int apiStatus(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
