@@ -380,6 +380,18 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
     }
 
     @Test
+    void listUsersPagesOldestFirst() {
+        for (int i = 0; i < 3; i++) {
+            signUp("p" + i + "@b.com");
+            CLOCK.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(List.of("p0@b.com", "p1@b.com"), auth().listUsers(0, 2).stream().map(User::email).toList());
+        assertEquals(List.of("p2@b.com"), auth().listUsers(2, 2).stream().map(User::email).toList());
+        assertThrows(IllegalArgumentException.class, () -> auth().listUsers(-1, 2));
+        assertThrows(IllegalArgumentException.class, () -> auth().listUsers(0, 0));
+    }
+
+    @Test
     void usernameModeSignsUpAndInByHandle() {
         Gatehouse g = gh(b -> b.identifier(Identifier.USERNAME));
         SignInResult r = g.auth().signUp(null, "Ada_Lovelace", PW, null, null);

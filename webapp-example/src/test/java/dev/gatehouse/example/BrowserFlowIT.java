@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -138,7 +139,8 @@ class BrowserFlowIT {
         open("/devices");
         assertEquals(3, el("devices").findElements(By.tagName("tr")).size()); // header + 2 sessions
         el("revoke-others").click();
-        wait.until(d -> d.findElement(By.id("devices")).findElements(By.tagName("tr")).size() == 2);
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("devices")).findElements(By.tagName("tr")).size() == 2);
 
         open("/password");
         type("current", "first-passphrase-1");
