@@ -61,6 +61,16 @@ public enum TestDatabase {
         Assumptions.abort(msg);
     }
 
+    /** JDBC URL (with credentials) of a new, empty database of this engine, dropped at JVM exit. */
+    public String freshUrl() {
+        dataSource();
+        try (HikariDataSource ds = create()) {
+            return ds.getJdbcUrl() + (this == POSTGRES ? (ds.getJdbcUrl().contains("?") ? "&" : "?") + "user=postgres" : "");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HikariDataSource create() throws SQLException {
         String name = "gh_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url;

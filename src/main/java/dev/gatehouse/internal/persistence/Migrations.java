@@ -91,9 +91,13 @@ public final class Migrations {
             scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()));
             scope.put("liquibase.analytics.enabled", false);
             scope.put("liquibase.showBanner", false);
+            // progress goes to the log, never to the application's (or the CLI's) standard output
+            scope.put(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService());
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(liquibase.command.core.helpers.ShowSummaryArgument.SHOW_SUMMARY_OUTPUT,
+                            liquibase.UpdateSummaryOutputEnum.LOG)
                     .execute());
         } catch (SQLException e) {
             throw new IllegalStateException("Gatehouse cannot reach its database to apply migrations: " + e.getMessage(), e);

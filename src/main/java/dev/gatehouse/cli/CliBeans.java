@@ -1,0 +1,50 @@
+package dev.gatehouse.cli;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.ForGatehouse;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+/** What the CLI hands Gatehouse's CDI producer: its settings and one small pool. */
+@Singleton
+class CliBeans {
+
+    static volatile AuthSettings settings;
+    static volatile HikariDataSource pool;
+
+    static HikariDataSource pool(AuthSettings s) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("gatehouse-cli");
+        c.setJdbcUrl(s.jdbcUrl());
+        c.setUsername(s.jdbcUser());
+        c.setPassword(s.jdbcPassword());
+        c.setMaximumPoolSize(2);
+        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        try {
+            return new HikariDataSource(c);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new CliException(CliException.FAILED, "cannot reach the database: " + root.getMessage());
+        }
+    }
+
+    @Produces
+    @ForGatehouse
+    AuthSettings settings() {
+        return settings;
+    }
+
+    @Produces
+    @ForGatehouse
+    DataSource dataSource() {
+        return pool;
+    }
+}

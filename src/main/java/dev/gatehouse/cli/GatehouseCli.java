@@ -1,0 +1,144 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.AuthException;
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.GatehouseUnavailableException;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code java -jar gatehouse-cli.jar COMMAND [options]}: operator commands on the application's
+ * database, run through Gatehouse's CDI services on Weld SE. Exit codes: 0 done, 1 failed (for
+ * example an unreachable database), 2 bad usage or input, 3 no such user, role or token.
+ */
+public final class GatehouseCli {
+
+    static final String HELP = """
+            Usage: java -jar gatehouse-cli.jar COMMAND [options] [--json]
+
+            Database (flags or the same GATEHOUSE_* environment as the application):
+              --jdbc-url URL        (GATEHOUSE_JDBC_URL)
+              --jdbc-user USER      (GATEHOUSE_JDBC_USER)
+              --jdbc-password PW    (GATEHOUSE_JDBC_PASSWORD; prefer the environment)
+
+            Commands:
+              migrate                                  apply the Liquibase changelog, list what ran
+              status                                   schema version; users, live sessions, live API tokens
+              user create --email E [--username U] [--password-stdin]
+                                                       password typed without echo, or one line on stdin
+              user disable|enable|delete --user EMAIL_OR_ID
+                                                       disable/delete also end sessions and API tokens
+              role define --name R [--permissions p1,p2]
+              role grant|revoke --user EMAIL_OR_ID --role R
+              sessions end --user EMAIL_OR_ID | --all
+              tokens list --user EMAIL_OR_ID
+              tokens revoke --user EMAIL_OR_ID --id TOKEN_ID
+              tokens mint --user EMAIL_OR_ID --name N --scopes s1,s2 [--days D]   (printed once)
+              sweep                                    delete expired sessions, tokens and counters
+
+            --json prints one JSON object; --verbose shows the libraries' log.
+            Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found.
+            """;
+
+    private GatehouseCli() {
+    }
+
+    public static void main(String[] argv) {
+        quietLogging(java.util.Arrays.asList(argv).contains("--verbose"));
+        String[] args = java.util.Arrays.stream(argv).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
+        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+    }
+
+    /** Library chatter (Weld, Hibernate, Liquibase, HikariCP) stays off the terminal unless --verbose. */
+    private static void quietLogging(boolean verbose) {
+        java.util.logging.LogManager.getLogManager().reset();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
+        root.setLevel(level);
+        java.util.logging.ConsoleHandler h = new java.util.logging.ConsoleHandler();
+        h.setLevel(level);
+        root.addHandler(h);
+    }
+
+    /** Runs one command; returns the exit code. Never prints a password or a stack trace. */
+    static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        try {
+            Args args = Args.parse(argv);
+            if (args.has("help") || args.words.isEmpty()) {
+                out.print(HELP);
+                return args.words.isEmpty() && !args.has("help") ? CliException.USAGE : 0;
+            }
+            AuthSettings settings = settings(args, env);
+            try (Commands commands = new Commands(settings, () -> readPassword(args, in, err))) {
+                new Output(out, args.has("json")).print(commands.run(args));
+            }
+            return 0;
+        } catch (CliException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return e.exitCode();
+        } catch (AuthException | IllegalArgumentException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return CliException.USAGE;
+        } catch (GatehouseUnavailableException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return CliException.FAILED;
+        } catch (RuntimeException e) {
+            err.println("gatehouse: " + rootMessage(e));
+            return CliException.FAILED;
+        }
+    }
+
+    static AuthSettings settings(Args args, Map<String, String> env) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putIfAbsent("GATEHOUSE_STRICT", "false"); // the CLI sets no cookies; hashing still uses the app's parameters
+        merged.put("GATEHOUSE_HOUSEKEEPING_INTERVAL_SECONDS", "0");
+        if (args.has("jdbc-url")) {
+            merged.put("GATEHOUSE_JDBC_URL", args.get("jdbc-url"));
+        }
+        if (args.has("jdbc-user")) {
+            merged.put("GATEHOUSE_JDBC_USER", args.get("jdbc-user"));
+        }
+        if (args.has("jdbc-password")) {
+            merged.put("GATEHOUSE_JDBC_PASSWORD", args.get("jdbc-password"));
+        }
+        if (merged.get("GATEHOUSE_JDBC_URL") == null) {
+            throw new CliException(CliException.USAGE, "no database: give --jdbc-url or set GATEHOUSE_JDBC_URL");
+        }
+        merged.putIfAbsent("GATEHOUSE_RUN_MIGRATIONS", "false");
+        return AuthSettings.fromSources(merged, new java.util.Properties());
+    }
+
+    private static String readPassword(Args args, InputStream in, PrintStream err) {
+        if (args.has("password-stdin") || System.console() == null) {
+            try {
+                String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new CliException(CliException.USAGE, "no password on standard input");
+                }
+                return line;
+            } catch (java.io.IOException e) {
+                throw new CliException(CliException.FAILED, "cannot read the password: " + e.getMessage());
+            }
+        }
+        char[] first = System.console().readPassword("Password: ");
+        char[] again = System.console().readPassword("Again: ");
+        if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
+            throw new CliException(CliException.USAGE, "the two passwords differ");
+        }
+        return new String(first);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return (e.getMessage() != null && !e.getMessage().equals(m) ? e.getMessage() + ": " : "") + m.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gatehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.AuthSettings;
+import dev.gatehouse.Gatehouse;
+import dev.gatehouse.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The real CLI jar as a process: exit codes, output and the rows it leaves. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class CliSuite {
+
+    record Result(int code, String out, String err) {
+        JsonObject json() {
+            return Json.createReader(new StringReader(out)).readObject();
+        }
+    }
+
+    String url;
+
+    protected abstract String freshDatabaseUrl();
+
+    @BeforeAll
+    void database() {
+        url = freshDatabaseUrl();
+    }
+
+    Result cli(String stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("gatehouse.cliJar")));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("GATEHOUSE_JDBC_URL", url);
+        Path out = Files.createTempFile("cli", ".out");
+        Path err = Files.createTempFile("cli", ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
+        return new Result(p.exitValue(), Files.readString(out).strip(), Files.readString(err).strip());
+    }
+
+    @Test
+    void fullOperatorSession() throws Exception {
+        Result status0 = cli(null, "status", "--json");
+        assertEquals(0, status0.code(), status0.err());
+        assertEquals(0, status0.json().getInt("changesets"));
+
+        Result migrate = cli(null, "migrate", "--json");
+        assertEquals(0, migrate.code(), migrate.err());
+        assertEquals(8, migrate.json().getJsonArray("applied").size());
+        assertEquals(0, cli(null, "migrate", "--json").json().getJsonArray("applied").size()); // second run: nothing
+
+        Result created = cli("operator-passphrase-1\n", "user", "create", "--email", "Ops@Example.test", "--password-stdin", "--json");
+        assertEquals(0, created.code(), created.err());
+        String id = created.json().getString("id");
+        assertEquals("ops@example.test", created.json().getString("email"));
+        assertFalse(created.out().contains("operator-passphrase-1") || created.err().contains("operator-passphrase-1"));
+
+        assertEquals(0, cli(null, "role", "define", "--name", "admin", "--permissions", "*").code());
+        Result grant = cli(null, "role", "grant", "--user", "ops@example.test", "--role", "admin", "--json");
+        assertEquals("[\"admin\"]", grant.json().getJsonArray("roles").toString());
+
+        Result mint = cli(null, "tokens", "mint", "--user", id, "--name", "deploy bot", "--scopes", "projects.read,role:admin",
+                "--days", "30", "--json");
+        assertEquals(0, mint.code(), mint.err());
+        String raw = mint.json().getString("token");
+        assertTrue(raw.startsWith("gate_pat_"));
+        Result list = cli(null, "tokens", "list", "--user", id, "--json");
+        assertEquals(1, list.json().getJsonArray("tokens").size());
+        assertFalse(list.out().contains(raw));
+
+        // what the CLI wrote, seen through the library itself
+        try (Gatehouse gh = Gatehouse.start(AuthSettings.defaults().forTests().toBuilder().jdbcUrl(url)
+                .housekeepingIntervalSeconds(0).runMigrations(false).build(), Clock.systemUTC())) {
+            assertEquals(id, gh.auth().signIn("ops@example.test", "operator-passphrase-1", null, null).user().id());
+            assertTrue(gh.apiTokens().resolve(raw, "projects.read").isPresent());
+            assertEquals(List.of("admin"), gh.roles().rolesFor(id));
+        }
+
+        Result status = cli(null, "status", "--json");
+        assertEquals(1, status.json().getInt("users"));
+        assertEquals(1, status.json().getInt("liveSessions"));
+        assertEquals(1, status.json().getInt("liveApiTokens"));
+
+        assertEquals(1, cli(null, "sessions", "end", "--user", id, "--json").json().getInt("ended"));
+        Result disable = cli(null, "user", "disable", "--user", id, "--json");
+        assertTrue(disable.json().getBoolean("disabled"));
+        assertEquals(0, cli(null, "status", "--json").json().getInt("liveApiTokens"));
+        assertEquals(0, cli(null, "user", "enable", "--user", id).code());
+        String token2 = cli(null, "tokens", "mint", "--user", id, "--name", "t2", "--scopes", "a", "--json").json().getString("id");
+        assertEquals(0, cli(null, "tokens", "revoke", "--user", id, "--id", token2).code());
+        assertEquals(3, cli(null, "tokens", "revoke", "--user", id, "--id", token2).code());
+        assertEquals(0, cli(null, "sweep", "--json").code());
+        assertEquals(0, cli(null, "user", "delete", "--user", id).code());
+        assertEquals(0, cli(null, "status", "--json").json().getInt("users"));
+    }
+
+    static String h2Url() {
+        try {
+            return "jdbc:h2:file:" + Files.createTempDirectory("gh-cli").resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String postgresUrl() {
+        return TestDatabase.POSTGRES.freshUrl();
+    }
+}
