@@ -42,7 +42,7 @@ public abstract class CliSuite {
 
     Result cli(String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("gatehouse.cliJar")));
+                "-jar", System.getProperty("test.cliJar")));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("GATEHOUSE_JDBC_URL", url);

@@ -22,7 +22,7 @@ class CliBootstrapIT {
 
     static int cli(String url, String stdin, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("gatehouse.cliJar")));
+                "-jar", System.getProperty("test.cliJar")));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "cli-bootstrap.log").toFile()));
@@ -38,7 +38,7 @@ class CliBootstrapIT {
 
     @Test
     void adminCreatedWithTheCliSignsInOverHttp() throws Exception {
-        Path jar = Path.of(System.getProperty("gatehouse.cliJar"));
+        Path jar = Path.of(System.getProperty("test.cliJar"));
         if (!Files.exists(jar)) {
             String msg = "CLI jar " + jar + " not built (run the root build: mvn verify)";
             if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
