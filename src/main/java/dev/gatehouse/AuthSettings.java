@@ -43,6 +43,10 @@ import java.util.regex.PatternSyntaxException;
  * @param trustedProxies           proxy addresses or CIDR blocks whose {@code X-Forwarded-For} is believed
  * @param maxRequestBytes          largest JSON body the HTTP API reads (413 beyond)
  * @param smtpHost                 SMTP server for the built-in mailer; none means the dev outbox (non-strict)
+ * @param resolveCacheSeconds      how long a node may reuse a resolved session or API token (and the user's
+ *                                 roles) before asking the database again; changes made on the same node
+ *                                 apply at once, on other nodes within this bound; 0 disables the cache
+ * @param resolveCacheSize         most entries that cache holds
  */
 public record AuthSettings(
         boolean strict,
@@ -102,7 +106,9 @@ public record AuthSettings(
         String smtpUser,
         String smtpPassword,
         boolean smtpStartTls,
-        String mailFrom) {
+        String mailFrom,
+        long resolveCacheSeconds,
+        int resolveCacheSize) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -209,6 +215,10 @@ public record AuthSettings(
         if (smtpPort < 1 || smtpPort > 65535) {
             fail("smtpPort must be between 1 and 65535 (got " + smtpPort + ")");
         }
+        if (resolveCacheSeconds < 0 || resolveCacheSeconds > 300) {
+            fail("resolveCacheSeconds must be between 0 (off) and 300 (got " + resolveCacheSeconds + ")");
+        }
+        positive("resolveCacheSize", resolveCacheSize);
         if (mailFrom == null || !mailFrom.contains("@")) {
             fail("mailFrom must be an email address (got '" + mailFrom + "')");
         }
@@ -473,6 +483,8 @@ public record AuthSettings(
         public Builder smtpPassword(String v) { return put("smtpPassword", v); }
         public Builder smtpStartTls(boolean v) { return put("smtpStartTls", v); }
         public Builder mailFrom(String v) { return put("mailFrom", v); }
+        public Builder resolveCacheSeconds(long v) { return put("resolveCacheSeconds", v); }
+        public Builder resolveCacheSize(int v) { return put("resolveCacheSize", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -564,6 +576,8 @@ public record AuthSettings(
         d.put("smtpPassword", null);
         d.put("smtpStartTls", true);
         d.put("mailFrom", "no-reply@localhost");
+        d.put("resolveCacheSeconds", 5L);
+        d.put("resolveCacheSize", 10_000);
         return d;
     }
 }

@@ -12,6 +12,7 @@ import dev.gatehouse.internal.service.DefaultAuthService;
 import dev.gatehouse.internal.service.DefaultRoleService;
 import dev.gatehouse.internal.service.DefaultSessionService;
 import dev.gatehouse.internal.service.DefaultTokenService;
+import dev.gatehouse.internal.service.ResolveCache;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -61,12 +62,13 @@ public final class Gatehouse implements AutoCloseable {
         this.emf = GatehousePersistenceUnit.create(dataSource, settings.databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
         this.hasher = new Argon2PasswordHasher(settings);
+        ResolveCache cache = new ResolveCache(clock, settings.resolveCacheSeconds(), settings.resolveCacheSize());
         this.rateLimiter = new DbRateLimiter(tx, clock);
-        this.sessions = new DefaultSessionService(tx, settings, clock);
+        this.sessions = new DefaultSessionService(tx, settings, clock, cache);
         this.tokens = new DefaultTokenService(tx, clock);
-        this.apiTokens = new DefaultApiTokenService(tx, settings, clock);
-        this.roles = new DefaultRoleService(tx, clock);
-        this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens);
+        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache);
+        this.roles = new DefaultRoleService(tx, clock, cache);
+        this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache);
         this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 

@@ -29,9 +29,12 @@ public abstract class DatabaseSuite {
 
     protected abstract TestDatabase database();
 
-    /** Test settings: fast hashing, plain cookie, no background sweep. */
+    /**
+     * Test settings: fast hashing, plain cookie, no background sweep, and no resolve cache (tests
+     * rewrite rows with SQL behind the services' back; the cache has its own suite).
+     */
     protected static AuthSettings.Builder testSettings() {
-        return AuthSettings.defaults().forTests().toBuilder().housekeepingIntervalSeconds(0);
+        return AuthSettings.defaults().forTests().toBuilder().housekeepingIntervalSeconds(0).resolveCacheSeconds(0);
     }
 
     @BeforeEach

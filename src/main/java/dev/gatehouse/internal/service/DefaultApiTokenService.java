@@ -36,12 +36,14 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private final Transactions tx;
     private final AuthSettings settings;
     private final Clock clock;
+    private final ResolveCache cache;
     private final PatCodec codec = new PatCodec(TOKEN_PREFIX);
 
-    public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock) {
+    public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -85,6 +87,18 @@ public final class DefaultApiTokenService implements ApiTokenService {
         }
         String hash = SecureTokens.sha256Hex(rawToken);
         Instant now = Clocks.now(clock);
+        ApiToken hit = cache.get("t:" + hash);
+        if (hit != null) {
+            boolean touchDue = hit.lastUsedAt() == null || Duration.between(hit.lastUsedAt(), now).compareTo(TOUCH_THROTTLE) >= 0;
+            if (!hit.activeAt(now)) {
+                cache.remove("t:" + hash);
+                return Optional.empty();
+            }
+            if (!touchDue) {
+                return requiredScope == null || hit.covers(requiredScope) ? Optional.of(hit) : Optional.empty();
+            }
+            cache.remove("t:" + hash);
+        }
         return tx.inTransaction(em -> {
             List<Object[]> rows = em.createQuery("select t, u.disabledAt from ApiTokenEntity t, UserEntity u "
                     + "where t.tokenSha256 = :h and u.id = t.userId", Object[].class).setParameter("h", hash).getResultList();
@@ -99,6 +113,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
             if (t.lastUsedAt == null || Duration.between(t.lastUsedAt, now).compareTo(TOUCH_THROTTLE) >= 0) {
                 t.lastUsedAt = now;
             }
+            cache.put("t:" + hash, t.userId, t.toApiToken());
             return Optional.of(token);
         });
     }
@@ -115,14 +130,18 @@ public final class DefaultApiTokenService implements ApiTokenService {
         if (userId == null || tokenId == null || !tokenId.matches("[0-9a-f]{32}")) {
             return false;
         }
+        cache.invalidateUser(userId);
         Instant now = Clocks.now(clock);
-        return tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
+        boolean revoked = tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
                         + "where t.id = :id and t.userId = :u and t.revokedAt is null")
                 .setParameter("now", now).setParameter("id", tokenId).setParameter("u", userId).executeUpdate()) > 0;
+        cache.invalidateUser(userId);
+        return revoked;
     }
 
     @Override
     public int revokeAll(String userId) {
+        cache.invalidateUser(userId);
         Instant now = Clocks.now(clock);
         return tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
                         + "where t.userId = :u and t.revokedAt is null")

@@ -51,10 +51,13 @@ public final class DefaultAuthService implements AuthService {
     private final FailureLock failureLock;
     private final DefaultSessionService sessions;
     private final DefaultTokenService tokens;
+    private final ResolveCache cache;
     private final String timingHash;
 
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
-                              DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens) {
+                              DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
+                              ResolveCache cache) {
+        this.cache = cache;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -240,6 +243,7 @@ public final class DefaultAuthService implements AuthService {
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
+        cache.invalidateUser(claim.userId());
         tx.run(em -> em.createQuery("update UserEntity u set u.emailVerifiedAt = :now where u.id = :id "
                 + "and u.emailVerifiedAt is null").setParameter("now", now).setParameter("id", claim.userId()).executeUpdate());
         Audit.info("email.verified", claim.userId(), ip);
@@ -257,7 +261,16 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public Optional<User> findUser(String userId) {
-        return userId == null ? Optional.empty() : findBy("id", userId).map(UserEntity::toUser);
+        if (userId == null) {
+            return Optional.empty();
+        }
+        User hit = cache.get("u:" + userId);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<User> user = findBy("id", userId).map(UserEntity::toUser);
+        user.ifPresent(u -> cache.put("u:" + userId, userId, u));
+        return user;
     }
 
     @Override
@@ -277,6 +290,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public boolean disableUser(String userId) {
         Instant now = Clocks.now(clock);
+        cache.invalidateUser(userId);
         boolean found = tx.inTransaction(em -> {
             int n = em.createQuery("update UserEntity u set u.disabledAt = :now where u.id = :id and u.disabledAt is null")
                     .setParameter("now", now).setParameter("id", userId).executeUpdate();
@@ -285,6 +299,7 @@ public final class DefaultAuthService implements AuthService {
                     .setParameter("now", now).setParameter("id", userId).executeUpdate();
             return n > 0 || em.find(UserEntity.class, userId) != null;
         });
+        cache.invalidateUser(userId); // again after the commit: a request racing the write may have re-cached
         if (found) {
             Audit.warn("account.disabled", userId, null);
         }
@@ -293,6 +308,7 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public boolean enableUser(String userId) {
+        cache.invalidateUser(userId);
         boolean found = tx.inTransaction(em -> {
             UserEntity u = em.find(UserEntity.class, userId);
             if (u == null) {
@@ -309,6 +325,7 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public boolean deleteUser(String userId) {
+        cache.invalidateUser(userId);
         boolean found = tx.inTransaction(em -> {
             UserEntity u = em.find(UserEntity.class, userId);
             if (u == null) {
@@ -330,6 +347,7 @@ public final class DefaultAuthService implements AuthService {
     /** New hash, every session ended, pending reset links void, API tokens revoked if configured: one transaction. */
     private void replacePassword(String userId, String newHash) {
         Instant now = Clocks.now(clock);
+        cache.invalidateUser(userId);
         tx.run(em -> {
             em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
                     .setParameter("h", newHash).setParameter("id", userId).executeUpdate();
@@ -342,6 +360,7 @@ public final class DefaultAuthService implements AuthService {
                         .setParameter("now", now).setParameter("id", userId).executeUpdate();
             }
         });
+        cache.invalidateUser(userId);
     }
 
     private String signInIdentifier(UserEntity user) {

@@ -23,10 +23,12 @@ public final class DefaultRoleService implements RoleService {
 
     private final Transactions tx;
     private final Clock clock;
+    private final ResolveCache cache;
 
-    public DefaultRoleService(Transactions tx, Clock clock) {
+    public DefaultRoleService(Transactions tx, Clock clock, ResolveCache cache) {
         this.tx = tx;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -38,6 +40,7 @@ public final class DefaultRoleService implements RoleService {
                     + " characters (got " + joined.length() + ")");
         }
         Instant now = Clocks.now(clock);
+        cache.invalidateAll(); // every holder of the role may change
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.inTransaction(em -> {
@@ -67,6 +70,7 @@ public final class DefaultRoleService implements RoleService {
         if (n.isEmpty()) {
             throw new IllegalArgumentException("Role name is required");
         }
+        cache.invalidateAll();
         return tx.inTransaction(em -> {
             // role row first: its lock makes a concurrent grant finish (or fail) before the grants are deleted
             boolean existed = em.createQuery("delete from RoleEntity r where r.name = :n").setParameter("n", n)
@@ -98,6 +102,7 @@ public final class DefaultRoleService implements RoleService {
             throw new IllegalArgumentException("Role name is required");
         }
         Instant now = Clocks.now(clock);
+        cache.invalidateUser(userId);
         try {
             tx.run(em -> {
                 if (em.find(RoleEntity.class, n, jakarta.persistence.LockModeType.PESSIMISTIC_READ) == null) {
@@ -123,6 +128,7 @@ public final class DefaultRoleService implements RoleService {
     @Override
     public boolean revokeRole(String userId, String roleName) {
         String n = roleName == null ? "" : roleName.strip();
+        cache.invalidateUser(userId);
         boolean removed = tx.inTransaction(em -> em.createQuery("delete from UserRoleEntity g where g.userId = :u "
                 + "and g.roleName = :n").setParameter("u", userId).setParameter("n", n).executeUpdate() > 0);
         if (removed) {
@@ -133,9 +139,15 @@ public final class DefaultRoleService implements RoleService {
 
     @Override
     public List<Role> grantedRoles(String userId) {
-        return tx.inTransaction(em -> em.createQuery("select r from RoleEntity r, UserRoleEntity g "
+        List<Role> hit = cache.get("r:" + userId);
+        if (hit != null) {
+            return hit;
+        }
+        List<Role> roles = tx.inTransaction(em -> em.createQuery("select r from RoleEntity r, UserRoleEntity g "
                 + "where g.userId = :u and r.name = g.roleName order by r.name", RoleEntity.class)
                 .setParameter("u", userId).getResultList().stream().map(RoleEntity::toRole).toList());
+        cache.put("r:" + userId, userId, roles);
+        return roles;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.gatehouse.ResolvedSession;
 import dev.gatehouse.SessionCookie;
 import dev.gatehouse.SessionInfo;
 import dev.gatehouse.SessionService;
+import dev.gatehouse.User;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.SessionEntity;
 import dev.gatehouse.internal.persistence.Transactions;
@@ -24,11 +25,17 @@ public final class DefaultSessionService implements SessionService {
     private final Transactions tx;
     private final AuthSettings settings;
     private final Clock clock;
+    private final ResolveCache cache;
 
-    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock) {
+    /** What the cache keeps of a live session. */
+    private record Cached(User user, Instant createdAt, Instant expiresAt) {
+    }
+
+    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -58,6 +65,24 @@ public final class DefaultSessionService implements SessionService {
             return Optional.empty();
         }
         String hash = SecureTokens.sha256Hex(cookieValue);
+        Cached hit = cache.get("s:" + hash);
+        if (hit != null) {
+            Instant now = Clocks.now(clock);
+            Instant deadline = hit.createdAt().plusSeconds(settings.sessionAbsoluteMaxSeconds());
+            boolean alive = !hit.expiresAt().isBefore(now) && !now.isAfter(deadline);
+            boolean renewalDue = extend && Duration.between(hit.expiresAt(),
+                    min(now.plusSeconds(settings.sessionLifetimeSeconds()), deadline)).compareTo(WRITE_THROTTLE) > 0;
+            if (alive && !renewalDue) {
+                return Optional.of(new ResolvedSession(hit.user(), hash, hit.createdAt(), hit.expiresAt(), false));
+            }
+            cache.remove("s:" + hash); // expired or due for its once-a-minute write: ask the database
+        }
+        Optional<ResolvedSession> resolved = resolveInDatabase(hash, extend);
+        resolved.ifPresent(r -> cache.put("s:" + hash, r.user().id(), new Cached(r.user(), r.createdAt(), r.expiresAt())));
+        return resolved;
+    }
+
+    private Optional<ResolvedSession> resolveInDatabase(String hash, boolean extend) {
         return tx.inTransaction(em -> {
             List<Object[]> rows = em.createQuery("select s, u from SessionEntity s, UserEntity u "
                     + "where s.tokenSha256 = :h and u.id = s.userId", Object[].class).setParameter("h", hash).getResultList();
@@ -91,6 +116,7 @@ public final class DefaultSessionService implements SessionService {
     public SessionCookie signOut(String cookieValue) {
         if (SecureTokens.isWellFormed(cookieValue)) {
             String hash = SecureTokens.sha256Hex(cookieValue);
+            cache.remove("s:" + hash);
             tx.run(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h")
                     .setParameter("h", hash).executeUpdate());
         }
@@ -116,6 +142,7 @@ public final class DefaultSessionService implements SessionService {
         if (userId == null || sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
             return false;
         }
+        cache.remove("s:" + sessionId);
         return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h and s.userId = :u")
                 .setParameter("h", sessionId).setParameter("u", userId).executeUpdate()) > 0;
     }
@@ -123,20 +150,24 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public int revokeOthers(String userId, String keepSessionId) {
         String keep = keepSessionId == null ? "" : keepSessionId;
+        cache.invalidateUser(userId);
         return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
                 .setParameter("u", userId).setParameter("k", keep).executeUpdate());
     }
 
     @Override
     public int revokeAll(String userId) {
+        cache.invalidateUser(userId);
         int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u")
                 .setParameter("u", userId).executeUpdate());
+        cache.invalidateUser(userId);
         Audit.info("session.revoked_all", userId, null);
         return n;
     }
 
     @Override
     public int revokeEveryone() {
+        cache.invalidateAll();
         int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s").executeUpdate());
         Audit.warn("session.revoked_everyone", "-", null);
         return n;

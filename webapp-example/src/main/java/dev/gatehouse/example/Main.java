@@ -26,7 +26,7 @@ public final class Main {
     static final List<Class<? extends HttpServlet>> SERVLETS = List.of(AccountPages.Home.class, AccountPages.SignUp.class,
             AccountPages.Login.class, AccountPages.Logout.class, AccountPages.Dashboard.class, DevicePages.class,
             PasswordPages.Change.class, PasswordPages.Forgot.class, PasswordPages.Reset.class, PasswordPages.Verify.class,
-            TokenPages.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class);
+            TokenPages.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class);
 
     private Main() {
     }
@@ -48,11 +48,16 @@ public final class Main {
 
     /** Starts the example on a port (0 = any free one). */
     public static Server start(int port) throws Exception {
+        return start(port, java.util.Map.of());
+    }
+
+    /** Starts the example with extra servlets (path → class), as the benchmark harness does. */
+    public static Server start(int port, java.util.Map<String, Class<? extends HttpServlet>> extra) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);
-        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SECURITY);
+        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SECURITY | ServletContextHandler.SESSIONS);
         ctx.setContextPath("/");
         ctx.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
         ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
@@ -70,6 +75,7 @@ public final class Main {
                         new ServletSecurityElement(constraint)).forEach(security::addConstraintMapping);
             }
         }
+        extra.forEach((path, servlet) -> ctx.addServlet(servlet, path));
         server.setHandler(ctx);
         server.start();
         return server;
