@@ -44,6 +44,22 @@ public final class Transactions {
         throw translate(last);
     }
 
+    /**
+     * Runs the work in a transaction, again (up to {@code attempts} times in all) when it lost an
+     * insert race to a concurrent writer: the retry then sees the winner's row.
+     */
+    public <T> T retryingInsertRace(int attempts, Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Runs the work; the caller inspects a unique violation itself (see {@link #isUniqueViolation}). */
     public void run(java.util.function.Consumer<EntityManager> work) {
         inTransaction(em -> {

@@ -65,15 +65,7 @@ public final class DbRateLimiter implements RateLimiter {
 
     /** Adds one to the row, creating it when absent. @return the count after this increment */
     int increment(String key, long expiresAt) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return tx.inTransaction(em -> incrementOnce(em, key, expiresAt));
-            } catch (RuntimeException e) {
-                if (attempt >= 3 || !Transactions.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-        }
+        return tx.retryingInsertRace(4, em -> incrementOnce(em, key, expiresAt));
     }
 
     private static int incrementOnce(EntityManager em, String key, long expiresAt) {

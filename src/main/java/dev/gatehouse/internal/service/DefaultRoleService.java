@@ -41,27 +41,19 @@ public final class DefaultRoleService implements RoleService {
         }
         Instant now = Clocks.now(clock);
         cache.invalidateAll(); // every holder of the role may change
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return tx.inTransaction(em -> {
-                    RoleEntity r = em.find(RoleEntity.class, n);
-                    if (r == null) {
-                        r = new RoleEntity();
-                        r.name = n;
-                        r.createdAt = now;
-                        r.permissions = joined;
-                        em.persist(r);
-                    } else {
-                        r.permissions = joined;
-                    }
-                    return r.toRole();
-                });
-            } catch (RuntimeException e) {
-                if (attempt >= 2 || !Transactions.isUniqueViolation(e)) {
-                    throw e;
-                }
+        return tx.retryingInsertRace(3, em -> {
+            RoleEntity r = em.find(RoleEntity.class, n);
+            if (r == null) {
+                r = new RoleEntity();
+                r.name = n;
+                r.createdAt = now;
+                r.permissions = joined;
+                em.persist(r);
+            } else {
+                r.permissions = joined;
             }
-        }
+            return r.toRole();
+        });
     }
 
     @Override

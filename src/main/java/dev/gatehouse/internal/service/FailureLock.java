@@ -34,37 +34,29 @@ final class FailureLock {
     /** Counts an attempt. @return empty when counted, or the seconds left when the identifier is locked */
     OptionalLong countAttempt(String identifier) {
         String key = DbRateLimiter.prefix(SCOPE, identifier) + "0";
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return tx.inTransaction(em -> {
-                    long now = clock.instant().getEpochSecond();
-                    long expires = now + lockoutSeconds;
-                    int updated = em.createQuery("update RateLimitBucketEntity b set "
-                                    + "b.count = case when b.expiresAt <= :now then 1 else b.count + 1 end, "
-                                    + "b.expiresAt = :exp where b.bucketKey = :k and (b.expiresAt <= :now or b.count < :max)")
-                            .setParameter("now", now).setParameter("exp", expires).setParameter("k", key)
-                            .setParameter("max", max).executeUpdate();
-                    if (updated == 1) {
-                        return OptionalLong.empty();
-                    }
-                    RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
-                    if (row != null) {
-                        return OptionalLong.of(Math.max(1, row.expiresAt - now));
-                    }
-                    RateLimitBucketEntity b = new RateLimitBucketEntity();
-                    b.bucketKey = key;
-                    b.count = 1;
-                    b.expiresAt = expires;
-                    em.persist(b);
-                    em.flush();
-                    return OptionalLong.empty();
-                });
-            } catch (RuntimeException e) {
-                if (attempt >= 3 || !Transactions.isUniqueViolation(e)) {
-                    throw e;
-                }
+        return tx.retryingInsertRace(4, em -> {
+            long now = clock.instant().getEpochSecond();
+            long expires = now + lockoutSeconds;
+            int updated = em.createQuery("update RateLimitBucketEntity b set "
+                            + "b.count = case when b.expiresAt <= :now then 1 else b.count + 1 end, "
+                            + "b.expiresAt = :exp where b.bucketKey = :k and (b.expiresAt <= :now or b.count < :max)")
+                    .setParameter("now", now).setParameter("exp", expires).setParameter("k", key)
+                    .setParameter("max", max).executeUpdate();
+            if (updated == 1) {
+                return OptionalLong.empty();
             }
-        }
+            RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
+            if (row != null) {
+                return OptionalLong.of(Math.max(1, row.expiresAt - now));
+            }
+            RateLimitBucketEntity b = new RateLimitBucketEntity();
+            b.bucketKey = key;
+            b.count = 1;
+            b.expiresAt = expires;
+            em.persist(b);
+            em.flush();
+            return OptionalLong.empty();
+        });
     }
 
     void clear(String identifier) {

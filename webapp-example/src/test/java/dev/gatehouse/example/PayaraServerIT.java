@@ -4,14 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The black-box suite against the unchanged WAR on Payara Micro 6 (from Maven Central), no setup needed. */
-class PayaraServerIT extends ExampleBlackBoxSuite {
-
-    ServerProcess server;
-    String base;
+class PayaraServerIT extends ProcessServerSuite {
 
     @BeforeAll
     void start() throws Exception {
@@ -25,17 +21,5 @@ class PayaraServerIT extends ExampleBlackBoxSuite {
                         "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--rootdir",
                         Path.of("target", "payara", "root").toString()),
                 ServerProcess.exampleEnvironment("payara"), Path.of("target", "payara.log"), base + "/auth/me");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected String base() {
-        return base;
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -14,10 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
  * One-time setup, as the README's "Deploying" section says: integrated-jaspi=false on the
  * "other" application security domain, so WildFly runs Gatehouse's own mechanism.
  */
-class WildFlyServerIT extends ExampleBlackBoxSuite {
-
-    ServerProcess server;
-    String base;
+class WildFlyServerIT extends ProcessServerSuite {
 
     @BeforeAll
     void start() throws Exception {
@@ -38,17 +34,5 @@ class WildFlyServerIT extends ExampleBlackBoxSuite {
         server = ServerProcess.start(List.of(home.resolve("bin/standalone.sh").toString(),
                         "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1"),
                 ServerProcess.exampleEnvironment("wildfly"), Path.of("target", "wildfly.log"), base + "/auth/me");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected String base() {
-        return base;
     }
 }
