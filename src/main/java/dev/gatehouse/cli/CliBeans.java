@@ -5,11 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 
-/** What the CLI hands Gatehouse's CDI producer: its settings and one small pool. */
-@Singleton
+/**
+ * What the CLI hands Gatehouse's CDI producer: its settings and one small pool. Deliberately
+ * without a bean-defining annotation: the CLI adds it to its Weld SE container by hand, and an
+ * application that has the Gatehouse jar must never discover it.
+ */
 class CliBeans {
 
     static volatile AuthSettings settings;
