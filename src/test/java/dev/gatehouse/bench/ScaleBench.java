@@ -54,8 +54,9 @@ public class ScaleBench {
         exec(url,
                 "INSERT INTO sessions (token_sha256, user_id, created_at, expires_at) SELECT md5(g::text) || md5('s' || g::text), '"
                         + user + "', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' + interval '1 day' FROM generate_series(1, " + rows + ") g",
-                "INSERT INTO api_tokens (id, token_sha256, user_id, name, scopes, created_at) SELECT md5('i' || g::text), "
-                        + "md5(g::text) || md5('t' || g::text), '" + user + "', 'n', 'a', now() FROM generate_series(1, " + rows + ") g",
+                "INSERT INTO api_tokens (id, token_sha256, user_id, name, scopes, created_at, revoked_at) SELECT md5('i' || g::text), "
+                        + "md5(g::text) || md5('t' || g::text), '" + user + "', 'n', 'a', now(), now() "
+                        + "FROM generate_series(1, " + rows + ") g", // revoked: they fill the table without counting against the cap
                 "INSERT INTO ratelimit_buckets (bucket_key, count, expires_at) SELECT 'bench:' || g || ':0', 1, 9999999999 "
                         + "FROM generate_series(1, " + rows + ") g",
                 "ANALYZE");

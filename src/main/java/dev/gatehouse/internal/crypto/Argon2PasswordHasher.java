@@ -9,11 +9,16 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
-/** Bouncy Castle Argon2id behind a semaphore that bounds concurrent hashing (memory and CPU). */
+/**
+ * Bouncy Castle Argon2id behind a semaphore that bounds concurrent hashing (memory and CPU). At
+ * most four callers per slot wait for one; the rest are refused at once as {@code overloaded}, so
+ * a credential-stuffing burst cannot park every server thread on the semaphore.
+ */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
     private static final int SALT_BYTES = 16;
@@ -24,6 +29,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private final int parallelism;
     private final Semaphore slots;
     private final long waitMillis;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public Argon2PasswordHasher(AuthSettings settings) {
         this.timeCost = settings.argonTimeCost();
@@ -31,6 +38,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         this.parallelism = settings.argonParallelism();
         this.slots = new Semaphore(settings.hashingConcurrency(), true);
         this.waitMillis = settings.hashingQueueTimeoutMillis();
+        this.maxWaiting = 4 * settings.hashingConcurrency();
     }
 
     @Override
@@ -67,12 +75,21 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     private <T> T gated(Supplier<T> work) {
-        boolean acquired;
-        try {
-            acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
+        boolean acquired = slots.tryAcquire();
+        if (!acquired) {
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                throw new GatehouseUnavailableException("overloaded",
+                        "Too many sign-ins at once; password hashing is saturated.", 1, null);
+            }
+            try {
+                acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
+            } finally {
+                waiting.decrementAndGet();
+            }
         }
         if (!acquired) {
             throw new GatehouseUnavailableException("overloaded",
