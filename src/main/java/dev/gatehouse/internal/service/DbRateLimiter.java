@@ -72,16 +72,21 @@ public final class DbRateLimiter implements RateLimiter {
         int updated = em.createQuery("update RateLimitBucketEntity b set b.count = b.count + 1 where b.bucketKey = :k")
                 .setParameter("k", key).executeUpdate();
         if (updated == 0) {
-            RateLimitBucketEntity b = new RateLimitBucketEntity();
-            b.bucketKey = key;
-            b.count = 1;
-            b.expiresAt = expiresAt;
-            em.persist(b);
-            em.flush();
+            insertFirst(em, key, expiresAt);
             return 1;
         }
         return em.createQuery("select b.count from RateLimitBucketEntity b where b.bucketKey = :k", Integer.class)
                 .setParameter("k", key).getSingleResult();
+    }
+
+    /** Inserts a bucket holding its first count; a concurrent insert of the same key fails with a unique violation. */
+    static void insertFirst(EntityManager em, String key, long expiresAt) {
+        RateLimitBucketEntity b = new RateLimitBucketEntity();
+        b.bucketKey = key;
+        b.count = 1;
+        b.expiresAt = expiresAt;
+        em.persist(b);
+        em.flush();
     }
 
     /** {@code scope:identifier:}; an identifier too long for the key column is replaced by its SHA-256. */

@@ -143,9 +143,13 @@ public final class DefaultApiTokenService implements ApiTokenService {
     public int revokeAll(String userId) {
         cache.invalidateUser(userId);
         Instant now = Clocks.now(clock);
-        return tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
-                        + "where t.userId = :u and t.revokedAt is null")
-                .setParameter("now", now).setParameter("u", userId).executeUpdate());
+        return tx.inTransaction(em -> revokeAll(em, userId, now));
+    }
+
+    /** Revokes every live token of the user inside the caller's transaction (the caller invalidates the cache). */
+    static int revokeAll(jakarta.persistence.EntityManager em, String userId, Instant now) {
+        return em.createQuery("update ApiTokenEntity t set t.revokedAt = :now where t.userId = :u and t.revokedAt is null")
+                .setParameter("now", now).setParameter("u", userId).executeUpdate();
     }
 
     /** Deletes tokens revoked or expired more than 30 days ago. */

@@ -294,9 +294,8 @@ public final class DefaultAuthService implements AuthService {
         boolean found = tx.inTransaction(em -> {
             int n = em.createQuery("update UserEntity u set u.disabledAt = :now where u.id = :id and u.disabledAt is null")
                     .setParameter("now", now).setParameter("id", userId).executeUpdate();
-            em.createQuery("delete from SessionEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
-            em.createQuery("update ApiTokenEntity t set t.revokedAt = :now where t.userId = :id and t.revokedAt is null")
-                    .setParameter("now", now).setParameter("id", userId).executeUpdate();
+            DefaultSessionService.deleteAll(em, userId);
+            DefaultApiTokenService.revokeAll(em, userId, now);
             return n > 0 || em.find(UserEntity.class, userId) != null;
         });
         cache.invalidateUser(userId); // again after the commit: a request racing the write may have re-cached
@@ -331,7 +330,7 @@ public final class DefaultAuthService implements AuthService {
             if (u == null) {
                 return false;
             }
-            em.createQuery("delete from SessionEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
+            DefaultSessionService.deleteAll(em, userId);
             em.createQuery("delete from ApiTokenEntity t where t.userId = :id").setParameter("id", userId).executeUpdate();
             tokens.deleteAll(em, userId);
             DefaultRoleService.deleteGrants(em, userId);
@@ -351,13 +350,10 @@ public final class DefaultAuthService implements AuthService {
         tx.run(em -> {
             em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
                     .setParameter("h", newHash).setParameter("id", userId).executeUpdate();
-            em.createQuery("delete from SessionEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
-            em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.userId = :id and t.purpose = :p "
-                    + "and t.usedAt is null").setParameter("now", now).setParameter("id", userId)
-                    .setParameter("p", PURPOSE_RESET).executeUpdate();
+            DefaultSessionService.deleteAll(em, userId);
+            DefaultTokenService.voidPending(em, userId, PURPOSE_RESET, now);
             if (settings.revokeApiTokensOnPasswordChange()) {
-                em.createQuery("update ApiTokenEntity t set t.revokedAt = :now where t.userId = :id and t.revokedAt is null")
-                        .setParameter("now", now).setParameter("id", userId).executeUpdate();
+                DefaultApiTokenService.revokeAll(em, userId, now);
             }
         });
         cache.invalidateUser(userId);

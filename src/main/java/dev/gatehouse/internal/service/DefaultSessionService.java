@@ -158,8 +158,7 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public int revokeAll(String userId) {
         cache.invalidateUser(userId);
-        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u")
-                .setParameter("u", userId).executeUpdate());
+        int n = tx.inTransaction(em -> deleteAll(em, userId));
         cache.invalidateUser(userId);
         Audit.info("session.revoked_all", userId, null);
         return n;
@@ -184,6 +183,11 @@ public final class DefaultSessionService implements SessionService {
         long maxAge = expiresAt == null ? 0 : Math.max(0, (Duration.between(clock.instant(), expiresAt).toMillis() + 999) / 1000);
         return new SessionCookie(settings.effectiveCookieName(), cookieValue, maxAge, settings.cookieSecure(), true,
                 settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
+    }
+
+    /** Deletes every session of the user inside the caller's transaction (the caller invalidates the cache). */
+    static int deleteAll(jakarta.persistence.EntityManager em, String userId) {
+        return em.createQuery("delete from SessionEntity s where s.userId = :u").setParameter("u", userId).executeUpdate();
     }
 
     /** Deletes sessions past their sliding expiry or absolute lifetime. */

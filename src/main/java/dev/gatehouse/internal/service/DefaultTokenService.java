@@ -91,13 +91,8 @@ public final class DefaultTokenService implements TokenService {
         });
     }
 
-    /** Marks the user's unused tokens of this purpose as used. */
-    public int voidPending(String userId, String purpose) {
-        Instant now = Clocks.now(clock);
-        return tx.inTransaction(em -> voidPending(em, userId, purpose, now));
-    }
-
-    private static int voidPending(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now) {
+    /** Marks the user's unused tokens of this purpose as used, inside the caller's transaction. */
+    static int voidPending(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now) {
         return em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.userId = :u and t.purpose = :p "
                         + "and t.usedAt is null")
                 .setParameter("now", now).setParameter("u", userId).setParameter("p", purpose).executeUpdate();

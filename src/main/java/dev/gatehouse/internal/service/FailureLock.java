@@ -49,12 +49,7 @@ final class FailureLock {
             if (row != null) {
                 return OptionalLong.of(Math.max(1, row.expiresAt - now));
             }
-            RateLimitBucketEntity b = new RateLimitBucketEntity();
-            b.bucketKey = key;
-            b.count = 1;
-            b.expiresAt = expires;
-            em.persist(b);
-            em.flush();
+            DbRateLimiter.insertFirst(em, key, expires);
             return OptionalLong.empty();
         });
     }

@@ -12,7 +12,7 @@ import dev.gatehouse.Caller;
  */
 public record Resolution(Caller caller, String cookieValue, boolean rejectedBearer, boolean csrfBlocked) {
 
-    static final Resolution ANONYMOUS = new Resolution(null, null, false, false);
+    public static final Resolution ANONYMOUS = new Resolution(null, null, false, false);
 
     public boolean authenticated() {
         return caller != null;

@@ -204,7 +204,7 @@ public class AuthApi {
         if (who.csrfBlocked()) {
             throw new ApiError(403, "csrf", "Cross-site request refused.");
         }
-        CallerResolver.remember(req, new Resolution(null, null, false, false));
+        CallerResolver.remember(req, Resolution.ANONYMOUS);
         res.addHeader("Set-Cookie", sessions.deletionCookie().toSetCookieHeader());
         res.setHeader("Clear-Site-Data", "\"cache\", \"cookies\"");
         ok(res, 200, null);
