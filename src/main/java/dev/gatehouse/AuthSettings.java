@@ -35,7 +35,8 @@ import java.util.regex.PatternSyntaxException;
  * @param jdbcUrl                  JDBC URL when Gatehouse builds its own pool (no DataSource supplied)
  * @param dataSourceJndiName       JNDI name of a container DataSource (must not be a JTA/XA source)
  * @param runMigrations            apply the Liquibase changelog at start-up (default true)
- * @param databaseTimeoutSeconds   connection acquisition and statement timeout
+ * @param databaseTimeoutSeconds   connection acquisition, statement and lock timeout; a database that does not
+ *                                 answer at all is given twice this (JDBC network timeout) before the request fails
  * @param publicBaseUrl            absolute URL the application is reached at; links in emails are built
  *                                 from it, never from the request's Host header (https in strict mode)
  * @param resetPath                path of the application's reset-password page (the link adds {@code ?token=})

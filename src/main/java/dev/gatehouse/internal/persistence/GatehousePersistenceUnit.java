@@ -38,7 +38,16 @@ public final class GatehousePersistenceUnit {
                 Map.entry("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION"),
                 Map.entry("jakarta.persistence.validation.mode", "none"),
                 Map.entry("hibernate.show_sql", "false"));
-        return new HibernatePersistenceProvider().createContainerEntityManagerFactory(new Info(dataSource), props);
+        return new HibernatePersistenceProvider().createContainerEntityManagerFactory(
+                new Info(new NetworkTimeoutDataSource(dataSource, networkTimeoutMillis(timeoutSeconds))), props);
+    }
+
+    /**
+     * Twice the statement timeout: a slow but live database is stopped by the statement timeout
+     * (and its cancel); a silent one by this.
+     */
+    static int networkTimeoutMillis(int timeoutSeconds) {
+        return (int) Math.min(Integer.MAX_VALUE, timeoutSeconds * 2000L);
     }
 
     private record Info(DataSource dataSource) implements PersistenceUnitInfo {
