@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,45 +21,16 @@ public abstract class ExampleBlackBoxSuite {
 
     static final String PW = "tangerine-otter-42";
     static final String ADMIN = "admin@example.test";
-    static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-
     /** Base URL including the context path, without a trailing slash. */
     protected abstract String base();
 
-    record Res(int status, String body, HttpResponse<String> raw) {
-        String cookie() {
-            for (String h : raw.headers().allValues("Set-Cookie")) {
-                Matcher m = Pattern.compile("^(?:__Host-)?gatehouse_session=([^;]*)").matcher(h);
-                if (m.find()) {
-                    return m.group(1);
-                }
-            }
-            return null;
-        }
-
-        String json(String field) {
-            Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(body);
-            return m.find() ? m.group(1) : null;
-        }
-    }
-
-    Res send(String method, String path, String json, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Res(r.statusCode(), r.body(), r);
+    Web.Res send(String method, String path, String json, String... headers) throws Exception {
+        return Web.send(base(), Duration.ofSeconds(30), method, path, json, headers);
     }
 
     String signUpOrIn(String email) throws Exception {
-        String creds = "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}";
-        Res r = send("POST", "/auth/signup", creds);
+        String creds = Web.credentials(email, PW);
+        Web.Res r = send("POST", "/auth/signup", creds);
         if (r.status() == 409) {
             r = send("POST", "/auth/login", creds);
         }
@@ -78,10 +43,10 @@ public abstract class ExampleBlackBoxSuite {
         String email = "flow" + System.nanoTime() + "@example.test";
         String c = signUpOrIn(email);
         assertTrue(send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + c).body().contains(email));
-        Res login = send("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}");
+        Web.Res login = send("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}");
         assertEquals(200, login.status());
         String second = login.cookie();
-        Res out = send("POST", "/auth/logout", null, "Cookie", "gatehouse_session=" + second);
+        Web.Res out = send("POST", "/auth/logout", null, "Cookie", "gatehouse_session=" + second);
         assertEquals(200, out.status());
         assertEquals("", out.cookie());
         assertTrue(send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + second).body().contains("\"user\":null"));
@@ -109,7 +74,7 @@ public abstract class ExampleBlackBoxSuite {
             String[] req = row.getKey().split(" ");
             for (int i = 0; i < callers.length; i++) {
                 String body = req[0].equals("POST") ? "{\"name\":\"p" + i + "\"}" : null;
-                Res r = send(req[0], req[1], body, callers[i]);
+                Web.Res r = send(req[0], req[1], body, callers[i]);
                 if (r.status() != row.getValue()[i]) {
                     mismatches.add(row.getKey() + " as " + names[i] + ": expected " + row.getValue()[i] + " got " + r.status());
                 }

@@ -78,6 +78,10 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server not ready within " + START_TIMEOUT + "\n" + tail());
     }
 
+    List<String> lines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
     String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

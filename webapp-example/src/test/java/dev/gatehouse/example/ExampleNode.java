@@ -1,0 +1,58 @@
+package dev.gatehouse.example;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node of the example: {@link Main} on embedded Jetty in its own JVM, on a free loopback port,
+ * with the test class path and the GATEHOUSE_* environment given. Light Argon2 parameters keep the
+ * many sign-ins of these tests cheap on a 2-core machine; everything else is the example's default.
+ */
+final class ExampleNode implements AutoCloseable {
+
+    final String name;
+    final String base;
+    private final ServerProcess process;
+
+    private ExampleNode(String name, String base, ServerProcess process) {
+        this.name = name;
+        this.base = base;
+        this.process = process;
+    }
+
+    static ExampleNode start(String name, Map<String, String> gatehouseEnv) throws Exception {
+        int port = ServerProcess.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("GATEHOUSE_ARGON_MEMORY_KIB", "8192");
+        env.put("GATEHOUSE_ARGON_TIME_COST", "1");
+        env.put("GATEHOUSE_HOUSEKEEPING_INTERVAL_SECONDS", "0");
+        env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
+        env.putAll(gatehouseEnv);
+        Path logs = Path.of("target", "nodes");
+        Files.createDirectories(logs);
+        String base = "http://127.0.0.1:" + port;
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
+        return new ExampleNode(name, base, ServerProcess.start(command, env, logs.resolve(name + ".log"), base + "/auth/me"));
+    }
+
+    /** The last lines of this node's output, for failure messages. */
+    String tail() throws Exception {
+        return process.tail();
+    }
+
+    /** Every line this node printed. */
+    List<String> log() throws Exception {
+        return process.lines();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.close();
+    }
+}

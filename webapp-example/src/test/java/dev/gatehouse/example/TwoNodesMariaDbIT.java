@@ -1,0 +1,9 @@
+package dev.gatehouse.example;
+
+/** {@link TwoNodesSuite} on the machine's MariaDB. */
+class TwoNodesMariaDbIT extends TwoNodesSuite {
+    @Override
+    ExternalDatabase.Engine engine() {
+        return ExternalDatabase.Engine.MARIADB;
+    }
+}

@@ -1,0 +1,287 @@
+package dev.gatehouse.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two example processes on different ports share one database and behave as one system: what one
+ * node writes the other sees, revocations reach the other node within the documented staleness
+ * bound ({@code resolveCacheSeconds}), and the database-enforced guarantees (rate limits, the
+ * consecutive-failure lock, the API token cap, one account per email, single-use links) hold with
+ * the concurrent requests split across both nodes. Both nodes are started at the same moment on an
+ * empty database, so their migrations race too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TwoNodesSuite {
+
+    static final String PW = "tangerine-otter-42";
+    static final int CACHE_SECONDS = 2;
+    static final int SIGN_IN_PER_HOUR = 10;
+    static final int MAX_FAILURES = 5;
+    static final int TOKEN_CAP = 3;
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    ExternalDatabase db;
+    ExampleNode a;
+    ExampleNode b;
+
+    abstract ExternalDatabase.Engine engine();
+
+    @BeforeAll
+    void startTwoNodesAtOnce() throws Exception {
+        db = ExternalDatabase.create(engine());
+        Map<String, String> env = Map.of("GATEHOUSE_JDBC_URL", db.url(),
+                "GATEHOUSE_RESOLVE_CACHE_SECONDS", Integer.toString(CACHE_SECONDS),
+                "GATEHOUSE_RATE_LIMIT_SIGN_IN_PER_HOUR", Integer.toString(SIGN_IN_PER_HOUR),
+                "GATEHOUSE_MAX_CONSECUTIVE_FAILURES", Integer.toString(MAX_FAILURES),
+                "GATEHOUSE_API_TOKEN_MAX_PER_USER", Integer.toString(TOKEN_CAP),
+                "GATEHOUSE_RATE_LIMIT_SIGN_UP_PER_HOUR", "100000",
+                "GATEHOUSE_TRUSTED_PROXIES", "127.0.0.1");
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        try {
+            String tag = engine().name().toLowerCase(java.util.Locale.ROOT);
+            Future<ExampleNode> fa = starter.submit(() -> ExampleNode.start(tag + "-node-a", env));
+            Future<ExampleNode> fb = starter.submit(() -> ExampleNode.start(tag + "-node-b", env));
+            a = fa.get(5, TimeUnit.MINUTES);
+            b = fb.get(5, TimeUnit.MINUTES);
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try (ExternalDatabase d = db; ExampleNode x = a; ExampleNode y = b) {
+            // closed in reverse order: nodes, then the database
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    ExampleNode node(int i) {
+        return i % 2 == 0 ? a : b;
+    }
+
+    Web.Res send(ExampleNode n, String method, String path, String json, String... headers) throws Exception {
+        return Web.send(n.base, TIMEOUT, method, path, json, headers);
+    }
+
+    static String[] cookie(String value) {
+        return new String[] {"Cookie", "gatehouse_session=" + value};
+    }
+
+    static String[] from(String ip, String... more) {
+        List<String> h = new ArrayList<>(List.of("X-Forwarded-For", ip));
+        h.addAll(List.of(more));
+        return h.toArray(String[]::new);
+    }
+
+    String signUp(ExampleNode n, String email) throws Exception {
+        Web.Res r = send(n, "POST", "/auth/signup", Web.credentials(email, PW));
+        assertEquals(201, r.status(), r.body());
+        return r.cookie();
+    }
+
+    String signIn(ExampleNode n, String email) throws Exception {
+        Web.Res r = send(n, "POST", "/auth/login", Web.credentials(email, PW));
+        assertEquals(200, r.status(), r.body());
+        return r.cookie();
+    }
+
+    boolean signedIn(ExampleNode n, String cookie) throws Exception {
+        Web.Res r = send(n, "GET", "/auth/me", null, cookie(cookie));
+        assertEquals(200, r.status(), r.body());
+        return !r.body().contains("\"user\":null");
+    }
+
+    static String unique(String prefix) {
+        return prefix + System.nanoTime() + "@example.test";
+    }
+
+    /** Runs n requests at once (a start gate releases them together); request i goes to node i % 2. */
+    static <T> List<T> race(int n, IntFunction<Callable<T>> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch gate = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Callable<T> c = request.apply(i);
+                futures.add(pool.submit(() -> {
+                    gate.await();
+                    return c.call();
+                }));
+            }
+            gate.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static long count(List<Integer> statuses, int status) {
+        return statuses.stream().filter(s -> s == status).count();
+    }
+
+    /**
+     * Polls until the node stops accepting the credential, at most the staleness bound plus one
+     * second of slack (and at most 60 polls); returns how long that took.
+     */
+    Duration refusedWithinBound(String what, Callable<Boolean> accepted) throws Exception {
+        long start = System.nanoTime();
+        Duration bound = Duration.ofSeconds(CACHE_SECONDS + 1);
+        for (int poll = 0; poll < 60; poll++) {
+            if (!accepted.call()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            if (System.nanoTime() - start > bound.toNanos()) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling another process; its clock cannot be injected
+        }
+        throw new AssertionError(what + " still accepted after " + Duration.ofNanos(System.nanoTime() - start).toMillis()
+                + " ms; the documented bound is resolveCacheSeconds=" + CACHE_SECONDS + " s");
+    }
+
+    // ---- behaviour ----------------------------------------------------------------------------
+
+    @Test
+    void bothNodesStartedAtOnceAppliedEachChangesetExactlyOnce() throws Exception {
+        long rows = db.count("SELECT COUNT(*) FROM gatehouse_databasechangelog");
+        long distinct = db.count("SELECT COUNT(DISTINCT id) FROM gatehouse_databasechangelog");
+        assertTrue(rows > 0, "no changesets recorded");
+        assertEquals(distinct, rows, "a changeset was applied twice");
+        for (ExampleNode n : List.of(a, b)) {
+            assertEquals(200, send(n, "GET", "/api/ping", null).status(), n.tail());
+        }
+    }
+
+    @Test
+    void aSessionCreatedOnOneNodeResolvesOnTheOther() throws Exception {
+        String email = unique("roam");
+        String onA = signUp(a, email);
+        Web.Res me = send(b, "GET", "/auth/me", null, cookie(onA));
+        assertTrue(me.body().contains(email), me.body());
+        String onB = signIn(b, email);
+        assertTrue(signedIn(a, onB));
+    }
+
+    @Test
+    void signOutOnOneNodeIsRefusedOnTheOtherWithinTheStalenessBound() throws Exception {
+        String email = unique("out");
+        String session = signUp(a, email);
+        assertTrue(signedIn(a, session)); // node A now holds it in its resolve cache
+        assertEquals(200, send(b, "POST", "/auth/logout", null, cookie(session)).status());
+        assertTrue(!signedIn(b, session), "refused at once on the node that signed out");
+        Duration took = refusedWithinBound("signed-out session on node A", () -> signedIn(a, session));
+        System.out.println("[two-nodes] sign-out on B refused on A after " + took.toMillis() + " ms");
+    }
+
+    @Test
+    void aDeviceRevokedOnOneNodeIsRefusedOnTheOtherWithinTheStalenessBound() throws Exception {
+        String email = unique("device");
+        String phone = signUp(a, email);
+        String laptop = signIn(b, email);
+        assertTrue(signedIn(a, phone));
+        Web.Res list = send(b, "GET", "/auth/sessions", null, cookie(laptop));
+        Matcher other = Pattern.compile("\"id\":\"([^\"]+)\"[^}]*\"current\":false").matcher(list.body());
+        assertTrue(other.find(), list.body());
+        assertEquals(200, send(b, "DELETE", "/auth/sessions/" + other.group(1), null, cookie(laptop)).status());
+        Duration took = refusedWithinBound("revoked device on node A", () -> signedIn(a, phone));
+        assertTrue(signedIn(b, laptop), "the revoking device stays signed in");
+        System.out.println("[two-nodes] device revoked on B refused on A after " + took.toMillis() + " ms");
+    }
+
+    @Test
+    void anApiTokenRevokedOnOneNodeStopsWorkingOnTheOther() throws Exception {
+        String session = signUp(a, unique("pat"));
+        Web.Res created = send(a, "POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"projects.read\"]}", cookie(session));
+        assertEquals(201, created.status(), created.body());
+        String token = created.json("token");
+        String[] bearer = {"Authorization", "Bearer " + token};
+        assertEquals(200, send(b, "GET", "/api/projects", null, bearer).status(), "the token works on node B");
+        assertEquals(200, send(a, "DELETE", "/auth/tokens/" + created.json("id"), null, cookie(session)).status());
+        assertEquals(401, send(a, "GET", "/api/projects", null, bearer).status(), "refused at once on the revoking node");
+        Duration took = refusedWithinBound("revoked API token on node B",
+                () -> send(b, "GET", "/api/projects", null, bearer).status() == 200);
+        System.out.println("[two-nodes] PAT revoked on A refused on B after " + took.toMillis() + " ms");
+    }
+
+    @Test
+    void theSignInRateLimitPerAddressHoldsAcrossNodes() throws Exception {
+        String ip = "203.0.113." + (System.nanoTime() % 200 + 1);
+        int n = 3 * SIGN_IN_PER_HOUR;
+        List<Integer> statuses = race(n, i -> () -> send(node(i), "POST", "/auth/login",
+                Web.credentials(unique("nobody" + i + "-"), "wrong-password"), from(ip)).status());
+        assertEquals(SIGN_IN_PER_HOUR, count(statuses, 401), statuses.toString());
+        assertEquals(n - SIGN_IN_PER_HOUR, count(statuses, 429), statuses.toString());
+    }
+
+    @Test
+    void theConsecutiveFailureLockCountsEveryAttemptAcrossNodes() throws Exception {
+        String email = unique("locked");
+        signUp(a, email);
+        int n = 12;
+        List<Integer> statuses = race(n, i -> () -> send(node(i), "POST", "/auth/login",
+                Web.credentials(email, "wrong-guess-" + i), from("198.51.100." + (i + 1))).status());
+        assertEquals(MAX_FAILURES, count(statuses, 401), statuses.toString());
+        assertEquals(n - MAX_FAILURES, count(statuses, 429), statuses.toString());
+    }
+
+    @Test
+    void theApiTokenCapHoldsAcrossNodes() throws Exception {
+        String email = unique("cap");
+        String session = signUp(a, email);
+        List<Integer> statuses = race(10, i -> () -> send(node(i), "POST", "/auth/tokens",
+                "{\"name\":\"t" + i + "\",\"scopes\":[\"projects.read\"]}", cookie(session)).status());
+        assertEquals(TOKEN_CAP, count(statuses, 201), statuses.toString());
+        assertEquals(10 - TOKEN_CAP, statuses.stream().filter(s -> s >= 400 && s < 500).count(), statuses.toString());
+        assertEquals(TOKEN_CAP, db.count("SELECT COUNT(*) FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                + "WHERE u.email = '" + email + "'"));
+    }
+
+    @Test
+    void concurrentSignUpsOfOneEmailOnBothNodesCreateOneAccount() throws Exception {
+        String email = unique("twin");
+        List<Integer> statuses = race(8, i -> () -> send(node(i), "POST", "/auth/signup", Web.credentials(email, PW)).status());
+        assertEquals(1, count(statuses, 201), statuses.toString());
+        assertEquals(7, count(statuses, 409), statuses.toString());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM users WHERE email = '" + email + "'"));
+    }
+
+    @Test
+    void aResetLinkIsRedeemedOnceAcrossNodes() throws Exception {
+        String email = unique("reset");
+        signUp(a, email);
+        assertEquals(202, send(a, "POST", "/auth/password/forgot", "{\"email\":\"" + email + "\"}").status());
+        String outbox = send(a, "GET", "/outbox", null).body();
+        Matcher link = Pattern.compile("to " + Pattern.quote(email) + "<pre>.*?token=([A-Za-z0-9_-]+)", Pattern.DOTALL).matcher(outbox);
+        assertTrue(link.find(), outbox);
+        String token = link.group(1);
+        List<Integer> statuses = race(10, i -> () -> send(node(i), "POST", "/auth/password/reset",
+                "{\"token\":\"" + token + "\",\"newPassword\":\"otter-tangerine-" + i + "-x\"}").status());
+        assertEquals(1, count(statuses, 200), statuses.toString());
+        assertEquals(9, statuses.stream().filter(s -> s == 400 || s == 401 || s == 410).count(), statuses.toString());
+    }
+}
