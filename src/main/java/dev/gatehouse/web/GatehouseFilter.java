@@ -69,7 +69,7 @@ public class GatehouseFilter extends HttpFilter {
         try {
             who = resolver.resolve(req, res);
         } catch (GatehouseUnavailableException e) {
-            unavailable(res, e);
+            Json.unavailable(res, e);
             return;
         }
         if (api.handle(path, req, res, who)) {
@@ -96,7 +96,7 @@ public class GatehouseFilter extends HttpFilter {
             if (denied != null) {
                 deny(req, res, denied, who);
             } else {
-                unavailable(res, down);
+                Json.unavailable(res, down);
             }
         }
     }
@@ -111,11 +111,6 @@ public class GatehouseFilter extends HttpFilter {
         } else {
             res.sendError(e.status());
         }
-    }
-
-    private static void unavailable(HttpServletResponse res, GatehouseUnavailableException e) throws IOException {
-        res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        Json.error(res, 503, e.code(), e.getMessage());
     }
 
     /** API clients: a bearer token, a JSON body, or a JSON Accept header. */

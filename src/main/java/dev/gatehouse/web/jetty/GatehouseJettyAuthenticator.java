@@ -1,16 +1,21 @@
 package dev.gatehouse.web.jetty;
 
+import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.internal.web.BridgeMessageContext;
+import dev.gatehouse.internal.web.api.Json;
 import dev.gatehouse.web.GatehouseAuthenticationMechanism;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import javax.security.auth.Subject;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.ee10.servlet.ServletCoreRequest;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.security.AuthenticationState;
 import org.eclipse.jetty.security.EmptyLoginService;
 import org.eclipse.jetty.security.ServerAuthException;
@@ -26,7 +31,8 @@ import org.eclipse.jetty.util.Callback;
  * Gatehouse callers. On constrained resources a missing or bad credential answers 401; elsewhere
  * Jetty authenticates lazily when the application asks ({@code getUserPrincipal()},
  * {@code isUserInRole()}), reusing what {@code GatehouseFilter} already resolved. The mechanism
- * is looked up in CDI, so Weld must be running in the context.
+ * is looked up in CDI, so Weld must be running in the context. When the database is unavailable a
+ * constrained resource answers 503 with {@code Retry-After} and the API's JSON error shape.
  */
 public class GatehouseJettyAuthenticator extends LoginAuthenticator {
 
@@ -62,8 +68,15 @@ public class GatehouseJettyAuthenticator extends LoginAuthenticator {
             throw new ServerAuthException("Gatehouse needs a servlet request (ee10 ServletContextHandler)");
         }
         BridgeMessageContext context = new BridgeMessageContext(httpRequest, httpResponse, mandatory);
-        CDI.current().select(GatehouseAuthenticationMechanism.class).get()
-                .validateRequest(httpRequest, httpResponse, context);
+        try {
+            CDI.current().select(GatehouseAuthenticationMechanism.class).get()
+                    .validateRequest(httpRequest, httpResponse, context);
+        } catch (GatehouseUnavailableException e) {
+            if (!mandatory) {
+                throw e;
+            }
+            return unavailable(response, callback, e);
+        }
         Principal principal = context.getCallerPrincipal();
         if (principal != null) {
             String[] roles = context.getGroups().toArray(String[]::new);
@@ -74,5 +87,16 @@ public class GatehouseJettyAuthenticator extends LoginAuthenticator {
             return AuthenticationState.writeError(request, response, callback, HttpServletResponse.SC_UNAUTHORIZED);
         }
         return null;
+    }
+
+    /** 503 with {@code Retry-After} and the API's error shape, written through Jetty's core response. */
+    private static AuthenticationState unavailable(Response response, Callback callback, GatehouseUnavailableException e) {
+        byte[] body = Json.errorBody(e.code(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return AuthenticationState.SEND_FAILURE;
     }
 }

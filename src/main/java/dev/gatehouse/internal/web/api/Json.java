@@ -120,7 +120,18 @@ public final class Json {
     }
 
     public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
-        write(response, status, jakarta.json.Json.createObjectBuilder().add("ok", false).add("error", message)
-                .add("code", code).build());
+        write(response, status, errorBody(code, message));
+    }
+
+    /** The one error shape of the API: {@code {"ok":false,"error":message,"code":code}}. */
+    public static JsonObject errorBody(String code, String message) {
+        return jakarta.json.Json.createObjectBuilder().add("ok", false).add("error", message).add("code", code).build();
+    }
+
+    /** 503 with {@code Retry-After} and the error shape: the database (or hashing capacity) is unavailable. */
+    public static void unavailable(HttpServletResponse response, dev.gatehouse.GatehouseUnavailableException e)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        error(response, 503, e.code(), e.getMessage());
     }
 }
