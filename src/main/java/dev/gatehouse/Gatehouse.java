@@ -201,6 +201,12 @@ public final class Gatehouse implements AutoCloseable {
         c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
         c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         c.setAutoCommit(true);
+        if (s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // PostgreSQL cancels a timed-out statement over a second connection, and the statement
+            // waits for that cancel (10 s by default) even when the database does not answer at all.
+            c.addDataSourceProperty("cancelSignalTimeout", Integer.toString(s.databaseTimeoutSeconds()));
+            c.addDataSourceProperty("connectTimeout", Integer.toString(s.databaseTimeoutSeconds()));
+        }
         try {
             return new HikariDataSource(c);
         } catch (RuntimeException e) {
