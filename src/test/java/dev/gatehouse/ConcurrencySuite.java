@@ -88,4 +88,27 @@ public abstract class ConcurrencySuite extends DatabaseSuite {
         assertEquals(5, invalid.get());
         assertEquals(7, locked.get());
     }
+
+    @Test
+    void concurrentFirstFailedSignInsBelowTheCapAreNeverRefusedAsLocked() throws Exception {
+        Gatehouse g = gh(b -> b.maxConsecutiveFailures(100).rateLimitSignInPerHour(1000));
+        for (int round = 0; round < 3; round++) {
+            String email = "first" + round + "@b.com";
+            g.auth().signUp(email, null, "tangerine-otter-42", null, null);
+            AtomicInteger invalid = new AtomicInteger();
+            AtomicInteger locked = new AtomicInteger();
+            race(16, () -> {
+                try {
+                    g.auth().signIn(email, "wrong-guess", null, null);
+                } catch (InvalidCredentialsException e) {
+                    invalid.incrementAndGet();
+                } catch (RateLimitedException e) {
+                    locked.incrementAndGet();
+                }
+                return null;
+            });
+            assertEquals(0, locked.get(), "round " + round + ": a race on the first counter row looked like a lock");
+            assertEquals(16, invalid.get());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.AuthException;
 import dev.gatehouse.AuthService;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.EmailNotVerifiedException;
+import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.Identifier;
 import dev.gatehouse.InvalidCredentialsException;
 import dev.gatehouse.InvalidTokenException;
@@ -22,6 +23,7 @@ import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.policy.Identifiers;
 import dev.gatehouse.internal.policy.PasswordPolicy;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,12 +133,23 @@ public final class DefaultAuthService implements AuthService {
         }
         String scope = "auth:sign-in:" + settings.identifier().wireName();
         RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour(), HOUR);
-        OptionalLong locked = failureLock.countAttempt(id);
-        if (locked.isPresent()) {
+        FailureLock.Attempt<Optional<UserEntity>> attempt = failureLock.countAttempt(id,
+                em -> findBy(em, byEmail ? "email" : "username", id));
+        if (attempt.lockedFor().isPresent()) {
             Audit.warn("sign_in.locked", Audit.fingerprint(id), ip);
-            throw new RateLimitedException(locked.getAsLong());
+            throw new RateLimitedException(attempt.lockedFor().getAsLong());
         }
-        Optional<UserEntity> row = findBy(byEmail ? "email" : "username", id);
+        try {
+            return verdict(attempt.found(), id, password, ip, scope, idDecision);
+        } catch (GatehouseUnavailableException e) {
+            failureLock.refund(id, e);
+            throw e;
+        }
+    }
+
+    /** Checks the password of a counted attempt; the rest of {@link #verifyCredentials}. */
+    private User verdict(Optional<UserEntity> row, String id, String password, String ip, String scope,
+                         RateLimitDecision idDecision) {
         if (row.isEmpty() || !hasher.verify(row.get().passwordHash, password)) {
             if (row.isEmpty()) {
                 hasher.verify(timingHash, password); // same work as a wrong password
@@ -165,8 +178,13 @@ public final class DefaultAuthService implements AuthService {
         }
         // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
         // let one valid account launder an attacker's address budget).
-        limiter.reset(scope, id);
-        failureLock.clear(id);
+        try {
+            limiter.reset(scope, id);
+            failureLock.clear(id);
+        } catch (GatehouseUnavailableException e) {
+            failureLock.clearLater(id);
+            throw e;
+        }
         Audit.info("sign_in.ok", user.id, ip);
         return user.toUser();
     }
@@ -373,11 +391,14 @@ public final class DefaultAuthService implements AuthService {
     }
 
     private Optional<UserEntity> findBy(String column, String value) {
+        return tx.inTransaction(em -> findBy(em, column, value));
+    }
+
+    private static Optional<UserEntity> findBy(EntityManager em, String column, String value) {
         if (value == null || Identifiers.hasControl(value)) {
             return Optional.empty();
         }
-        List<UserEntity> rows = tx.inTransaction(em -> em.createQuery("select u from UserEntity u where u." + column
-                + " = :v", UserEntity.class).setParameter("v", value).getResultList());
-        return rows.stream().findFirst();
+        return em.createQuery("select u from UserEntity u where u." + column + " = :v", UserEntity.class)
+                .setParameter("v", value).getResultList().stream().findFirst();
     }
 }
