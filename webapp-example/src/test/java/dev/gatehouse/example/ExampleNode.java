@@ -41,6 +41,35 @@ final class ExampleNode implements AutoCloseable {
         return new ExampleNode(name, base, ServerProcess.start(command, env, logs.resolve(name + ".log"), base + "/auth/me"));
     }
 
+    /** Starts several nodes with one environment at the same moment (their migrations race); all or none. */
+    static List<ExampleNode> startTogether(Map<String, String> gatehouseEnv, String... names) throws Exception {
+        java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newFixedThreadPool(names.length);
+        List<java.util.concurrent.Future<ExampleNode>> futures = new java.util.ArrayList<>();
+        List<ExampleNode> started = new java.util.ArrayList<>();
+        try {
+            for (String name : names) {
+                futures.add(starter.submit(() -> start(name, gatehouseEnv)));
+            }
+            Exception failure = null;
+            for (java.util.concurrent.Future<ExampleNode> f : futures) {
+                try {
+                    started.add(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                for (ExampleNode n : started) {
+                    n.close();
+                }
+                throw failure;
+            }
+            return started;
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
     /** The last lines of this node's output, for failure messages. */
     String tail() throws Exception {
         return process.tail();

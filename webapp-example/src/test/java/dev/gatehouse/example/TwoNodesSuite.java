@@ -55,16 +55,10 @@ abstract class TwoNodesSuite {
                 "GATEHOUSE_API_TOKEN_MAX_PER_USER", Integer.toString(TOKEN_CAP),
                 "GATEHOUSE_RATE_LIMIT_SIGN_UP_PER_HOUR", "100000",
                 "GATEHOUSE_TRUSTED_PROXIES", "127.0.0.1");
-        ExecutorService starter = Executors.newFixedThreadPool(2);
-        try {
-            String tag = engine().name().toLowerCase(java.util.Locale.ROOT);
-            Future<ExampleNode> fa = starter.submit(() -> ExampleNode.start(tag + "-node-a", env));
-            Future<ExampleNode> fb = starter.submit(() -> ExampleNode.start(tag + "-node-b", env));
-            a = fa.get(5, TimeUnit.MINUTES);
-            b = fb.get(5, TimeUnit.MINUTES);
-        } finally {
-            starter.shutdown();
-        }
+        String tag = engine().name().toLowerCase(java.util.Locale.ROOT);
+        List<ExampleNode> nodes = ExampleNode.startTogether(env, tag + "-node-a", tag + "-node-b");
+        a = nodes.get(0);
+        b = nodes.get(1);
     }
 
     @AfterAll
