@@ -22,7 +22,9 @@ import java.util.regex.PatternSyntaxException;
  * the field and the fix. {@link #toString()} hides {@code jdbcPassword}.
  *
  * @param strict                   require Secure cookies and OWASP Argon2id floors (default true)
- * @param hashingConcurrency       password hashes allowed at once (default: available processors)
+ * @param hashingConcurrency       password hashes allowed at once (default: half the available processors, at
+ *                                 least 1, so hashing under attack leaves CPU for other requests); sign-in
+ *                                 attempts in progress are capped at 5 x this
  * @param hashingQueueTimeoutMillis how long a caller waits for a hashing slot before {@code overloaded}
  * @param rejectCommonPasswords    reject the 30,000 most common passwords (default true)
  * @param maxConsecutiveFailures   failed sign-ins in a row that lock an account (default 100, at most 100)
@@ -295,9 +297,9 @@ public record AuthSettings(
         return builder.build();
     }
 
-    /** Fast, insecure parameters for tests: Argon2id t=1 m=8 KiB p=1, plain cookie, 60 s link TTLs. */
+    /** Fast, insecure parameters for tests: Argon2id t=1 m=8 KiB p=1 (16 at once), plain cookie, 60 s link TTLs. */
     public AuthSettings forTests() {
-        return toBuilder().strict(false).argonTimeCost(1).argonMemoryKib(8).argonParallelism(1)
+        return toBuilder().strict(false).argonTimeCost(1).argonMemoryKib(8).argonParallelism(1).hashingConcurrency(16)
                 .cookieSecure(false).passwordResetTtlSeconds(60).emailVerifyTtlSeconds(60).build();
     }
 
@@ -523,7 +525,7 @@ public record AuthSettings(
         d.put("argonTimeCost", 3);
         d.put("argonMemoryKib", 65536);
         d.put("argonParallelism", 2);
-        d.put("hashingConcurrency", Runtime.getRuntime().availableProcessors());
+        d.put("hashingConcurrency", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         d.put("hashingQueueTimeoutMillis", 10_000L);
         d.put("passwordMinLength", 8);
         d.put("passwordMaxLength", 1024);

@@ -157,6 +157,7 @@ public final class Gatehouse implements AutoCloseable {
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }
+        rateLimiter.close(); // writes counts still waiting in memory
         emf.close();
         if (ownedPool != null) {
             ownedPool.close();

@@ -2,6 +2,7 @@ package dev.gatehouse;
 
 import static dev.gatehouse.TokenServiceSuite.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -110,5 +111,34 @@ public abstract class ConcurrencySuite extends DatabaseSuite {
             assertEquals(0, locked.get(), "round " + round + ": a race on the first counter row looked like a lock");
             assertEquals(16, invalid.get());
         }
+    }
+
+    @Test
+    void signInsBeyondTheAdmissionLimitAreShedAsOverloadedAndStillCounted() throws Exception {
+        gh();
+        int n = 24;
+        AtomicInteger invalid = new AtomicInteger();
+        AtomicInteger shed = new AtomicInteger();
+        // One hashing slot admits 5 sign-ins at once; each hash takes tens of milliseconds.
+        try (Gatehouse g = Gatehouse.start(testSettings().runMigrations(false).hashingConcurrency(1).argonMemoryKib(16384)
+                .argonTimeCost(2).rateLimitSignInPerHour(1000).build(), dataSource(), CLOCK)) {
+            race(n, () -> {
+                try {
+                    g.auth().signIn("nobody@b.com", "wrong-guess", "203.0.113.9", null);
+                } catch (InvalidCredentialsException e) {
+                    invalid.incrementAndGet();
+                } catch (GatehouseUnavailableException e) {
+                    assertEquals("overloaded", e.code());
+                    shed.incrementAndGet();
+                }
+                return null;
+            });
+        } // closing writes the shed counts still in memory
+        assertEquals(n, invalid.get() + shed.get());
+        assertTrue(shed.get() > 0, "nothing was shed: " + invalid.get() + " checked");
+        assertEquals(invalid.get(), count("SELECT COALESCE(SUM(count), 0) FROM ratelimit_buckets "
+                + "WHERE bucket_key LIKE 'auth:sign-in:ip:%'"), "checked attempts count against the address");
+        assertEquals(shed.get(), count("SELECT COALESCE(SUM(count), 0) FROM ratelimit_buckets "
+                + "WHERE bucket_key LIKE 'auth:sign-in:shed:%'"), "shed attempts are counted on their own");
     }
 }

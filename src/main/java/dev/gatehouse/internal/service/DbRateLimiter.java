@@ -15,16 +15,18 @@ import java.util.Objects;
  * Fixed-window counters in {@code ratelimit_buckets}. An increment is a guarded UPDATE, or an
  * INSERT when the window has no row yet; the loser of an INSERT race retries and takes the UPDATE.
  */
-public final class DbRateLimiter implements RateLimiter {
+public final class DbRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final int MAX_KEY = 320;
 
     private final Transactions tx;
     private final Clock clock;
+    private final DeferredCounts deferred;
 
     public DbRateLimiter(Transactions tx, Clock clock) {
         this.tx = tx;
         this.clock = clock;
+        this.deferred = new DeferredCounts(tx);
     }
 
     @Override
@@ -81,12 +83,40 @@ public final class DbRateLimiter implements RateLimiter {
 
     /** Inserts a bucket holding its first count; a concurrent insert of the same key fails with a unique violation. */
     static void insertFirst(EntityManager em, String key, long expiresAt) {
+        insert(em, key, 1, expiresAt);
+    }
+
+    static void insert(EntityManager em, String key, int count, long expiresAt) {
         RateLimitBucketEntity b = new RateLimitBucketEntity();
         b.bucketKey = key;
-        b.count = 1;
+        b.count = count;
         b.expiresAt = expiresAt;
         em.persist(b);
         em.flush();
+    }
+
+    /**
+     * Counts one attempt in the window without a database round trip now: it is written with
+     * others about a second later (see {@link DeferredCounts}). For attempts refused before any
+     * work, so shedding load stays cheap and still leaves a count.
+     */
+    public void countLater(String scope, String identifier, Duration window) {
+        requireScope(scope);
+        long seconds = window.getSeconds();
+        long now = clock.instant().getEpochSecond();
+        long start = now - Math.floorMod(now, seconds);
+        deferred.add(prefix(scope, identifier) + start, scope + ":overflow:" + start, start + seconds);
+    }
+
+    /** Writes deferred counts now. @return how many were written */
+    public long flushDeferred() {
+        return deferred.flush();
+    }
+
+    /** Writes deferred counts and stops their background writer. */
+    @Override
+    public void close() {
+        deferred.close();
     }
 
     /** {@code scope:identifier:}; an identifier too long for the key column is replaced by its SHA-256. */

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
 
 /** Account flows of pyxle-auth's AuthService, with the stricter rules of SECURITY-REQUIREMENTS.md. */
 public final class DefaultAuthService implements AuthService {
@@ -51,6 +52,17 @@ public final class DefaultAuthService implements AuthService {
     private final Identifiers identifiers;
     private final DbRateLimiter limiter;
     private final FailureLock failureLock;
+    /**
+     * Sign-in attempts in progress at once on this node: as many as the hasher can run or queue
+     * (hashingConcurrency x 5). Beyond that, attempts are refused before touching the database,
+     * so a credential-stuffing burst cannot tie up every request thread and connection.
+     */
+    private final Semaphore signIns;
+    /**
+     * Where shed sign-in attempts are counted, one bucket per hour for all of them: recorded
+     * (cheaply, whatever the number of attacking addresses) but never held against anyone's allowance.
+     */
+    static final String SHED_SCOPE = "auth:sign-in:shed";
     private final DefaultSessionService sessions;
     private final DefaultTokenService tokens;
     private final ResolveCache cache;
@@ -67,6 +79,7 @@ public final class DefaultAuthService implements AuthService {
         this.policy = new PasswordPolicy(settings);
         this.identifiers = new Identifiers(settings);
         this.limiter = limiter;
+        this.signIns = new Semaphore(settings.hashingConcurrency() * 5);
         this.failureLock = new FailureLock(tx, limiter, clock, settings.maxConsecutiveFailures(), settings.lockoutSeconds());
         this.sessions = sessions;
         this.tokens = tokens;
@@ -128,6 +141,20 @@ public final class DefaultAuthService implements AuthService {
         if (policy.overLength(password)) {
             throw new InvalidCredentialsException(); // can never match: sign-up enforces the same cap; no hashing
         }
+        if (!signIns.tryAcquire()) {
+            // Shed before any database work or hashing: cheap for the node, still counted.
+            limiter.countLater(SHED_SCOPE, "all", HOUR);
+            throw new GatehouseUnavailableException("overloaded", "Too many sign-ins at once; try again shortly.", 1, null);
+        }
+        try {
+            return admitted(id, byEmail, password, ip);
+        } finally {
+            signIns.release();
+        }
+    }
+
+    /** A sign-in attempt inside the admission limit: counted, then checked. */
+    private User admitted(String id, boolean byEmail, String password, String ip) {
         if (ip != null) {
             limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
         }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One node of the example: {@link Main} on embedded Jetty in its own JVM, on a free loopback port,
- * with the test class path and the GATEHOUSE_* environment given. Light Argon2 parameters keep the
- * many sign-ins of these tests cheap on a 2-core machine; everything else is the example's default.
+ * with the test class path and the GATEHOUSE_* environment given. Light Argon2 parameters (8 MiB,
+ * t=1, 8 at once) keep the many sign-ins of these tests cheap on a 2-core machine; everything else
+ * is the example's default.
  */
 final class ExampleNode implements AutoCloseable {
 
@@ -29,6 +30,7 @@ final class ExampleNode implements AutoCloseable {
         env.put("PORT", Integer.toString(port));
         env.put("GATEHOUSE_ARGON_MEMORY_KIB", "8192");
         env.put("GATEHOUSE_ARGON_TIME_COST", "1");
+        env.put("GATEHOUSE_HASHING_CONCURRENCY", "8"); // light hashes: the races below sign in 15 at once per node
         env.put("GATEHOUSE_HOUSEKEEPING_INTERVAL_SECONDS", "0");
         env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
         env.putAll(gatehouseEnv);

@@ -27,10 +27,7 @@ import org.junit.jupiter.api.Test;
 class SoakIT {
 
     static final Duration DURATION = Duration.ofSeconds(Long.getLong("soak.seconds", 60));
-    /**
-     * At most this many requests can hash at once per node without the designed load shedding
-     * (503 {@code overloaded} beyond hashingConcurrency x 5 waiting sign-ins; 2 cores here).
-     */
+    /** Clients at once; each node admits 5 x hashingConcurrency (8 here) sign-ins before shedding. */
     static final int CLIENTS = Integer.getInteger("soak.clients", 8);
     static final String PW = "tangerine-otter-42";
 
