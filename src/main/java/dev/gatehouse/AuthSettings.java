@@ -246,7 +246,8 @@ public record AuthSettings(
             fail("cookieSecure must be true in strict mode. Set strict=false for local development and tests.");
         }
         if (m < 7168) {
-            fail("argonMemoryKib must be >= 19456 in strict mode (OWASP Argon2id floor) (got " + m + ")");
+            fail("argonMemoryKib must be >= 7168 in strict mode (OWASP Argon2id floor, with argonTimeCost >= 5; "
+                    + "19456 with t >= 2 is the usual choice) (got " + m + ")");
         }
         for (int[] floor : ARGON_FLOORS) {
             if (m >= floor[0] && t >= floor[1]) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many clients use two example nodes on one PostgreSQL database for a bounded time
- * ({@code -Dsoak.seconds}, default 60; {@code -Dsoak.clients}, default 8). Each client repeats a
+ * ({@code -Dsoak.seconds}, default 120; {@code -Dsoak.clients}, default 8). Each client repeats a
  * whole journey, alternating nodes at every step: sign up, call protected endpoints, create an API
  * token and use it, revoke it (refused at once on that node), keep every third one, sign out, sign
  * in again, sign out. Every response must be the expected one, neither node may run out of database
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SoakIT {
 
-    static final Duration DURATION = Duration.ofSeconds(Long.getLong("soak.seconds", 60));
+    static final Duration DURATION = Duration.ofSeconds(Long.getLong("soak.seconds", 120));
     /** Clients at once; each node admits 5 x hashingConcurrency (8 here) sign-ins before shedding. */
     static final int CLIENTS = Integer.getInteger("soak.clients", 8);
     static final String PW = "tangerine-otter-42";

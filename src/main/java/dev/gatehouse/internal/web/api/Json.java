@@ -53,6 +53,9 @@ public final class Json {
             return v.asJsonObject();
         } catch (JsonParsingException | IllegalStateException e) {
             throw ApiError.badRequest("Expected a JSON body.");
+        } catch (NumberFormatException | ArithmeticException e) {
+            // a number BigDecimal refuses, e.g. an exponent of more than ten digits (found by JsonBodyFuzzTest)
+            throw ApiError.badRequest("Expected a JSON body.");
         } catch (JsonException e) {
             throw ApiError.badRequest("Expected a JSON body.");
         }
