@@ -105,6 +105,19 @@ public abstract class HttpApiSuite {
     }
 
     @Test
+    void anOversizedBodyIsReadAndRefusedAndTheConnectionStaysOpen() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Http.Res big = http.post("/auth/signup", "{\"email\":\"" + "x".repeat(200_000) + "\"}");
+            assertError(big, 413, "payload_too_large");
+            assertTrue(big.header("Connection").isEmpty(), "keep-alive after a drained body: " + big.header("Connection"));
+            assertEquals(200, http.get("/auth/me").status());
+        }
+        Http.Res huge = http.post("/auth/signup", "{\"email\":\"" + "x".repeat(2_000_000) + "\"}");
+        assertError(huge, 413, "payload_too_large");
+        assertEquals("close", huge.header("Connection").orElse("").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void signUpErrors() throws Exception {
         String e = email();
         signUp(e);

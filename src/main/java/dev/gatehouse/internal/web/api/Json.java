@@ -20,6 +20,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /** JSON in and out through Jakarta JSON-P, with the size, type and encoding checks of the API. */
 public final class Json {
@@ -31,11 +32,11 @@ public final class Json {
     public static JsonObject readObject(HttpServletRequest request, int maxBytes) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
-            throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
+            throw refuse(request.getInputStream(), 415, "unsupported_media_type", "Send the body as application/json.");
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            throw new ApiError(413, "payload_too_large", "Request body is too large.");
+            throw refuse(request.getInputStream(), 413, "payload_too_large", "Request body is too large.");
         }
         byte[] body = readAtMost(request.getInputStream(), maxBytes);
         String text;
@@ -64,9 +65,33 @@ public final class Json {
     private static byte[] readAtMost(InputStream in, int max) throws IOException {
         byte[] data = in.readNBytes(max + 1);
         if (data.length > max) {
-            throw new ApiError(413, "payload_too_large", "Request body is too large.");
+            throw refuse(in, 413, "payload_too_large", "Request body is too large.");
         }
         return data;
+    }
+
+    /** Bodies up to this size are read and dropped before an error is answered. */
+    static final long DRAIN_LIMIT = 1 << 20;
+
+    /**
+     * An error for a body that will not be used. The rest of the body (up to {@link #DRAIN_LIMIT})
+     * is read and dropped first: a server that answers without reading closes the connection, and
+     * a client still sending can then lose the answer. A larger body is left unread and the answer
+     * says {@code Connection: close}.
+     */
+    private static ApiError refuse(InputStream in, int status, String code, String message) {
+        byte[] sink = new byte[8192];
+        long read = 0;
+        try {
+            int n;
+            while (read <= DRAIN_LIMIT && (n = in.read(sink)) >= 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            read = Long.MAX_VALUE; // the client went away or broke off: nothing to keep alive
+        }
+        return read > DRAIN_LIMIT ? new ApiError(status, code, message, Map.of("Connection", "close"))
+                : new ApiError(status, code, message);
     }
 
     /** A required string field. @throws ApiError 400 naming the fields */
