@@ -108,11 +108,6 @@ public final class DbRateLimiter implements RateLimiter, AutoCloseable {
         deferred.add(prefix(scope, identifier) + start, scope + ":overflow:" + start, start + seconds);
     }
 
-    /** Writes deferred counts now. @return how many were written */
-    public long flushDeferred() {
-        return deferred.flush();
-    }
-
     /** Writes deferred counts and stops their background writer. */
     @Override
     public void close() {

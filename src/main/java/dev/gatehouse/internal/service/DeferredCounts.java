@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rate-limit counts recorded in memory and written to {@code ratelimit_buckets} in batches, one
@@ -23,7 +22,14 @@ final class DeferredCounts implements AutoCloseable {
     static final int BATCH = 500;
     static final int MAX_KEYS = 100_000;
 
-    private record Pending(AtomicLong count, long expiresAt) {
+    /** What waits for one bucket; immutable, so {@link ConcurrentHashMap#merge} and {@code remove} never lose a count. */
+    private record Pending(long count, long expiresAt) {
+        Pending plus(Pending other) {
+            return new Pending(count + other.count, Math.max(expiresAt, other.expiresAt));
+        }
+    }
+
+    private record Due(String key, Pending pending) {
     }
 
     private final Transactions tx;
@@ -37,57 +43,46 @@ final class DeferredCounts implements AutoCloseable {
     /** Adds one to the bucket {@code key} (whose window ends at {@code expiresAt}), written later. */
     void add(String key, String overflowKey, long expiresAt) {
         String k = pending.size() >= MAX_KEYS && !pending.containsKey(key) ? overflowKey : key;
-        pending.computeIfAbsent(k, x -> new Pending(new AtomicLong(), expiresAt)).count().incrementAndGet();
+        pending.merge(k, new Pending(1, expiresAt), Pending::plus);
         startFlusher();
     }
 
-    /** Counts waiting in memory. */
-    long pendingCount() {
-        return pending.values().stream().mapToLong(p -> p.count().get()).sum();
-    }
-
-    /** Writes what is waiting. @return the number of counts written */
-    long flush() {
-        List<Map.Entry<String, Long>> batch = new ArrayList<>();
-        long written = 0;
+    /** Writes what is waiting, {@value #BATCH} buckets a transaction. */
+    void flush() {
+        List<Due> batch = new ArrayList<>();
         for (String key : List.copyOf(pending.keySet())) {
             Pending p = pending.remove(key);
-            if (p == null) {
-                continue;
+            if (p != null) {
+                batch.add(new Due(key, p));
             }
-            batch.add(Map.entry(key + "\u0000" + p.expiresAt(), p.count().get()));
             if (batch.size() == BATCH) {
-                written += write(batch);
-                batch.clear();
+                write(batch);
+                batch = new ArrayList<>();
             }
         }
-        return written + write(batch);
+        write(batch);
     }
 
-    private long write(List<Map.Entry<String, Long>> batch) {
+    private void write(List<Due> batch) {
         if (batch.isEmpty()) {
-            return 0;
+            return;
         }
         try {
             tx.retryingInsertRace(4, em -> {
-                for (Map.Entry<String, Long> e : batch) {
-                    String[] keyAndExpiry = e.getKey().split("\u0000", 2);
+                for (Due d : batch) {
                     int n = em.createQuery("update RateLimitBucketEntity b set b.count = b.count + :n where b.bucketKey = :k")
-                            .setParameter("n", e.getValue().intValue()).setParameter("k", keyAndExpiry[0]).executeUpdate();
+                            .setParameter("n", (int) d.pending().count()).setParameter("k", d.key()).executeUpdate();
                     if (n == 0) {
-                        DbRateLimiter.insert(em, keyAndExpiry[0], e.getValue().intValue(), Long.parseLong(keyAndExpiry[1]));
+                        DbRateLimiter.insert(em, d.key(), (int) d.pending().count(), d.pending().expiresAt());
                     }
                 }
                 return null;
             });
-            return batch.stream().mapToLong(Map.Entry::getValue).sum();
         } catch (RuntimeException e) {
-            for (Map.Entry<String, Long> back : batch) { // kept for the next flush
-                String[] keyAndExpiry = back.getKey().split("\u0000", 2);
-                pending.computeIfAbsent(keyAndExpiry[0], x -> new Pending(new AtomicLong(), Long.parseLong(keyAndExpiry[1])))
-                        .count().addAndGet(back.getValue());
+            for (Due d : batch) { // kept for the next flush
+                pending.merge(d.key(), d.pending(), Pending::plus);
             }
-            return 0;
+            throw e;
         }
     }
 
