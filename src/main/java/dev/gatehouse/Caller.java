@@ -10,7 +10,10 @@ import java.util.Set;
  * <p>A session caller holds every role and permission of its user. An API-token caller holds a
  * permission only if the owner holds it right now <em>and</em> a scope of the token covers it,
  * and a role {@code r} only if the owner has it and a scope covers {@code role:r} (so scope
- * {@code *} means "everything the owner has").
+ * {@code *} means "everything the owner has"). A {@linkplain Method#PROPAGATED propagated} caller
+ * (the runtime's identity outside an HTTP request) holds the roles the runtime reports and the
+ * permissions of those roles only. Only a session caller may manage the account
+ * ({@link #isSession()}).
  *
  * @param roles            effective roles (for a token caller, already narrowed by its scopes), sorted
  * @param ownerPermissions the permission strings the user's roles grant, wildcards as granted
@@ -21,7 +24,17 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
                      String sessionId) {
 
     /** How the caller proved who it is. */
-    public enum Method { SESSION, API_TOKEN }
+    public enum Method {
+        /** A browser session cookie. */
+        SESSION,
+        /** A personal access token ({@code Authorization: Bearer}). */
+        API_TOKEN,
+        /**
+         * The runtime's caller outside an HTTP request (a timer, an asynchronous or remote call):
+         * how it signed in is unknown, so it is never taken for a session.
+         */
+        PROPAGATED
+    }
 
     public Caller {
         Objects.requireNonNull(user, "user");
@@ -29,7 +42,10 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
         ownerPermissions = Set.copyOf(ownerPermissions);
         Objects.requireNonNull(method, "method");
         if ((method == Method.API_TOKEN) != (token != null)) {
-            throw new IllegalArgumentException("an API-token caller needs its token, a session caller none");
+            throw new IllegalArgumentException("an API-token caller needs its token, other callers none");
+        }
+        if (method != Method.SESSION && sessionId != null) {
+            throw new IllegalArgumentException("only a session caller has a session id");
         }
     }
 
@@ -45,6 +61,27 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
         }
         roles.sort(null);
         return new Caller(user, roles, permissions, token == null ? Method.SESSION : Method.API_TOKEN, token, sessionId);
+    }
+
+    /**
+     * The runtime's caller outside an HTTP request: {@code reportedRoles} are the roles the runtime
+     * says the caller is in (for a token caller already narrowed by its scopes), and only their
+     * permissions are held, so a token caller is never widened to its owner's full rights.
+     */
+    public static Caller propagated(User user, List<Role> reportedRoles) {
+        Set<String> permissions = new java.util.TreeSet<>();
+        List<String> roles = new java.util.ArrayList<>();
+        for (Role r : reportedRoles) {
+            permissions.addAll(r.permissions());
+            roles.add(r.name());
+        }
+        roles.sort(null);
+        return new Caller(user, roles, permissions, Method.PROPAGATED, null, null);
+    }
+
+    /** True for a browser session: the only kind of caller that may manage the account. */
+    public boolean isSession() {
+        return method == Method.SESSION;
     }
 
     public String userId() {

@@ -27,6 +27,21 @@ public final class Guards {
     }
 
     /**
+     * The caller, who must be signed in with a browser session: use it on every action that
+     * manages the account (password, devices, API tokens, email), which an API token, whatever
+     * its scopes, must never reach.
+     *
+     * @throws AccessDeniedException 401 when nobody is signed in, 403 for any other kind of caller
+     */
+    public static Caller requireSession(HttpServletRequest request) {
+        Caller c = requireUser(request);
+        if (!c.isSession()) {
+            throw AccessDeniedException.sessionRequired();
+        }
+        return c;
+    }
+
+    /**
      * @throws IllegalArgumentException blank permission (checked first)
      * @throws AccessDeniedException    401 when nobody is signed in, 403 without the permission
      */

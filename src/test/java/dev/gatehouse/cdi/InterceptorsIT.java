@@ -7,12 +7,14 @@ import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AuthService;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.RequiresPermission;
+import dev.gatehouse.RequiresSession;
 import dev.gatehouse.RoleService;
 import dev.gatehouse.internal.cdi.CurrentCaller;
 import dev.gatehouse.internal.cdi.DenyAllInterceptor;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import dev.gatehouse.internal.cdi.GatehouseSecurityExtension;
 import dev.gatehouse.internal.cdi.RequiresPermissionInterceptor;
+import dev.gatehouse.internal.cdi.RequiresSessionInterceptor;
 import dev.gatehouse.internal.cdi.RolesAllowedInterceptor;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.TestBeans;
@@ -53,6 +55,8 @@ class InterceptorsIT {
     @ApplicationScoped
     public static class SettableSecurityContext implements SecurityContext {
         static volatile String caller;
+        /** The roles the runtime reports for the caller (for a token caller, already narrowed by its scopes). */
+        static volatile Set<String> roles = Set.of();
 
         @Override
         public Principal getCallerPrincipal() {
@@ -66,7 +70,7 @@ class InterceptorsIT {
 
         @Override
         public boolean isCallerInRole(String role) {
-            return false;
+            return caller != null && roles.contains(role);
         }
 
         @Override
@@ -96,6 +100,11 @@ class InterceptorsIT {
         public String write() {
             return "written";
         }
+
+        @RequiresSession
+        public String manageAccount() {
+            return "managed";
+        }
     }
 
     @ApplicationScoped
@@ -118,6 +127,7 @@ class InterceptorsIT {
         return ShrinkWrap.create(JavaArchive.class)
                 .addClasses(GatehouseProducer.class, TestBeans.class, MutableClock.class, CurrentCaller.class,
                         RolesAllowedInterceptor.class, DenyAllInterceptor.class, RequiresPermissionInterceptor.class,
+                        RequiresSessionInterceptor.class,
                         SettableSecurityContext.class, Guarded.class, Locked.class)
                 .addAsServiceProvider(Extension.class, GatehouseSecurityExtension.class)
                 .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" "
@@ -156,6 +166,7 @@ class InterceptorsIT {
         assertEquals(403, assertThrows(AccessDeniedException.class, locked::adminOverride).status());
 
         SettableSecurityContext.caller = admin;
+        SettableSecurityContext.roles = Set.of("admin");
         assertEquals("admin", guarded.admin());
         assertEquals("written", guarded.write());
         assertEquals(403, assertThrows(AccessDeniedException.class, locked::locked).status());
@@ -163,5 +174,28 @@ class InterceptorsIT {
 
         auth.disableUser(admin);
         assertEquals(401, assertThrows(AccessDeniedException.class, guarded::admin).status());
+    }
+
+    @Test
+    void outsideARequestTheRuntimesCallerIsNeitherWidenedNorASession() {
+        String owner = auth.signUp("owner@example.com", null, "tangerine-otter-42", null, null).user().id();
+        roles.defineRole("writer", List.of("projects.write"));
+        roles.defineRole("boss", List.of("*"));
+        roles.grantRole(owner, "writer");
+        roles.grantRole(owner, "boss");
+
+        // An API-token caller whose scopes cover only role:writer: the runtime reports that role alone.
+        SettableSecurityContext.caller = owner;
+        SettableSecurityContext.roles = Set.of("writer");
+        assertEquals("written", guarded.write());
+        assertEquals(403, assertThrows(AccessDeniedException.class, guarded::admin).status());
+        SettableSecurityContext.roles = Set.of();
+        assertEquals(403, assertThrows(AccessDeniedException.class, guarded::write).status(),
+                "the owner's other roles must not widen what the runtime reports");
+        SettableSecurityContext.roles = Set.of("writer", "boss");
+        assertEquals(403, assertThrows(AccessDeniedException.class, guarded::manageAccount).status(),
+                "a propagated caller is never a browser session");
+        SettableSecurityContext.caller = null;
+        assertEquals(401, assertThrows(AccessDeniedException.class, guarded::manageAccount).status());
     }
 }

@@ -37,6 +37,8 @@ public abstract class AccessMatrixSuite {
         EXPECTED.put("GET /projects", new int[] {401, 200, 200, 200, 403});
         EXPECTED.put("POST /projects", new int[] {401, 403, 200, 200, 403});
         EXPECTED.put("GET /reports", new int[] {401, 403, 200, 403, 200}); // PAT-scope holds exactly reports.view
+        EXPECTED.put("GET /account", new int[] {401, 200, 200, 403, 403}); // @RequiresSession bean
+        EXPECTED.put("POST /account", new int[] {401, 200, 200, 403, 403}); // Guards.requireSession
     }
 
     TestServer server;

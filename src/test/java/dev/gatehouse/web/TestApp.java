@@ -1,6 +1,7 @@
 package dev.gatehouse.web;
 
 import dev.gatehouse.RequiresPermission;
+import dev.gatehouse.RequiresSession;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -131,6 +132,30 @@ public final class TestApp {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             text(res, projects.create());
+        }
+    }
+
+    @ApplicationScoped
+    public static class AccountService {
+        @RequiresSession
+        public String manage() {
+            return "managed";
+        }
+    }
+
+    /** Account management: GET through a {@code @RequiresSession} bean, POST through {@link Guards#requireSession}. */
+    public static class AccountServlet extends HttpServlet {
+        @Inject
+        AccountService account;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            text(res, account.manage());
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            text(res, "managed by " + Guards.requireSession(req).userId());
         }
     }
 

@@ -60,6 +60,7 @@ public final class TestServer implements AutoCloseable {
         add(ctx, mode, "/service", TestApp.ServiceServlet.class);
         add(ctx, mode, "/projects", TestApp.ProjectsServlet.class);
         add(ctx, mode, "/reports", TestApp.ReportsServlet.class);
+        add(ctx, mode, "/account", TestApp.AccountServlet.class);
         server.setHandler(ctx);
         server.start();
         return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The caller of the current invocation: the one Gatehouse resolved for the current HTTP request,
  * or, outside a request (timers, messaging, tests), the principal of the runtime's
- * {@link SecurityContext} looked up as a session-level caller.
+ * {@link SecurityContext} as a {@linkplain Caller#propagated propagated} caller: only the roles the
+ * runtime reports (so a token caller's scopes still narrow them), never a session.
  */
 @ApplicationScoped
 public class CurrentCaller {
@@ -59,7 +60,8 @@ public class CurrentCaller {
         if (p == null) {
             return Optional.empty();
         }
-        return auth.findUser(p.getName()).filter(u -> !u.disabled())
-                .map(u -> Caller.of(u, roles.grantedRoles(u.id()), null, null));
+        SecurityContext context = securityContext.get();
+        return auth.findUser(p.getName()).filter(u -> !u.disabled()).map(u -> Caller.propagated(u,
+                roles.grantedRoles(u.id()).stream().filter(r -> context.isCallerInRole(r.name())).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AccountCreated;
 import dev.gatehouse.AccountDisabledException;
 import dev.gatehouse.AccountExistsException;
@@ -399,8 +400,9 @@ public class AuthApi {
         if (!who.authenticated()) {
             throw new ApiError(401, "auth_required", "Sign in to do that.");
         }
-        if (who.caller().method() != Caller.Method.SESSION) {
-            throw new ApiError(403, "permission_denied", "API tokens cannot manage sessions, passwords or tokens.");
+        if (!who.caller().isSession()) {
+            AccessDeniedException e = AccessDeniedException.sessionRequired();
+            throw new ApiError(e.status(), e.reason(), e.getMessage());
         }
         return who.caller();
     }
