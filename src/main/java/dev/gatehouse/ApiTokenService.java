@@ -14,15 +14,23 @@ public interface ApiTokenService {
      *
      * @param scopes        1–32 permission-grammar scopes (each at most 64 characters), de-duplicated in order
      * @param expiresInDays null for the maximum lifetime (or no expiry when the settings allow it)
-     * @throws IllegalArgumentException bad name, scopes or lifetime, or an unknown user
+     * @throws ValidationException      bad name, scopes or lifetime (the message says which)
+     * @throws IllegalArgumentException a blank or unknown user id
      * @throws TokenLimitReachedException the user already holds the maximum number of live tokens
      *                                    (enforced atomically, also under concurrent creates)
+     * @throws EmailNotVerifiedException  {@link AuthSettings#requireEmailVerified()} and the owner's email is not
+     *                                    confirmed yet
      */
     NewApiToken create(String userId, String name, List<String> scopes, Integer expiresInDays);
 
     /**
-     * Resolves a raw token. Empty when malformed (no database access), unknown, revoked, expired,
-     * its owner disabled or gone, or when {@code requiredScope} is given and no scope covers it.
+     * Resolves a raw token, and with {@code requiredScope} authorises it: the token is returned only
+     * when one of its scopes covers the permission <em>and</em> its owner holds that permission right
+     * now (a token never outlives the owner's role). Empty when malformed (no database access),
+     * unknown, revoked, expired, its owner disabled or gone (or, with
+     * {@link AuthSettings#requireEmailVerified()}, not verified), or not authorised.
+     *
+     * @param requiredScope a permission to authorise, or null to authenticate only
      */
     Optional<ApiToken> resolve(String rawToken, String requiredScope);
 

@@ -11,7 +11,9 @@ public interface AuthService {
 
     /**
      * Creates an account and its first session. In email mode {@code email} is required and
-     * {@code username} optional; in username mode the reverse.
+     * {@code username} optional; in username mode the reverse. With
+     * {@link AuthSettings#requireEmailVerified()} and an email, no session is opened (the result's
+     * cookie is null): the account acts only once its email is confirmed.
      *
      * @throws AuthException            invalid email or username (code {@code auth_error})
      * @throws WeakPasswordException    the password breaks the policy
@@ -39,23 +41,36 @@ public interface AuthService {
     /**
      * Changes the password after checking the current one; ends every session of the user and
      * voids pending reset links (and API tokens when {@link AuthSettings#revokeApiTokensOnPasswordChange()}).
+     * Attempts are limited per session ({@link AuthSettings#rateLimitPasswordChangePerHour()}), and
+     * each one counts towards the account's consecutive-failure lock like a sign-in, so a stolen
+     * session cannot guess the password without bound; a right current password clears the count.
      *
-     * @throws WeakPasswordException       checked first
+     * @param sessionId the caller's session id (the per-session limit); null limits per user instead
+     * @throws WeakPasswordException       checked first (not counted)
      * @throws InvalidCredentialsException unknown user or wrong current password
+     * @throws RateLimitedException        the session's limit or the account's failure lock
      */
-    void changePassword(String userId, String currentPassword, String newPassword);
+    void changePassword(String userId, String sessionId, String currentPassword, String newPassword);
+
+    /** {@link #changePassword(String, String, String, String)} limited per user rather than per session. */
+    default void changePassword(String userId, String currentPassword, String newPassword) {
+        changePassword(userId, null, currentPassword, newPassword);
+    }
 
     /**
      * Issues a reset token when the email belongs to an account; otherwise does the same work and
-     * returns empty. Callers must answer both cases identically.
+     * returns empty. Callers must answer both cases identically. Earlier links stay valid until they
+     * expire, are used, or more than three are live (the oldest is voided first), so a stranger
+     * asking for resets cannot void the link the owner is about to use; using any one voids all.
      *
      * @throws RateLimitedException per-email or per-IP limit (hits and misses count alike)
      */
     Optional<PasswordResetToken> requestPasswordReset(String email, String ip);
 
     /**
-     * Sets a new password with a reset token. Does not sign in; ends every session, voids other
-     * pending reset links and clears the sign-in failure lock. A policy failure does not burn the token.
+     * Sets a new password with a reset token. Does not sign in; ends every session, revokes every
+     * API token (a reset answers a suspected compromise), voids other pending reset links and
+     * clears the sign-in failure lock. A policy failure does not burn the token.
      *
      * @throws WeakPasswordException the new password breaks the policy (token kept)
      * @throws InvalidTokenException unknown, expired, used or wrong-purpose token
@@ -70,6 +85,15 @@ public interface AuthService {
      * @throws RateLimitedException too many verification emails for this user
      */
     String requestEmailVerification(String userId);
+
+    /**
+     * Issues an email-verification token for the account with this email when it exists and is
+     * not verified yet; otherwise does the same work and returns empty (callers answer both alike).
+     * For an account that cannot sign in before verifying ({@link AuthSettings#requireEmailVerified()}).
+     *
+     * @throws RateLimitedException per-email or per-IP limit (hits and misses count alike)
+     */
+    Optional<EmailToken> requestEmailVerificationByEmail(String email, String ip);
 
     /**
      * Confirms an email-verification token and marks the email verified.

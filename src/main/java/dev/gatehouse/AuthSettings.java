@@ -50,6 +50,13 @@ import java.util.regex.PatternSyntaxException;
  *                                 roles) before asking the database again; changes made on the same node
  *                                 apply at once, on other nodes within this bound; 0 disables the cache
  * @param resolveCacheSize         most entries that cache holds
+ * @param trustedOrigins           other origins ({@code https://admin.example.com}) whose browser pages may send
+ *                                 state-changing requests; every other cross-origin one, {@code same-site} included,
+ *                                 is refused (403 {@code csrf})
+ * @param maxSessionsPerUser       live sessions one user may hold; a new sign-in ends the oldest beyond it (0, the
+ *                                 default: unlimited)
+ * @param rateLimitPasswordChangePerHour password change attempts per session per hour (wrong current passwords also
+ *                                 count towards the account's consecutive-failure lock)
  */
 public record AuthSettings(
         boolean strict,
@@ -111,7 +118,10 @@ public record AuthSettings(
         boolean smtpStartTls,
         String mailFrom,
         long resolveCacheSeconds,
-        int resolveCacheSize) {
+        int resolveCacheSize,
+        Set<String> trustedOrigins,
+        int maxSessionsPerUser,
+        int rateLimitPasswordChangePerHour) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -222,6 +232,20 @@ public record AuthSettings(
             fail("resolveCacheSeconds must be between 0 (off) and 300 (got " + resolveCacheSeconds + ")");
         }
         positive("resolveCacheSize", resolveCacheSize);
+        trustedOrigins = trustedOrigins == null ? Set.of() : Set.copyOf(trustedOrigins);
+        for (String origin : trustedOrigins) {
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                fail("trustedOrigins must be origins like https://admin.example.com (scheme, host, optional port; "
+                        + "no path or trailing '/') (got '" + origin + "')");
+            }
+            if (strict && !origin.startsWith("https://")) {
+                fail("trustedOrigins must use https in strict mode (got '" + origin + "')");
+            }
+        }
+        if (maxSessionsPerUser < 0) {
+            fail("maxSessionsPerUser must be >= 0; 0 means unlimited (got " + maxSessionsPerUser + ")");
+        }
+        positive("rateLimitPasswordChangePerHour", rateLimitPasswordChangePerHour);
         if (mailFrom == null || !mailFrom.contains("@")) {
             fail("mailFrom must be an email address (got '" + mailFrom + "')");
         }
@@ -489,6 +513,9 @@ public record AuthSettings(
         public Builder mailFrom(String v) { return put("mailFrom", v); }
         public Builder resolveCacheSeconds(long v) { return put("resolveCacheSeconds", v); }
         public Builder resolveCacheSize(int v) { return put("resolveCacheSize", v); }
+        public Builder trustedOrigins(Set<String> v) { return put("trustedOrigins", v); }
+        public Builder maxSessionsPerUser(int v) { return put("maxSessionsPerUser", v); }
+        public Builder rateLimitPasswordChangePerHour(int v) { return put("rateLimitPasswordChangePerHour", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -582,6 +609,9 @@ public record AuthSettings(
         d.put("mailFrom", "no-reply@localhost");
         d.put("resolveCacheSeconds", 5L);
         d.put("resolveCacheSize", 10_000);
+        d.put("trustedOrigins", Set.of());
+        d.put("maxSessionsPerUser", 0);
+        d.put("rateLimitPasswordChangePerHour", 10);
         return d;
     }
 }

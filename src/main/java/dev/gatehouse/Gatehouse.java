@@ -66,8 +66,8 @@ public final class Gatehouse implements AutoCloseable {
         this.rateLimiter = new DbRateLimiter(tx, clock);
         this.sessions = new DefaultSessionService(tx, settings, clock, cache);
         this.tokens = new DefaultTokenService(tx, clock);
-        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache);
         this.roles = new DefaultRoleService(tx, clock, cache);
+        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache);
         this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }

@@ -88,11 +88,11 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
         assertThrows(IllegalArgumentException.class, () -> tokens().create(null, "n", List.of("a"), 1));
         assertThrows(IllegalArgumentException.class, () -> tokens().create("missing-user", "n", List.of("a"), 1));
         for (String name : new String[] {"", "   ", null, "x".repeat(101), "tab\there"}) {
-            assertThrows(IllegalArgumentException.class, () -> tokens().create(u, name, List.of("a"), 1), String.valueOf(name));
+            assertThrows(ValidationException.class, () -> tokens().create(u, name, List.of("a"), 1), String.valueOf(name));
         }
         tokens().create(u, "x".repeat(100), List.of("a"), 1);
         for (int days : new int[] {0, -1, 366}) {
-            assertThrows(IllegalArgumentException.class, () -> tokens().create(u, "n", List.of("a"), days));
+            assertThrows(ValidationException.class, () -> tokens().create(u, "n", List.of("a"), days));
         }
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
@@ -100,9 +100,9 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
         }
         for (List<String> scopes : List.of(List.<String>of(), List.of(""), List.of("   "), List.of("a b"),
                 List.of("x".repeat(65)), List.of("a\tb"), List.of("UPPER"), tooMany)) {
-            assertThrows(IllegalArgumentException.class, () -> tokens().create(u, "n", scopes, 1), scopes.toString());
+            assertThrows(ValidationException.class, () -> tokens().create(u, "n", scopes, 1), scopes.toString());
         }
-        assertThrows(IllegalArgumentException.class, () -> tokens().create(u, "n", null, 1));
+        assertThrows(ValidationException.class, () -> tokens().create(u, "n", null, 1));
         tokens().create(u, "n", List.of("x".repeat(64)), 1);
     }
 
@@ -117,6 +117,8 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
     @Test
     void resolveChecksScopeCoverage() {
         String u = user("a@b.com");
+        gh().roles().defineRole("all", List.of("*")); // the owner holds everything: only the scopes narrow
+        gh().roles().grantRole(u, "all");
         String raw = tokens().create(u, "n", List.of("deploy", "projects.*"), 1).raw();
         assertEquals(u, tokens().resolve(raw, null).orElseThrow().userId());
         assertTrue(tokens().resolve(raw, "deploy").isPresent());
@@ -241,5 +243,18 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
         g.apiTokens().create(u1, "3", List.of("a"), 1);
         CLOCK.advance(Duration.ofDays(1));
         g.apiTokens().create(u1, "after expiry", List.of("a"), 1);
+    }
+
+    @Test
+    void resolveWithAScopeAlsoNeedsTheOwnersLivePermission() {
+        String u = gh().auth().signUp("owner@b.com", null, "tangerine-otter-42", null, null).user().id();
+        gh().roles().defineRole("reader", List.of("projects.read"));
+        gh().roles().grantRole(u, "reader");
+        String raw = tokens().create(u, "ci", List.of("projects.read", "billing.read"), 30).raw();
+        assertTrue(tokens().resolve(raw, "projects.read").isPresent());
+        assertTrue(tokens().resolve(raw, "billing.read").isEmpty(), "the scope alone grants nothing the owner lacks");
+        gh().roles().revokeRole(u, "reader");
+        assertTrue(tokens().resolve(raw, "projects.read").isEmpty(), "the owner lost the role");
+        assertTrue(tokens().resolve(raw, null).isPresent(), "still authenticates");
     }
 }

@@ -291,11 +291,11 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
     }
 
     @Test
-    void unknownEmailResetsKeepExactlyOneUnusedSentinelToken() {
+    void unknownEmailResetsKeepAtMostThreeUnusedSentinelTokensLikeARealAccount() {
         for (String e : new String[] {"g1@b.com", "g2@b.com", "g3@b.com", "g4@b.com"}) {
             assertTrue(auth().requestPasswordReset(e, null).isEmpty());
         }
-        assertEquals(1, count("SELECT COUNT(*) FROM auth_tokens WHERE used_at IS NULL"));
+        assertEquals(3, count("SELECT COUNT(*) FROM auth_tokens WHERE used_at IS NULL"));
         assertEquals(4, count("SELECT COUNT(*) FROM auth_tokens WHERE user_id <> 'x'"));
     }
 
@@ -430,5 +430,142 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
         assertTrue(g.auth().usernameAvailable("one-b", "9.9.9.9"));
         assertThrows(RateLimitedException.class, () -> g.auth().usernameAvailable("one-c", "9.9.9.9"));
         assertTrue(g.auth().usernameAvailable("one-c", "8.8.8.8"));
+    }
+
+    // ---- hardening ------------------------------------------------------------------------
+
+    @Test
+    void wrongCurrentPasswordsAreLimitedPerSession() {
+        Gatehouse g = gh(b -> b.rateLimitPasswordChangePerHour(3));
+        String id = g.auth().signUp("a@b.com", null, PW, null, null).user().id();
+        for (int i = 0; i < 3; i++) {
+            assertThrows(InvalidCredentialsException.class, () -> g.auth().changePassword(id, "session-1", "wrong-guess", PW2));
+        }
+        RateLimitedException limited = assertThrows(RateLimitedException.class,
+                () -> g.auth().changePassword(id, "session-1", PW, PW2));
+        assertTrue(limited.retryAfterSeconds() > 0);
+        g.auth().changePassword(id, "session-2", PW, PW2); // another session has its own allowance
+        assertNotNull(g.auth().signIn("a@b.com", PW2, null, null));
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardsTheAccountLock() {
+        Gatehouse g = gh(b -> b.maxConsecutiveFailures(4).lockoutSeconds(600).rateLimitPasswordChangePerHour(100));
+        String id = g.auth().signUp("a@b.com", null, PW, null, null).user().id();
+        for (int i = 0; i < 4; i++) {
+            String session = "session-" + i; // spread over sessions: the account lock still adds them up
+            assertThrows(InvalidCredentialsException.class, () -> g.auth().changePassword(id, session, "wrong-guess", PW2));
+        }
+        assertThrows(RateLimitedException.class, () -> g.auth().changePassword(id, "session-9", PW, PW2));
+        assertThrows(RateLimitedException.class, () -> g.auth().signIn("a@b.com", PW, null, null));
+        CLOCK.advance(Duration.ofSeconds(600));
+        g.auth().changePassword(id, "session-9", PW, PW2);
+    }
+
+    @Test
+    void rightCurrentPasswordClearsEarlierFailures() {
+        Gatehouse g = gh(b -> b.maxConsecutiveFailures(3).rateLimitPasswordChangePerHour(100));
+        String id = g.auth().signUp("a@b.com", null, PW, null, null).user().id();
+        for (int i = 0; i < 2; i++) {
+            assertThrows(InvalidCredentialsException.class, () -> g.auth().changePassword(id, "s", "wrong-guess", PW2));
+        }
+        g.auth().changePassword(id, "s", PW, PW2);
+        for (int i = 0; i < 2; i++) {
+            assertThrows(InvalidCredentialsException.class, () -> g.auth().signIn("a@b.com", "wrong-guess", null, null));
+        }
+        assertNotNull(g.auth().signIn("a@b.com", PW2, null, null));
+    }
+
+    @Test
+    void withRequiredVerificationSignUpOpensNoSessionAndMintsNoToken() {
+        Gatehouse g = gh(b -> b.requireEmailVerified(true));
+        SignInResult r = g.auth().signUp("a@b.com", null, PW, null, null);
+        assertFalse(r.signedIn());
+        assertNull(r.cookie());
+        assertEquals(0, count("SELECT COUNT(*) FROM sessions"));
+        assertThrows(EmailNotVerifiedException.class, () -> g.apiTokens().create(r.user().id(), "ci", List.of("a"), 30));
+        g.auth().confirmEmail(g.auth().requestEmailVerification(r.user().id()), null);
+        assertNotNull(g.apiTokens().create(r.user().id(), "ci", List.of("a"), 30).raw());
+    }
+
+    @Test
+    void withRequiredVerificationEarlierSessionsAndTokensOfUnverifiedAccountsStopWorking() {
+        SignInResult r = signUp("a@b.com"); // made before the setting was turned on
+        String raw = gh().apiTokens().create(r.user().id(), "ci", List.of("a"), 30).raw();
+        Gatehouse g = gh(b -> b.requireEmailVerified(true));
+        assertTrue(g.apiTokens().resolve(raw, null).isEmpty());
+        g.auth().confirmEmail(g.auth().requestEmailVerification(r.user().id()), null);
+        assertTrue(g.apiTokens().resolve(raw, null).isPresent());
+    }
+
+    @Test
+    void verificationCanBeRequestedByAddressWithoutRevealingTheAccount() {
+        String id = signUp("a@b.com").user().id();
+        EmailToken t = auth().requestEmailVerificationByEmail("A@B.com", "1.1.1.1").orElseThrow();
+        assertEquals(id, t.user().id());
+        assertFalse(t.toString().contains(t.rawToken()));
+        assertTrue(auth().requestEmailVerificationByEmail("ghost@b.com", "1.1.1.1").isEmpty());
+        auth().confirmEmail(t.rawToken(), null);
+        assertTrue(auth().requestEmailVerificationByEmail("a@b.com", "1.1.1.1").isEmpty(), "already verified");
+    }
+
+    @Test
+    void aNewResetRequestKeepsTheEarlierLinkValid() {
+        signUp("a@b.com");
+        String first = auth().requestPasswordReset("a@b.com", null).orElseThrow().rawToken();
+        String second = auth().requestPasswordReset("a@b.com", null).orElseThrow().rawToken();
+        auth().resetPassword(first, PW2, null);
+        assertThrows(InvalidTokenException.class, () -> auth().resetPassword(second, "another-fine-phrase", null),
+                "using one link voids the others");
+        assertNotNull(auth().signIn("a@b.com", PW2, null, null));
+    }
+
+    @Test
+    void atMostThreeResetLinksStayLiveOldestVoidedFirst() {
+        signUp("a@b.com");
+        Gatehouse g = gh(b -> b.rateLimitPasswordResetPerHour(100));
+        String oldest = g.auth().requestPasswordReset("a@b.com", null).orElseThrow().rawToken();
+        CLOCK.advance(Duration.ofSeconds(1));
+        String[] newer = new String[3];
+        for (int i = 0; i < 3; i++) {
+            newer[i] = g.auth().requestPasswordReset("a@b.com", null).orElseThrow().rawToken();
+            CLOCK.advance(Duration.ofSeconds(1));
+        }
+        assertThrows(InvalidTokenException.class, () -> g.auth().resetPassword(oldest, PW2, null));
+        g.auth().resetPassword(newer[0], PW2, null);
+    }
+
+    @Test
+    void passwordResetRevokesApiTokensButAChangeKeepsThemByDefault() {
+        String id = signUp("a@b.com").user().id();
+        String raw = gh().apiTokens().create(id, "ci", List.of("deploy"), 30).raw();
+        auth().changePassword(id, PW, PW2);
+        assertTrue(gh().apiTokens().resolve(raw, null).isPresent());
+        String reset = auth().requestPasswordReset("a@b.com", null).orElseThrow().rawToken();
+        auth().resetPassword(reset, PW, null);
+        assertTrue(gh().apiTokens().resolve(raw, null).isEmpty());
+    }
+
+    @Test
+    void atMostNSessionsPerUserTheOldestEnded() {
+        Gatehouse g = gh(b -> b.maxSessionsPerUser(2));
+        SignInResult first = g.auth().signUp("a@b.com", null, PW, null, null);
+        CLOCK.advance(Duration.ofSeconds(1));
+        SignInResult second = g.auth().signIn("a@b.com", PW, null, null);
+        CLOCK.advance(Duration.ofSeconds(1));
+        SignInResult third = g.auth().signIn("a@b.com", PW, null, null);
+        assertTrue(g.sessions().resolve(first.cookie().value(), false).isEmpty());
+        assertTrue(g.sessions().resolve(second.cookie().value(), false).isPresent());
+        assertTrue(g.sessions().resolve(third.cookie().value(), false).isPresent());
+        assertEquals(2, count("SELECT COUNT(*) FROM sessions"));
+    }
+
+    @Test
+    void sessionsAreUnlimitedByDefault() {
+        signUp("a@b.com");
+        for (int i = 0; i < 5; i++) {
+            auth().signIn("a@b.com", PW, null, null);
+        }
+        assertEquals(6, count("SELECT COUNT(*) FROM sessions"));
     }
 }

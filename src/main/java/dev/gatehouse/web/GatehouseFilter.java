@@ -2,7 +2,9 @@ package dev.gatehouse.web;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.internal.service.Audit;
 import dev.gatehouse.internal.web.CallerRequest;
+import dev.gatehouse.internal.web.ClientIp;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.internal.web.UrlRules;
@@ -29,7 +31,14 @@ import java.util.Locale;
  * {@code GatehouseJettyAuthenticator}); {@code filter} on any other Servlet 6 container: then this
  * filter wraps the request so {@code getUserPrincipal}, {@code isUserInRole}, {@code getRemoteUser}
  * and {@code getAuthType} answer, and enforces {@value #RULES} (e.g. {@code /admin/*=admin}),
- * since the container's own constraints cannot see the caller.
+ * since the container's own constraints cannot see the caller. Rules match the container's decoded,
+ * normalised path ({@code getServletPath() + getPathInfo()}), case-insensitively; a request whose raw
+ * path is ambiguous (an encoded or doubled '/', a dot segment, a ';' parameter, a backslash) and
+ * lands under a rule is refused with 400 rather than guessed at.
+ *
+ * <p>In every mode, a state-changing request from another origin's page (see
+ * {@code AuthSettings.trustedOrigins}) is refused with 403 {@code csrf} unless an API token
+ * authenticates it; every refusal is written to the audit log with the caller and address.
  */
 public class GatehouseFilter extends HttpFilter {
 
@@ -39,6 +48,7 @@ public class GatehouseFilter extends HttpFilter {
     private transient CallerResolver resolver;
     private transient AuthApi api;
     private transient UrlRules rules;
+    private transient ClientIp clientIp;
     private boolean wrap;
 
     @Override
@@ -51,6 +61,7 @@ public class GatehouseFilter extends HttpFilter {
         }
         wrap = mode.equals("filter");
         rules = UrlRules.parse(param(RULES, ""));
+        clientIp = new ClientIp(resolver.settings().trustedProxies());
     }
 
     private String param(String name, String fallback) {
@@ -72,13 +83,22 @@ public class GatehouseFilter extends HttpFilter {
             Json.unavailable(res, e);
             return;
         }
+        if (who.csrfBlocked() && !who.authenticated()) {
+            refuse(req, res, 403, "csrf", "Cross-site request refused.", who);
+            return;
+        }
         if (api.handle(path, req, res, who)) {
             return;
         }
         HttpServletRequest effective = req;
         if (wrap) {
             effective = new CallerRequest(req, who.caller());
-            int status = rules.check(path, who.caller());
+            String target = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+            if (rules.protects(target) && UrlRules.isAmbiguous(path)) {
+                refuse(req, res, 400, "invalid_request", "Ambiguous request path.", who);
+                return;
+            }
+            int status = rules.check(target, who.caller());
             if (status != 0) {
                 deny(req, res, status == 401 ? AccessDeniedException.authRequired() : AccessDeniedException.forbidden(null), who);
                 return;
@@ -101,15 +121,24 @@ public class GatehouseFilter extends HttpFilter {
         }
     }
 
-    private static void deny(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e, Resolution who)
+    private void deny(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e, Resolution who)
             throws IOException {
         if (e.status() == 401) {
             res.setHeader("WWW-Authenticate", who.rejectedBearer() ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"gatehouse\"");
         }
-        if (wantsJson(req)) {
-            Json.error(res, e.status(), e.reason(), e.getMessage());
+        refuse(req, res, e.status(), e.reason(), e.getMessage(), who);
+    }
+
+    /** Logs the refusal with the caller and answers it: JSON for API clients, the container's error page otherwise. */
+    private void refuse(HttpServletRequest req, HttpServletResponse res, int status, String code, String message,
+                        Resolution who) throws IOException {
+        Audit.warn("access.refused:" + status + ":" + code + " " + req.getMethod() + " "
+                        + UrlRules.printable(req.getRequestURI()),
+                who.authenticated() ? who.caller().userId() : "anonymous", clientIp.of(req));
+        if (wantsJson(req) || api.owns(req.getRequestURI().substring(req.getContextPath().length()))) {
+            Json.error(res, status, code, message);
         } else {
-            res.sendError(e.status());
+            res.sendError(status);
         }
     }
 

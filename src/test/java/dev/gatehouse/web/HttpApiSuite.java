@@ -25,6 +25,7 @@ public abstract class HttpApiSuite {
 
     static final String PW = "tangerine-otter-42";
     static final String COOKIE = "gatehouse_session";
+    static final String TRUSTED = "https://admin.example.test";
 
     TestServer server;
     Http http;
@@ -38,7 +39,8 @@ public abstract class HttpApiSuite {
         TestBeans.mailer = outbox;
         TestBeans.clock.set(dev.gatehouse.testing.MutableClock.T0);
         server = TestServer.start(mode(), TestServer.settings().rateLimitSignInPerHour(1000).rateLimitSignUpPerHour(1000)
-                .rateLimitPasswordResetPerHour(1000).rateLimitTokenRedeemPerHour(1000).build());
+                .rateLimitPasswordResetPerHour(1000).rateLimitTokenRedeemPerHour(1000)
+                .trustedOrigins(java.util.Set.of(TRUSTED)).build());
         http = new Http(server.base());
     }
 
@@ -308,6 +310,40 @@ public abstract class HttpApiSuite {
     }
 
     @Test
+    void aCrossSiteFormCannotSignTheVictimIntoAnotherAccount() throws Exception {
+        String email = email();
+        signUp(email);
+        String creds = body("email", email, "password", PW);
+        Http.Res forged = http.post("/auth/login", creds, "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example");
+        assertError(forged, 403, "csrf");
+        assertTrue(forged.cookie(COOKIE).isEmpty());
+        assertError(http.post("/auth/login", creds, "Origin", "https://evil.example"), 403, "csrf");
+        assertError(http.post("/auth/login", creds, "Origin", "null"), 403, "csrf");
+        assertError(http.post("/auth/signup", body("email", email(), "password", PW), "Sec-Fetch-Site", "cross-site"),
+                403, "csrf");
+        assertEquals(200, http.post("/auth/login", creds, "Sec-Fetch-Site", "same-origin").status());
+        assertEquals(200, http.post("/auth/login", creds).status()); // no browser headers: not a forged page
+    }
+
+    @Test
+    void sameSiteIsAnotherOriginUnlessTrusted() throws Exception {
+        String c = signUp(email());
+        assertError(http.post("/auth/sessions/revoke-others", null, "Cookie", COOKIE + "=" + c, "Sec-Fetch-Site", "same-site",
+                "Origin", "https://sibling.example.test"), 403, "csrf");
+        assertEquals(200, http.post("/auth/sessions/revoke-others", null, "Cookie", COOKIE + "=" + c,
+                "Sec-Fetch-Site", "same-site", "Origin", TRUSTED).status());
+        assertEquals(200, http.post("/auth/sessions/revoke-others", null, "Cookie", COOKIE + "=" + c,
+                "Origin", TRUSTED).status());
+    }
+
+    @Test
+    void crossSiteStateChangesToTheApplicationAreRefusedWithoutACookieToo() throws Exception {
+        Http.Res page = http.post("/reports", null, "Sec-Fetch-Site", "cross-site", "Accept", "application/json");
+        assertError(page, 403, "csrf");
+        assertEquals(401, http.post("/reports", null, "Accept", "application/json").status());
+    }
+
+    @Test
     void slidingSessionResendsTheCookieWhenItsExpiryMoves() throws Exception {
         String c = signUp(email());
         assertTrue(http.get("/auth/me", cookie(c)).cookie(COOKIE).isEmpty());
@@ -315,6 +351,10 @@ public abstract class HttpApiSuite {
         Http.Res r = http.get("/auth/me", cookie(c));
         assertEquals(c, r.cookie(COOKIE).orElseThrow());
         assertTrue(r.setCookie(COOKIE).contains("Max-Age=2592000"));
+        TestBeans.clock.advance(Duration.ofMinutes(5));
+        Http.Res app = http.get("/whoami", cookie(c)); // an application response carrying the renewed cookie
+        assertEquals(c, app.cookie(COOKIE).orElseThrow());
+        assertEquals("no-store", app.header("Cache-Control").orElseThrow());
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.gatehouse.internal.service;
 import dev.gatehouse.ApiToken;
 import dev.gatehouse.ApiTokenService;
 import dev.gatehouse.AuthSettings;
+import dev.gatehouse.EmailNotVerifiedException;
 import dev.gatehouse.NewApiToken;
 import dev.gatehouse.Permissions;
+import dev.gatehouse.RoleService;
 import dev.gatehouse.TokenLimitReachedException;
+import dev.gatehouse.ValidationException;
 import dev.gatehouse.internal.crypto.PatCodec;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.ApiTokenEntity;
@@ -38,12 +41,14 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private final Clock clock;
     private final ResolveCache cache;
     private final PatCodec codec = new PatCodec(TOKEN_PREFIX);
+    private final RoleService roles;
 
-    public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
+    public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, RoleService roles) {
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
         this.cache = cache;
+        this.roles = roles;
     }
 
     @Override
@@ -65,8 +70,12 @@ public final class DefaultApiTokenService implements ApiTokenService {
         t.createdAt = now;
         t.expiresAt = expiresAt;
         tx.run(em -> {
-            if (em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            UserEntity owner = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+            if (owner == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
+            }
+            if (settings.requireEmailVerified() && owner.email != null && owner.emailVerifiedAt == null) {
+                throw new EmailNotVerifiedException();
             }
             long live = em.createQuery("select count(t) from ApiTokenEntity t where t.userId = :u and t.revokedAt is null "
                             + "and (t.expiresAt is null or t.expiresAt > :now)", Long.class)
@@ -82,6 +91,15 @@ public final class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public Optional<ApiToken> resolve(String rawToken, String requiredScope) {
+        Optional<ApiToken> token = authenticate(rawToken);
+        if (requiredScope == null) {
+            return token;
+        }
+        return token.filter(t -> t.covers(requiredScope) && roles.hasPermission(t.userId(), requiredScope));
+    }
+
+    /** The live token of an active owner (verified, where that is required), without any permission check. */
+    private Optional<ApiToken> authenticate(String rawToken) {
         if (!codec.isWellFormed(rawToken)) {
             return Optional.empty();
         }
@@ -95,27 +113,34 @@ public final class DefaultApiTokenService implements ApiTokenService {
                 return Optional.empty();
             }
             if (!touchDue) {
-                return requiredScope == null || hit.covers(requiredScope) ? Optional.of(hit) : Optional.empty();
+                return Optional.of(hit);
             }
             cache.remove("t:" + hash);
         }
+        long stamp = cache.stamp();
         return tx.inTransaction(em -> {
-            List<Object[]> rows = em.createQuery("select t, u.disabledAt from ApiTokenEntity t, UserEntity u "
+            List<Object[]> rows = em.createQuery("select t, u from ApiTokenEntity t, UserEntity u "
                     + "where t.tokenSha256 = :h and u.id = t.userId", Object[].class).setParameter("h", hash).getResultList();
-            if (rows.isEmpty() || rows.get(0)[1] != null) {
+            if (rows.isEmpty() || !mayAct((UserEntity) rows.get(0)[1])) {
                 return Optional.empty();
             }
             ApiTokenEntity t = (ApiTokenEntity) rows.get(0)[0];
             ApiToken token = t.toApiToken();
-            if (!token.activeAt(now) || (requiredScope != null && !token.covers(requiredScope))) {
+            if (!token.activeAt(now)) {
                 return Optional.empty();
             }
             if (t.lastUsedAt == null || Duration.between(t.lastUsedAt, now).compareTo(TOUCH_THROTTLE) >= 0) {
                 t.lastUsedAt = now;
             }
-            cache.put("t:" + hash, t.userId, t.toApiToken());
+            cache.put("t:" + hash, t.userId, t.toApiToken(), stamp);
             return Optional.of(token);
         });
+    }
+
+    /** Not disabled and, where {@code requireEmailVerified} holds, with a confirmed email (or none). */
+    private boolean mayAct(UserEntity owner) {
+        return owner.disabledAt == null
+                && (!settings.requireEmailVerified() || owner.email == null || owner.emailVerifiedAt != null);
     }
 
     @Override
@@ -130,7 +155,6 @@ public final class DefaultApiTokenService implements ApiTokenService {
         if (userId == null || tokenId == null || !tokenId.matches("[0-9a-f]{32}")) {
             return false;
         }
-        cache.invalidateUser(userId);
         Instant now = Clocks.now(clock);
         boolean revoked = tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
                         + "where t.id = :id and t.userId = :u and t.revokedAt is null")
@@ -141,9 +165,10 @@ public final class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public int revokeAll(String userId) {
-        cache.invalidateUser(userId);
         Instant now = Clocks.now(clock);
-        return tx.inTransaction(em -> revokeAll(em, userId, now));
+        int n = tx.inTransaction(em -> revokeAll(em, userId, now));
+        cache.invalidateUser(userId); // after the commit
+        return n;
     }
 
     /** Revokes every live token of the user inside the caller's transaction (the caller invalidates the cache). */
@@ -165,7 +190,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
             return settings.apiTokenAllowNoExpiry() ? null : now.plus(Duration.ofDays(max));
         }
         if (days <= 0 || days > max) {
-            throw new IllegalArgumentException("expiresInDays must be between 1 and " + max + " (got " + days + ")");
+            throw new ValidationException("expiresInDays must be between 1 and " + max + " (got " + days + ")");
         }
         return now.plus(Duration.ofDays(days));
     }
@@ -173,23 +198,23 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private static String validName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("Token name must be 1-" + MAX_NAME + " characters without control characters");
+            throw new ValidationException("Token name must be 1-" + MAX_NAME + " characters without control characters");
         }
         return n;
     }
 
     static List<String> validScopes(List<String> scopes) {
         if (scopes == null || scopes.isEmpty()) {
-            throw new IllegalArgumentException("At least one scope is required");
+            throw new ValidationException("At least one scope is required");
         }
         if (scopes.size() > MAX_SCOPES) {
-            throw new IllegalArgumentException("At most " + MAX_SCOPES + " scopes (got " + scopes.size() + ")");
+            throw new ValidationException("At most " + MAX_SCOPES + " scopes (got " + scopes.size() + ")");
         }
         Set<String> out = new LinkedHashSet<>();
         for (String raw : scopes) {
             String s = raw == null ? "" : raw.strip();
             if (s.length() > MAX_SCOPE_LENGTH || !Permissions.isValid(s)) {
-                throw new IllegalArgumentException("Scope '" + raw + "' must be 1-" + MAX_SCOPE_LENGTH
+                throw new ValidationException("Scope '" + raw + "' must be 1-" + MAX_SCOPE_LENGTH
                         + " characters of a-z 0-9 _ . : - (or '*', or ending in '.*')");
             }
             out.add(s);

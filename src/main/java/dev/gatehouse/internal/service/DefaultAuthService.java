@@ -6,6 +6,7 @@ import dev.gatehouse.AuthException;
 import dev.gatehouse.AuthService;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.EmailNotVerifiedException;
+import dev.gatehouse.EmailToken;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.Identifier;
 import dev.gatehouse.InvalidCredentialsException;
@@ -42,7 +43,11 @@ public final class DefaultAuthService implements AuthService {
      * PostgreSQL cannot store NUL in text, so Gatehouse uses '~', which no (hex) user id contains.
      */
     static final String RESET_SENTINEL = "~pwreset-sentinel";
+    /** Owner of the decoy verification token written for unknown or verified emails. */
+    static final String VERIFY_SENTINEL = "~verify-sentinel";
     private static final Duration HOUR = Duration.ofHours(1);
+    /** Live reset links one account may have; a stranger's requests cannot void the one the owner holds. */
+    static final int MAX_LIVE_RESET_LINKS = 3;
 
     private final Transactions tx;
     private final AuthSettings settings;
@@ -118,6 +123,9 @@ public final class DefaultAuthService implements AuthService {
         }
         Audit.info("sign_up.ok", row.id, ip);
         User user = row.toUser();
+        if (mustVerifyFirst(user)) {
+            return new SignInResult(user, null); // no session until the email is confirmed
+        }
         return new SignInResult(user, sessions.start(user.id(), ip, userAgent));
     }
 
@@ -200,7 +208,7 @@ public final class DefaultAuthService implements AuthService {
             Audit.warn("sign_in.disabled", user.id, ip);
             throw new AccountDisabledException();
         }
-        if (settings.requireEmailVerified() && user.email != null && user.emailVerifiedAt == null) {
+        if (mustVerifyFirst(user.toUser())) {
             throw new EmailNotVerifiedException();
         }
         // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
@@ -217,15 +225,34 @@ public final class DefaultAuthService implements AuthService {
     }
 
     @Override
-    public void changePassword(String userId, String currentPassword, String newPassword) {
+    public void changePassword(String userId, String sessionId, String currentPassword, String newPassword) {
         UserEntity user = userId == null ? null : findBy("id", userId).orElse(null);
         policy.check(newPassword, user == null ? null : user.email, user == null ? null : user.username);
-        if (user == null || currentPassword == null || policy.overLength(currentPassword)
-                || !hasher.verify(user.passwordHash, currentPassword)) {
+        if (user == null || currentPassword == null || policy.overLength(currentPassword)) {
             Audit.info("password.change_failed", userId, null);
             throw new InvalidCredentialsException();
         }
-        replacePassword(user.id, hasher.hash(newPassword));
+        limit("auth:password-change", sessionId != null ? "s:" + sessionId : "u:" + user.id,
+                settings.rateLimitPasswordChangePerHour());
+        String lockId = signInIdentifier(user);
+        FailureLock.Attempt<Void> attempt = failureLock.countAttempt(lockId, em -> null);
+        if (attempt.lockedFor().isPresent()) {
+            Audit.warn("password.change_locked", user.id, null);
+            throw new RateLimitedException(attempt.lockedFor().getAsLong());
+        }
+        boolean right;
+        try {
+            right = hasher.verify(user.passwordHash, currentPassword);
+        } catch (GatehouseUnavailableException e) {
+            failureLock.refund(lockId, e);
+            throw e;
+        }
+        if (!right) {
+            Audit.info("password.change_failed", user.id, null);
+            throw new InvalidCredentialsException();
+        }
+        failureLock.clear(lockId);
+        replacePassword(user.id, hasher.hash(newPassword), settings.revokeApiTokensOnPasswordChange());
         Audit.info("password.changed", user.id, null);
     }
 
@@ -240,12 +267,13 @@ public final class DefaultAuthService implements AuthService {
         if (row.isEmpty()) {
             // Same work as a hit: a lookup and a token write, so timing does not reveal the account.
             findBy("id", RESET_SENTINEL);
-            tokens.issue(PURPOSE_RESET, RESET_SENTINEL, settings.passwordResetTtlSeconds(), true);
+            tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
             Audit.info("password.reset_requested_unknown", Audit.fingerprint(e), ip);
             return Optional.empty();
         }
         User user = row.get().toUser();
-        String raw = tokens.issue(PURPOSE_RESET, user.id(), settings.passwordResetTtlSeconds(), true);
+        String raw = tokens.issueKeepingLatest(PURPOSE_RESET, user.id(), settings.passwordResetTtlSeconds(),
+                MAX_LIVE_RESET_LINKS);
         Audit.info("password.reset_requested", user.id(), ip);
         return Optional.of(new PasswordResetToken(user, raw));
     }
@@ -260,7 +288,7 @@ public final class DefaultAuthService implements AuthService {
         TokenClaim claim = tokens.consume(PURPOSE_RESET, rawToken).orElseThrow(InvalidTokenException::new);
         String hash = hasher.hash(newPassword);
         UserEntity user = findBy("id", claim.userId()).orElseThrow(InvalidTokenException::new);
-        replacePassword(user.id, hash);
+        replacePassword(user.id, hash, true); // a reset answers a suspected compromise: tokens go too
         failureLock.clear(signInIdentifier(user));
         Audit.info("password.reset", user.id, ip);
         return findBy("id", user.id).orElseThrow(InvalidTokenException::new).toUser();
@@ -282,15 +310,31 @@ public final class DefaultAuthService implements AuthService {
     }
 
     @Override
+    public Optional<EmailToken> requestEmailVerificationByEmail(String email, String ip) {
+        String e = Identifiers.normaliseEmail(email);
+        limit("auth:verify-email:address", e, settings.rateLimitVerificationEmailPerHour());
+        if (ip != null) {
+            limit("auth:verify-email:ip", ip, settings.rateLimitVerificationEmailPerHour());
+        }
+        Optional<UserEntity> row = findBy("email", e).filter(u -> u.emailVerifiedAt == null);
+        // Same work either way: a lookup and a token write, so timing does not reveal the account.
+        String owner = row.map(u -> u.id).orElse(VERIFY_SENTINEL);
+        String raw = tokens.issue(PURPOSE_VERIFY, owner, settings.emailVerifyTtlSeconds(), true);
+        Audit.info(row.isPresent() ? "email.verification_requested" : "email.verification_requested_unknown",
+                row.map(u -> u.id).orElse(Audit.fingerprint(e)), ip);
+        return row.map(u -> new EmailToken(u.toUser(), raw));
+    }
+
+    @Override
     public User confirmEmail(String rawToken, String ip) {
         if (ip != null) {
             limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
-        cache.invalidateUser(claim.userId());
         tx.run(em -> em.createQuery("update UserEntity u set u.emailVerifiedAt = :now where u.id = :id "
                 + "and u.emailVerifiedAt is null").setParameter("now", now).setParameter("id", claim.userId()).executeUpdate());
+        cache.invalidateUser(claim.userId());
         Audit.info("email.verified", claim.userId(), ip);
         return findBy("id", claim.userId()).orElseThrow(InvalidTokenException::new).toUser();
     }
@@ -313,8 +357,9 @@ public final class DefaultAuthService implements AuthService {
         if (hit != null) {
             return Optional.of(hit);
         }
+        long stamp = cache.stamp();
         Optional<User> user = findBy("id", userId).map(UserEntity::toUser);
-        user.ifPresent(u -> cache.put("u:" + userId, userId, u));
+        user.ifPresent(u -> cache.put("u:" + userId, userId, u, stamp));
         return user;
     }
 
@@ -335,7 +380,6 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public boolean disableUser(String userId) {
         Instant now = Clocks.now(clock);
-        cache.invalidateUser(userId);
         boolean found = tx.inTransaction(em -> {
             int n = em.createQuery("update UserEntity u set u.disabledAt = :now where u.id = :id and u.disabledAt is null")
                     .setParameter("now", now).setParameter("id", userId).executeUpdate();
@@ -343,7 +387,7 @@ public final class DefaultAuthService implements AuthService {
             DefaultApiTokenService.revokeAll(em, userId, now);
             return n > 0 || em.find(UserEntity.class, userId) != null;
         });
-        cache.invalidateUser(userId); // again after the commit: a request racing the write may have re-cached
+        cache.invalidateUser(userId); // after the commit: a request racing the write cannot re-cache
         if (found) {
             Audit.warn("account.disabled", userId, null);
         }
@@ -352,7 +396,6 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public boolean enableUser(String userId) {
-        cache.invalidateUser(userId);
         boolean found = tx.inTransaction(em -> {
             UserEntity u = em.find(UserEntity.class, userId);
             if (u == null) {
@@ -361,6 +404,7 @@ public final class DefaultAuthService implements AuthService {
             u.disabledAt = null;
             return true;
         });
+        cache.invalidateUser(userId);
         if (found) {
             Audit.warn("account.enabled", userId, null);
         }
@@ -369,7 +413,6 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public boolean deleteUser(String userId) {
-        cache.invalidateUser(userId);
         boolean found = tx.inTransaction(em -> {
             UserEntity u = em.find(UserEntity.class, userId);
             if (u == null) {
@@ -382,26 +425,31 @@ public final class DefaultAuthService implements AuthService {
             em.remove(u);
             return true;
         });
+        cache.invalidateUser(userId);
         if (found) {
             Audit.warn("account.deleted", userId, null);
         }
         return found;
     }
 
-    /** New hash, every session ended, pending reset links void, API tokens revoked if configured: one transaction. */
-    private void replacePassword(String userId, String newHash) {
+    /** New hash, every session ended, pending reset links void, API tokens revoked if asked: one transaction. */
+    private void replacePassword(String userId, String newHash, boolean revokeApiTokens) {
         Instant now = Clocks.now(clock);
-        cache.invalidateUser(userId);
         tx.run(em -> {
             em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
                     .setParameter("h", newHash).setParameter("id", userId).executeUpdate();
             DefaultSessionService.deleteAll(em, userId);
             DefaultTokenService.voidPending(em, userId, PURPOSE_RESET, now);
-            if (settings.revokeApiTokensOnPasswordChange()) {
+            if (revokeApiTokens) {
                 DefaultApiTokenService.revokeAll(em, userId, now);
             }
         });
-        cache.invalidateUser(userId);
+        cache.invalidateUser(userId); // after the commit: a racing request cannot re-cache what was ended
+    }
+
+    /** With {@code requireEmailVerified}, an account with an unconfirmed email may not act yet. */
+    private boolean mustVerifyFirst(User user) {
+        return settings.requireEmailVerified() && user.email() != null && !user.emailVerified();
     }
 
     private String signInIdentifier(UserEntity user) {

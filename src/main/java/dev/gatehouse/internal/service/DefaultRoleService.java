@@ -40,8 +40,7 @@ public final class DefaultRoleService implements RoleService {
                     + " characters (got " + joined.length() + ")");
         }
         Instant now = Clocks.now(clock);
-        cache.invalidateAll(); // every holder of the role may change
-        return tx.retryingInsertRace(3, em -> {
+        Role defined = tx.retryingInsertRace(3, em -> {
             RoleEntity r = em.find(RoleEntity.class, n);
             if (r == null) {
                 r = new RoleEntity();
@@ -54,6 +53,8 @@ public final class DefaultRoleService implements RoleService {
             }
             return r.toRole();
         });
+        cache.invalidateAll(); // after the commit: every holder of the role may change
+        return defined;
     }
 
     @Override
@@ -62,14 +63,15 @@ public final class DefaultRoleService implements RoleService {
         if (n.isEmpty()) {
             throw new IllegalArgumentException("Role name is required");
         }
-        cache.invalidateAll();
-        return tx.inTransaction(em -> {
+        boolean existed = tx.inTransaction(em -> {
             // role row first: its lock makes a concurrent grant finish (or fail) before the grants are deleted
-            boolean existed = em.createQuery("delete from RoleEntity r where r.name = :n").setParameter("n", n)
+            boolean had = em.createQuery("delete from RoleEntity r where r.name = :n").setParameter("n", n)
                     .executeUpdate() > 0;
             em.createQuery("delete from UserRoleEntity g where g.roleName = :n").setParameter("n", n).executeUpdate();
-            return existed;
+            return had;
         });
+        cache.invalidateAll(); // after the commit
+        return existed;
     }
 
     @Override
@@ -94,7 +96,6 @@ public final class DefaultRoleService implements RoleService {
             throw new IllegalArgumentException("Role name is required");
         }
         Instant now = Clocks.now(clock);
-        cache.invalidateUser(userId);
         try {
             tx.run(em -> {
                 if (em.find(RoleEntity.class, n, jakarta.persistence.LockModeType.PESSIMISTIC_READ) == null) {
@@ -114,15 +115,16 @@ public final class DefaultRoleService implements RoleService {
             }
             // a concurrent grant of the same role won: the grant exists, which is all we promised
         }
+        cache.invalidateUser(userId); // after the commit
         Audit.info("role.granted:" + n, userId, null);
     }
 
     @Override
     public boolean revokeRole(String userId, String roleName) {
         String n = roleName == null ? "" : roleName.strip();
-        cache.invalidateUser(userId);
         boolean removed = tx.inTransaction(em -> em.createQuery("delete from UserRoleEntity g where g.userId = :u "
                 + "and g.roleName = :n").setParameter("u", userId).setParameter("n", n).executeUpdate() > 0);
+        cache.invalidateUser(userId); // after the commit
         if (removed) {
             Audit.info("role.revoked:" + n, userId, null);
         }
@@ -135,10 +137,11 @@ public final class DefaultRoleService implements RoleService {
         if (hit != null) {
             return hit;
         }
+        long stamp = cache.stamp();
         List<Role> roles = tx.inTransaction(em -> em.createQuery("select r from RoleEntity r, UserRoleEntity g "
                 + "where g.userId = :u and r.name = g.roleName order by r.name", RoleEntity.class)
                 .setParameter("u", userId).getResultList().stream().map(RoleEntity::toRole).toList());
-        cache.put("r:" + userId, userId, roles);
+        cache.put("r:" + userId, userId, roles, stamp);
         return roles;
     }
 

@@ -49,13 +49,19 @@ public final class DefaultSessionService implements SessionService {
         s.expiresAt = now.plusSeconds(settings.sessionLifetimeSeconds());
         s.ip = clip(ip, 64);
         s.userAgent = clip(userAgent, 512);
-        tx.run(em -> {
+        List<String> ended = tx.inTransaction(em -> {
             if (userId == null || em.find(UserEntity.class, userId) == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
             em.persist(s);
+            return settings.maxSessionsPerUser() > 0
+                    ? endOldest(em, userId, s.tokenSha256, settings.maxSessionsPerUser() - 1) : List.of();
         });
+        ended.forEach(hash -> cache.remove("s:" + hash));
         Audit.info("session.created", userId, ip);
+        if (!ended.isEmpty()) {
+            Audit.info("session.ended_oldest:" + ended.size(), userId, ip);
+        }
         return cookie(raw, s.expiresAt);
     }
 
@@ -77,8 +83,9 @@ public final class DefaultSessionService implements SessionService {
             }
             cache.remove("s:" + hash); // expired or due for its once-a-minute write: ask the database
         }
+        long stamp = cache.stamp();
         Optional<ResolvedSession> resolved = resolveInDatabase(hash, extend);
-        resolved.ifPresent(r -> cache.put("s:" + hash, r.user().id(), new Cached(r.user(), r.createdAt(), r.expiresAt())));
+        resolved.ifPresent(r -> cache.put("s:" + hash, r.user().id(), new Cached(r.user(), r.createdAt(), r.expiresAt()), stamp));
         return resolved;
     }
 
@@ -116,9 +123,9 @@ public final class DefaultSessionService implements SessionService {
     public SessionCookie signOut(String cookieValue) {
         if (SecureTokens.isWellFormed(cookieValue)) {
             String hash = SecureTokens.sha256Hex(cookieValue);
-            cache.remove("s:" + hash);
             tx.run(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h")
                     .setParameter("h", hash).executeUpdate());
+            cache.remove("s:" + hash);
         }
         return deletionCookie();
     }
@@ -142,22 +149,23 @@ public final class DefaultSessionService implements SessionService {
         if (userId == null || sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
             return false;
         }
+        boolean revoked = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h "
+                + "and s.userId = :u").setParameter("h", sessionId).setParameter("u", userId).executeUpdate()) > 0;
         cache.remove("s:" + sessionId);
-        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h and s.userId = :u")
-                .setParameter("h", sessionId).setParameter("u", userId).executeUpdate()) > 0;
+        return revoked;
     }
 
     @Override
     public int revokeOthers(String userId, String keepSessionId) {
         String keep = keepSessionId == null ? "" : keepSessionId;
-        cache.invalidateUser(userId);
-        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
+        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
                 .setParameter("u", userId).setParameter("k", keep).executeUpdate());
+        cache.invalidateUser(userId);
+        return n;
     }
 
     @Override
     public int revokeAll(String userId) {
-        cache.invalidateUser(userId);
         int n = tx.inTransaction(em -> deleteAll(em, userId));
         cache.invalidateUser(userId);
         Audit.info("session.revoked_all", userId, null);
@@ -166,8 +174,8 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public int revokeEveryone() {
-        cache.invalidateAll();
         int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s").executeUpdate());
+        cache.invalidateAll();
         Audit.warn("session.revoked_everyone", "-", null);
         return n;
     }
@@ -183,6 +191,17 @@ public final class DefaultSessionService implements SessionService {
         long maxAge = expiresAt == null ? 0 : Math.max(0, (Duration.between(clock.instant(), expiresAt).toMillis() + 999) / 1000);
         return new SessionCookie(settings.effectiveCookieName(), cookieValue, maxAge, settings.cookieSecure(), true,
                 settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
+    }
+
+    /** Deletes the user's sessions, but the new one, beyond the {@code keep} newest; returns their ids. */
+    private static List<String> endOldest(jakarta.persistence.EntityManager em, String userId, String newest, int keep) {
+        List<String> older = em.createQuery("select s.tokenSha256 from SessionEntity s where s.userId = :u "
+                        + "and s.tokenSha256 <> :n order by s.createdAt desc, s.tokenSha256", String.class)
+                .setParameter("u", userId).setParameter("n", newest).setFirstResult(keep).getResultList();
+        if (!older.isEmpty()) {
+            em.createQuery("delete from SessionEntity s where s.tokenSha256 in :h").setParameter("h", older).executeUpdate();
+        }
+        return older;
     }
 
     /** Deletes every session of the user inside the caller's transaction (the caller invalidates the cache). */

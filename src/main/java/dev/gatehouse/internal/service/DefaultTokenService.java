@@ -30,6 +30,21 @@ public final class DefaultTokenService implements TokenService {
 
     @Override
     public String issue(String purpose, String userId, Long ttlSeconds, boolean revokeExisting) {
+        return issue(purpose, userId, ttlSeconds, revokeExisting ? 1 : Integer.MAX_VALUE);
+    }
+
+    /**
+     * Issues a token and keeps at most {@code maxLive} unused, unexpired ones of the user and
+     * purpose (the new one included): older ones beyond that are voided, oldest first.
+     */
+    public String issueKeepingLatest(String purpose, String userId, long ttlSeconds, int maxLive) {
+        if (maxLive < 1) {
+            throw new IllegalArgumentException("maxLive must be >= 1 (got " + maxLive + ")");
+        }
+        return issue(purpose, userId, ttlSeconds, maxLive);
+    }
+
+    private String issue(String purpose, String userId, Long ttlSeconds, int maxLive) {
         String p = requirePurpose(purpose);
         if (userId == null || userId.isEmpty()) {
             throw new IllegalArgumentException("userId is required");
@@ -47,12 +62,28 @@ public final class DefaultTokenService implements TokenService {
         t.createdAt = now;
         t.expiresAt = now.plusSeconds(ttl);
         tx.run(em -> {
-            if (revokeExisting) {
+            if (maxLive == 1) {
                 voidPending(em, userId, p, now);
+            } else if (maxLive != Integer.MAX_VALUE) {
+                voidBeyondNewest(em, userId, p, now, maxLive - 1);
             }
             em.persist(t);
         });
         return raw;
+    }
+
+    /** Voids the user's live tokens of this purpose beyond the {@code keep} newest. */
+    private static void voidBeyondNewest(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now,
+                                         int keep) {
+        List<String> older = em.createQuery("select t.tokenSha256 from AuthTokenEntity t where t.userId = :u "
+                        + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.createdAt desc, "
+                        + "t.tokenSha256", String.class)
+                .setParameter("u", userId).setParameter("p", purpose).setParameter("now", now)
+                .setFirstResult(keep).getResultList();
+        if (!older.isEmpty()) {
+            em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.tokenSha256 in :h and t.usedAt is null")
+                    .setParameter("now", now).setParameter("h", older).executeUpdate();
+        }
     }
 
     @Override

@@ -18,8 +18,11 @@ import java.util.Optional;
 
 /**
  * Resolves the caller of a request once (the result is kept as a request attribute): the session
- * cookie first, then {@code Authorization: Bearer} with an API token. When the session's sliding
- * expiry moved, the cookie is sent again on the response.
+ * cookie first, then {@code Authorization: Bearer} with an API token. A state-changing request
+ * from another origin's page is marked {@link Resolution#csrfBlocked()} and its cookie is not even
+ * looked at. With {@code requireEmailVerified}, a session or token of an account whose email is not
+ * verified does not authenticate. When the session's sliding expiry moved, the cookie is sent again
+ * on the response (with {@code Cache-Control: no-store}).
  */
 @ApplicationScoped
 public class CallerResolver {
@@ -34,6 +37,7 @@ public class CallerResolver {
     private ApiTokenService apiTokens;
     private AuthService auth;
     private RoleService roles;
+    private Csrf csrf;
 
     protected CallerResolver() {
     }
@@ -46,6 +50,7 @@ public class CallerResolver {
         this.apiTokens = apiTokens;
         this.auth = auth;
         this.roles = roles;
+        this.csrf = new Csrf(settings.trustedOrigins(), settings.publicBaseUrl());
     }
 
     public AuthSettings settings() {
@@ -74,35 +79,37 @@ public class CallerResolver {
     }
 
     private Resolution compute(HttpServletRequest request, HttpServletResponse response) {
-        String cookie = cookieValue(request);
-        boolean csrf = false;
+        boolean crossOrigin = csrf.refuses(request);
+        String cookie = crossOrigin ? null : cookieValue(request); // a cross-origin page must not act as the user
         if (cookie != null) {
-            Optional<ResolvedSession> s = sessions.resolve(cookie, true);
+            Optional<ResolvedSession> s = sessions.resolve(cookie, true).filter(r -> admissible(r.user()));
             if (s.isPresent()) {
                 ResolvedSession session = s.get();
-                if (!Csrf.isSafeMethod(request.getMethod()) && Csrf.isCrossSite(request)) {
-                    csrf = true; // ignore the cookie: a cross-site page must not act as the user
-                } else {
-                    if (session.renewed() && response != null && !response.isCommitted()) {
-                        response.addHeader("Set-Cookie", sessions.cookie(cookie, session.expiresAt()).toSetCookieHeader());
-                    }
-                    User user = session.user();
-                    return new Resolution(Caller.of(user, roles.grantedRoles(user.id()), null, session.sessionId()),
-                            cookie, false, false);
+                if (session.renewed() && response != null && !response.isCommitted()) {
+                    response.addHeader("Set-Cookie", sessions.cookie(cookie, session.expiresAt()).toSetCookieHeader());
+                    response.setHeader("Cache-Control", "no-store");
                 }
+                User user = session.user();
+                return new Resolution(Caller.of(user, roles.grantedRoles(user.id()), null, session.sessionId()),
+                        cookie, false, false);
             }
         }
         String bearer = BearerToken.parse(request.getHeader("Authorization"));
         if (bearer != null) {
             Optional<ApiToken> token = apiTokens.resolve(bearer, null);
-            Optional<User> owner = token.flatMap(t -> auth.findUser(t.userId()));
+            Optional<User> owner = token.flatMap(t -> auth.findUser(t.userId())).filter(this::admissible);
             if (owner.isPresent()) {
                 return new Resolution(Caller.of(owner.get(), roles.grantedRoles(owner.get().id()), token.get(), null),
-                        null, false, csrf);
+                        null, false, crossOrigin);
             }
-            return new Resolution(null, null, true, csrf);
+            return new Resolution(null, null, true, crossOrigin);
         }
-        return new Resolution(null, null, false, csrf);
+        return new Resolution(null, null, false, crossOrigin);
+    }
+
+    /** With {@code requireEmailVerified}, only accounts without an email or with a verified one may act. */
+    private boolean admissible(User user) {
+        return !settings.requireEmailVerified() || user.email() == null || user.emailVerified();
     }
 
     /** The session cookie's value, or null. */

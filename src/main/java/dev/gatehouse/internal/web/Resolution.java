@@ -8,7 +8,8 @@ import dev.gatehouse.Caller;
  * @param caller         the caller, or null for anonymous
  * @param cookieValue    the presented session cookie value when it resolved (for sign-out), else null
  * @param rejectedBearer an {@code Authorization: Bearer} credential was presented and refused
- * @param csrfBlocked    a valid session cookie was ignored because the request was cross-site and unsafe
+ * @param csrfBlocked    a state-changing request from another origin's page: its cookie was not used, and only
+ *                       an API-token caller may go on
  */
 public record Resolution(Caller caller, String cookieValue, boolean rejectedBearer, boolean csrfBlocked) {
 

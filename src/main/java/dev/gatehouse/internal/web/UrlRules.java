@@ -3,23 +3,61 @@ package dev.gatehouse.internal.web;
 import dev.gatehouse.Caller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * URL rules the filter enforces in filter mode, where the container cannot see the caller:
  * {@code /admin/*=admin; /account/*=*} (a role, roles joined by '|', or '*' for any signed-in caller).
- * Exact paths and trailing-{@code /*} prefixes; the first matching rule applies.
+ * Exact paths and trailing-{@code /*} prefixes; the first matching rule applies. Paths are the
+ * container's decoded, normalised ones and are compared case-insensitively, with trailing '/'
+ * ignored, so {@code /ADMIN} and {@code /admin/} are under {@code /admin} too (a container or a
+ * file system may serve them alike).
  */
 public final class UrlRules {
 
     private record Rule(String pattern, Set<String> roles) {
-        boolean matches(String path) {
+        boolean matches(String rawPath) {
+            String path = canonical(rawPath);
             if (pattern.endsWith("/*")) {
-                String base = pattern.substring(0, pattern.length() - 2);
-                return path.equals(base) || path.startsWith(base + "/");
+                String base = canonical(pattern.substring(0, pattern.length() - 2));
+                return path.equals(base) || path.startsWith(base + "/") || base.isEmpty();
             }
-            return path.equals(pattern);
+            return path.equals(canonical(pattern));
         }
+    }
+
+    /** Lower case, without trailing slashes. */
+    private static String canonical(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        int end = p.length();
+        while (end > 0 && p.charAt(end - 1) == '/') {
+            end--;
+        }
+        return p.substring(0, end);
+    }
+
+    /**
+     * A raw request path (as sent, after the context path) that containers may read in more than
+     * one way: an encoded '/', '\\' or '.', a ';' path parameter, a dot segment, a doubled '/' or a
+     * backslash.
+     */
+    public static boolean isAmbiguous(String rawPath) {
+        String p = rawPath.toLowerCase(Locale.ROOT);
+        return p.contains("%2f") || p.contains("%5c") || p.contains("%2e") || p.contains("%25") || p.contains(";")
+                || p.contains("\\") || p.contains("//") || p.equals("/..") || p.equals("/.") || p.contains("/../")
+                || p.contains("/./") || p.endsWith("/..") || p.endsWith("/.");
+    }
+
+    /** The path for a log line: at most 200 characters, control characters replaced. */
+    public static String printable(String rawPath) {
+        String p = rawPath == null ? "" : rawPath.replaceAll("[\\p{Cntrl}\\s]", "?");
+        return p.length() <= 200 ? p : p.substring(0, 200) + "...";
+    }
+
+    /** True when some rule covers the path (then an ambiguous spelling of it is refused). */
+    public boolean protects(String path) {
+        return rules.stream().anyMatch(r -> r.matches(path));
     }
 
     private final List<Rule> rules = new ArrayList<>();

@@ -76,10 +76,15 @@ public class AuthApi {
         this.clientIp = new ClientIp(settings.trustedProxies());
     }
 
+    /** True for paths under the API's prefix (answered in JSON, whatever happens). */
+    public boolean owns(String path) {
+        return path.startsWith(settings.authPathPrefix() + "/");
+    }
+
     /** @return false when the path is not an API path (the request falls through) */
     public boolean handle(String path, HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         String p = settings.authPathPrefix();
-        if (!path.startsWith(p + "/")) {
+        if (!owns(path)) {
             return false;
         }
         String route = path.substring(p.length());
@@ -94,7 +99,9 @@ public class AuthApi {
         } catch (AuthException e) {
             Json.error(res, statusOf(e), e.code(), e.getMessage());
         } catch (IllegalArgumentException e) {
-            Json.error(res, 400, "invalid_request", e.getMessage());
+            // A programming error, not a user's: its message may name internals, so it is only logged.
+            LOG.log(Level.WARNING, "Gatehouse API " + req.getMethod() + " " + route + " refused: " + e.getMessage());
+            Json.error(res, 400, "invalid_request", "The request is not valid.");
         } catch (GatehouseUnavailableException e) {
             res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             Json.error(res, 503, e.code(), e.getMessage());
@@ -251,6 +258,15 @@ public class AuthApi {
     }
 
     private void signedIn(HttpServletRequest req, HttpServletResponse res, SignInResult r, int status) throws IOException {
+        if (!r.signedIn()) {
+            // The email must be confirmed before the account may act: no session, a link instead.
+            if (settings.publicBaseUrl() != null) {
+                emails.verifyLink(r.user(), auth.requestEmailVerification(r.user().id()));
+            }
+            ok(res, status, jakarta.json.Json.createObjectBuilder().add("user", Json.user(r.user()))
+                    .add("verificationRequired", true));
+            return;
+        }
         res.addHeader("Set-Cookie", r.cookie().toSetCookieHeader());
         ok(res, status, jakarta.json.Json.createObjectBuilder().add("user", Json.user(r.user())));
     }
@@ -300,10 +316,10 @@ public class AuthApi {
         String required = "Both 'currentPassword' and 'newPassword' are required.";
         String current = Json.string(body, "currentPassword", required);
         String next = Json.string(body, "newPassword", required);
-        auth.changePassword(c.userId(), current, next);
+        auth.changePassword(c.userId(), c.sessionId(), current, next);
         SessionCookie fresh = sessions.start(c.userId(), clientIp.of(req), userAgent(req));
         res.addHeader("Set-Cookie", fresh.toSetCookieHeader());
-        emails.passwordChanged(c.user());
+        emails.passwordChanged(c.user(), apiTokens.list(c.userId()));
         ok(res, 200, null);
     }
 
@@ -321,11 +337,21 @@ public class AuthApi {
         String token = Json.string(body, "token", required);
         String next = Json.string(body, "newPassword", required);
         User u = auth.resetPassword(token, next, clientIp.of(req));
-        emails.passwordChanged(u);
+        emails.passwordChanged(u, apiTokens.list(u.id()));
         ok(res, 200, null);
     }
 
     private void verifyRequest(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
+        if (!who.authenticated() && req.getContentLength() != 0 && req.getContentType() != null) {
+            // Without a session (an account that must verify before it may sign in): by address,
+            // answered alike whether or not such an unverified account exists.
+            refuseCsrf(who);
+            String email = Json.string(body(req), "email", "Sign in, or give the account's 'email'.");
+            emails.requireLinks();
+            auth.requestEmailVerificationByEmail(email, clientIp.of(req)).ifPresent(t -> emails.verifyLink(t.user(), t.rawToken()));
+            ok(res, 202, null);
+            return;
+        }
         Caller c = sessionCaller(who);
         emails.requireLinks();
         String raw = auth.requestEmailVerification(c.userId());

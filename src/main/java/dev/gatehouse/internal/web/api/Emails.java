@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.ApiToken;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.MailMessage;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The emails of the account flows. Links come from {@link AuthSettings#publicBaseUrl()}, never the Host header. */
 @ApplicationScoped
@@ -53,15 +55,26 @@ public class Emails {
                         + settings.emailVerifyTtlSeconds() / 3600 + " hours.\n"));
     }
 
-    /** Tells the owner that the password changed (ASVS 6.3.7); a delivery failure is logged, not raised. */
-    void passwordChanged(User u) {
+    /**
+     * Tells the owner that the password changed (ASVS 6.3.7), listing the API tokens that still
+     * work; a delivery failure is logged, not raised.
+     */
+    void passwordChanged(User u, List<ApiToken> surviving) {
         if (u.email() == null) {
             return;
+        }
+        StringBuilder tokens = new StringBuilder();
+        if (surviving.isEmpty()) {
+            tokens.append("Your account has no API tokens.\n");
+        } else {
+            tokens.append("These API tokens still work; revoke any you do not recognise:\n");
+            surviving.forEach(t -> tokens.append("  - ").append(t.name()).append(" (scopes: ")
+                    .append(String.join(" ", t.scopes())).append(", created ").append(t.createdAt()).append(")\n"));
         }
         try {
             mailer.send(new MailMessage(u.email(), "Your password was changed",
                     "The password of your account was just changed and every signed-in device was signed out.\n"
-                            + "If this was not you, reset your password now and contact support.\n"));
+                            + "If this was not you, reset your password now and contact support.\n\n" + tokens));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "password-change notification for user " + u.id() + " not sent: " + e.getMessage());
         }
