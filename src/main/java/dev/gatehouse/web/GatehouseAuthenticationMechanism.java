@@ -1,8 +1,10 @@
 package dev.gatehouse.web;
 
 import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.internal.service.Audit;
 import dev.gatehouse.internal.web.BridgeMessageContext;
 import dev.gatehouse.internal.web.GatehouseCredential;
+import dev.gatehouse.internal.web.UrlRules;
 import dev.gatehouse.internal.web.api.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +56,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         }
         response.setHeader("WWW-Authenticate", result.getStatus() == CredentialValidationResult.Status.INVALID
                 ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"gatehouse\"");
+        Audit.warn("access.refused:401:" + (result.getStatus() == CredentialValidationResult.Status.INVALID
+                ? "invalid_token" : "auth_required") + " " + request.getMethod() + " " + UrlRules.printable(request.getRequestURI()),
+                "anonymous", request.getRemoteAddr());
         return context.responseUnauthorized();
     }
 

@@ -216,6 +216,7 @@ public abstract class HttpApiSuite {
         String e = email();
         String c = signUp(e);
         String other = http.post("/auth/login", body("email", e, "password", PW)).cookie(COOKIE).orElseThrow();
+        http.post("/auth/tokens", "{\"name\":\"nightly-deploy\",\"scopes\":[\"deploy\"]}", cookie(c));
         assertError(http.post("/auth/password", body("currentPassword", "wrong-password", "newPassword", "new-phrase-123"),
                 cookie(c)), 401, "invalid_credentials");
         assertError(http.post("/auth/password", body("currentPassword", PW, "newPassword", "short"), cookie(c)),
@@ -227,7 +228,9 @@ public abstract class HttpApiSuite {
         assertTrue(http.get("/auth/me", cookie(other)).json().isNull("user"));
         assertFalse(http.get("/auth/me", cookie(fresh)).json().isNull("user"));
         assertEquals(200, http.post("/auth/login", body("email", e, "password", "new-phrase-123")).status());
-        assertTrue(outbox.messages().stream().anyMatch(m -> m.to().equals(e) && m.subject().contains("changed")));
+        MailMessage notice = outbox.messages().stream().filter(m -> m.to().equals(e) && m.subject().contains("changed"))
+                .findFirst().orElseThrow();
+        assertTrue(notice.body().contains("still work") && notice.body().contains("nightly-deploy"), notice.body());
     }
 
     @Test
@@ -323,6 +326,43 @@ public abstract class HttpApiSuite {
                 403, "csrf");
         assertEquals(200, http.post("/auth/login", creds, "Sec-Fetch-Site", "same-origin").status());
         assertEquals(200, http.post("/auth/login", creds).status()); // no browser headers: not a forged page
+    }
+
+    @Test
+    void everyRefusalIsAuditedWithTheCallerAndNeverTheCredential() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger audit = java.util.logging.Logger.getLogger("dev.gatehouse.audit");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        audit.addHandler(capture);
+        try {
+            String email = email();
+            String c = signUp(email);
+            String id = http.get("/auth/me", cookie(c)).json().getJsonObject("user").getString("id");
+            String raw = http.post("/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"*\"]}", cookie(c)).json().getString("token");
+            http.post("/auth/login", body("email", email, "password", PW), "Sec-Fetch-Site", "cross-site");
+            http.post("/auth/tokens", "{\"name\":\"x\",\"scopes\":[\"a\"]}", "Authorization", "Bearer " + raw);
+            http.get("/projects", "Accept", "application/json");
+            assertTrue(lines.stream().anyMatch(l -> l.contains("access.refused:403:csrf") && l.contains("who=anonymous")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("access.refused:403:permission_denied POST /tokens")
+                    && l.contains("who=" + id)), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("access.refused:401:auth_required GET /projects")), lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.contains(raw) || l.contains(c) || l.contains(PW)), lines.toString());
+        } finally {
+            audit.removeHandler(capture);
+        }
     }
 
     @Test

@@ -23,9 +23,11 @@ import dev.gatehouse.SignInResult;
 import dev.gatehouse.TokenLimitReachedException;
 import dev.gatehouse.User;
 import dev.gatehouse.WeakPasswordException;
+import dev.gatehouse.internal.service.Audit;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
 import dev.gatehouse.internal.web.Resolution;
+import dev.gatehouse.internal.web.UrlRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -91,6 +93,10 @@ public class AuthApi {
         try {
             return route(route, req, res, who);
         } catch (ApiError e) {
+            if (e.status == 401 || e.status == 403) {
+                Audit.warn("access.refused:" + e.status + ":" + e.code + " " + req.getMethod() + " " + UrlRules.printable(route),
+                        who.authenticated() ? who.caller().userId() : "anonymous", clientIp.of(req));
+            }
             e.headers.forEach(res::setHeader);
             Json.error(res, e.status, e.code, e.getMessage());
         } catch (RateLimitedException e) {
