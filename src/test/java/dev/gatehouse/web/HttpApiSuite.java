@@ -230,7 +230,7 @@ public abstract class HttpApiSuite {
         assertEquals(200, http.post("/auth/login", body("email", e, "password", "new-phrase-123")).status());
         MailMessage notice = outbox.messages().stream().filter(m -> m.to().equals(e) && m.subject().contains("changed"))
                 .findFirst().orElseThrow();
-        assertTrue(notice.body().contains("still work") && notice.body().contains("nightly-deploy"), notice.body());
+        assertTrue(notice.body().contains("were not revoked") && notice.body().contains("nightly-deploy"), notice.body());
     }
 
     @Test

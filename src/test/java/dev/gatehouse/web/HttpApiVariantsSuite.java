@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Identifier;
+import dev.gatehouse.MailMessage;
+import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.testing.TestBeans;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +52,27 @@ public abstract class HttpApiVariantsSuite {
         assertTrue(r.status() == 404 || r.status() == 405, String.valueOf(r.status())); // the application's own answer
         assertFalse(r.body().contains("invalid_credentials"));
         assertEquals(200, http.get("/auth/me").status());
+    }
+
+    @Test
+    void requiredVerificationOpensNoSessionUntilTheLinkIsUsed() throws Exception {
+        DevOutboxMailer outbox = new DevOutboxMailer();
+        TestBeans.mailer = outbox;
+        Http http = boot(b -> b.requireEmailVerified(true));
+        Http.Res up = http.post("/auth/signup", body("email", "v@b.com", "password", PW));
+        assertEquals(201, up.status(), up.body());
+        assertTrue(up.json().getBoolean("verificationRequired"));
+        assertTrue(up.cookie("gatehouse_session").isEmpty(), "no session before the email is confirmed");
+        assertError(http.post("/auth/login", body("email", "v@b.com", "password", PW)), 403, "email_not_verified");
+        assertEquals(202, http.post("/auth/email/verify/request", body("email", "v@b.com")).status());
+        assertEquals(202, http.post("/auth/email/verify/request", body("email", "ghost@b.com")).status());
+        List<MailMessage> mails = outbox.messages().stream().filter(m -> m.to().equals("v@b.com")).toList();
+        assertEquals(2, mails.size(), "one link at sign-up, one on request");
+        assertTrue(outbox.messages().stream().noneMatch(m -> m.to().equals("ghost@b.com")));
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mails.get(1).body());
+        assertTrue(token.find());
+        assertEquals(200, http.post("/auth/email/verify", body("token", token.group(1))).status());
+        assertEquals(200, http.post("/auth/login", body("email", "v@b.com", "password", PW)).status());
     }
 
     @Test

@@ -67,7 +67,7 @@ public class Emails {
         if (surviving.isEmpty()) {
             tokens.append("Your account has no API tokens.\n");
         } else {
-            tokens.append("These API tokens still work; revoke any you do not recognise:\n");
+            tokens.append("These API tokens were not revoked and work until they expire; revoke any you do not recognise:\n");
             surviving.forEach(t -> tokens.append("  - ").append(t.name()).append(" (scopes: ")
                     .append(String.join(" ", t.scopes())).append(", created ").append(t.createdAt()).append(")\n"));
         }
