@@ -44,12 +44,16 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
         if ((method == Method.API_TOKEN) != (token != null)) {
             throw new IllegalArgumentException("an API-token caller needs its token, other callers none");
         }
-        if (method != Method.SESSION && sessionId != null) {
-            throw new IllegalArgumentException("only a session caller has a session id");
+        if ((method == Method.SESSION) != (sessionId != null)) {
+            throw new IllegalArgumentException("a session caller needs its session id, other callers none");
         }
     }
 
-    /** Builds a caller from the owner's grants, narrowing roles by token scopes when there is a token. */
+    /**
+     * Builds a caller from the owner's grants, narrowing roles by token scopes when there is a token.
+     *
+     * @throws IllegalArgumentException neither or both of {@code token} and {@code sessionId}
+     */
     public static Caller of(User user, List<Role> ownerRoles, ApiToken token, String sessionId) {
         Set<String> permissions = new java.util.TreeSet<>();
         List<String> roles = new java.util.ArrayList<>();

@@ -48,6 +48,7 @@ class CallerTest {
 
     @Test
     void blankPermissionIsAProgrammingError() {
-        assertThrows(IllegalArgumentException.class, () -> Caller.of(USER, ROLES, null, null).hasPermission(" "));
+        assertThrows(IllegalArgumentException.class, () -> Caller.of(USER, ROLES, null, "s1").hasPermission(" "));
+        assertThrows(IllegalArgumentException.class, () -> Caller.of(USER, ROLES, null, null), "a session caller without its session");
     }
 }
