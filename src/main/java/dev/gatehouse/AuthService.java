@@ -18,6 +18,13 @@ public interface AuthService {
      * @throws RateLimitedException     too many sign-ups from {@code ip}
      * @throws AccountExistsException   the email or username is taken (exactly one of concurrent
      *                                  sign-ups with one identifier succeeds)
+     * @throws GatehouseUnavailableException code {@code breach_check_unavailable}: the breached-password
+     *                                  check is fail-closed and the service did not answer (see below)
+     *
+     * <p>With {@link AuthSettings#breachedPasswordCheck()} on, a password that passes the local rules
+     * is looked up in the breach corpus after the sign-up limit is counted; one seen in breaches is a
+     * {@link WeakPasswordException} saying so. The same applies to {@link #changePassword} and
+     * {@link #resetPassword}.
      */
     SignInResult signUp(String email, String username, String password, String ip, String userAgent);
 
@@ -40,8 +47,10 @@ public interface AuthService {
      * Changes the password after checking the current one; ends every session of the user and
      * voids pending reset links (and API tokens when {@link AuthSettings#revokeApiTokensOnPasswordChange()}).
      *
-     * @throws WeakPasswordException       checked first
+     * @throws WeakPasswordException       the local rules are checked first; the breach lookup only
+     *                                     once the current password matched
      * @throws InvalidCredentialsException unknown user or wrong current password
+     * @throws GatehouseUnavailableException code {@code breach_check_unavailable} (fail-closed, no answer)
      */
     void changePassword(String userId, String currentPassword, String newPassword);
 
@@ -60,6 +69,7 @@ public interface AuthService {
      * @throws WeakPasswordException the new password breaks the policy (token kept)
      * @throws InvalidTokenException unknown, expired, used or wrong-purpose token
      * @throws RateLimitedException  too many redemptions from {@code ip}
+     * @throws GatehouseUnavailableException code {@code breach_check_unavailable} (fail-closed, no answer; token kept)
      */
     User resetPassword(String rawToken, String newPassword, String ip);
 

@@ -132,6 +132,13 @@ class BreachedPasswordCheckTest extends DatabaseSuite {
     }
 
     @Test
+    void resetWithADeadLinkLooksNothingUp() {
+        Gatehouse g = checking(BreachedPasswordCheck.FAIL_CLOSED);
+        assertThrows(InvalidTokenException.class, () -> g.auth().resetPassword("A".repeat(43), BREACHED, null));
+        assertEquals(List.of(), pwned.received());
+    }
+
+    @Test
     void onlyTheFirstFiveHexDigitsOfTheSha1LeaveTheServerWithPaddingAsked() {
         Gatehouse g = checking(BreachedPasswordCheck.FAIL_CLOSED);
         assertThrows(WeakPasswordException.class, () -> g.auth().signUp("a@b.com", null, BREACHED, null, null));
