@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.policy;
 
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,11 @@ public final class PwnedPasswordsClient implements BreachCorpus {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         // No redirects: a 3xx is not an answer, and following one could downgrade to plain http.
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // The JVM's proxy settings (https.proxyHost, ...) apply: servers often reach the internet only through one.
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        ProxySelector proxies = ProxySelector.getDefault();
+        this.client = (proxies == null ? builder : builder.proxy(proxies)).build();
     }
 
     @Override
