@@ -20,6 +20,13 @@ public interface AuthService {
      * @throws RateLimitedException     too many sign-ups from {@code ip}
      * @throws AccountExistsException   the email or username is taken (exactly one of concurrent
      *                                  sign-ups with one identifier succeeds)
+     * @throws GatehouseUnavailableException code {@code breach_check_unavailable}: the breached-password
+     *                                  check is fail-closed and the service did not answer (see below)
+     *
+     * <p>With {@link AuthSettings#breachedPasswordCheck()} on, a password that passes the local rules
+     * is looked up in the breach corpus after the sign-up limit is counted; one seen in breaches is a
+     * {@link WeakPasswordException} saying so. The same applies to {@link #changePassword} and
+     * {@link #resetPassword}.
      */
     SignInResult signUp(String email, String username, String password, String ip, String userAgent);
 
@@ -46,9 +53,11 @@ public interface AuthService {
      * session cannot guess the password without bound; a right current password clears the count.
      *
      * @param sessionId the caller's session id (the per-session limit); null limits per user instead
-     * @throws WeakPasswordException       checked first (not counted)
+     * @throws WeakPasswordException       the local rules are checked first (not counted); the breach lookup only
+     *                                     once the current password matched
      * @throws InvalidCredentialsException unknown user or wrong current password
      * @throws RateLimitedException        the session's limit or the account's failure lock
+     * @throws GatehouseUnavailableException code {@code breach_check_unavailable} (fail-closed, no answer)
      */
     void changePassword(String userId, String sessionId, String currentPassword, String newPassword);
 
@@ -75,6 +84,7 @@ public interface AuthService {
      * @throws WeakPasswordException the new password breaks the policy (token kept)
      * @throws InvalidTokenException unknown, expired, used or wrong-purpose token
      * @throws RateLimitedException  too many redemptions from {@code ip}
+     * @throws GatehouseUnavailableException code {@code breach_check_unavailable} (fail-closed, no answer; token kept)
      */
     User resetPassword(String rawToken, String newPassword, String ip);
 

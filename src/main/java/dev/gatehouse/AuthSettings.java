@@ -57,6 +57,15 @@ import java.util.regex.PatternSyntaxException;
  *                                 default: unlimited)
  * @param rateLimitPasswordChangePerHour password change attempts per session per hour (wrong current passwords also
  *                                 count towards the account's consecutive-failure lock)
+ * @param breachedPasswordCheck    look new passwords up in Have I Been Pwned's Pwned Passwords corpus: {@code off}
+ *                                 (default; nothing leaves the server), {@code fail-open} (accept when the service
+ *                                 cannot answer) or {@code fail-closed} (refuse with 503 until it answers); only
+ *                                 the first 5 hex digits of the password's SHA-1 are sent (k-anonymity, padded)
+ * @param breachedPasswordApiUrl   base URL of the range API, {@code /range/<prefix>} is appended (default
+ *                                 {@code https://api.pwnedpasswords.com}; https in strict mode)
+ * @param breachedPasswordTimeoutMillis longest wait for the whole answer (default 2000) before the service counts
+ *                                 as unavailable
+ * @param breachedPasswordMinCount how many times a password must appear in the corpus to be refused (default 1)
  */
 public record AuthSettings(
         boolean strict,
@@ -121,7 +130,11 @@ public record AuthSettings(
         int resolveCacheSize,
         Set<String> trustedOrigins,
         int maxSessionsPerUser,
-        int rateLimitPasswordChangePerHour) {
+        int rateLimitPasswordChangePerHour,
+        BreachedPasswordCheck breachedPasswordCheck,
+        String breachedPasswordApiUrl,
+        long breachedPasswordTimeoutMillis,
+        int breachedPasswordMinCount) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -249,6 +262,26 @@ public record AuthSettings(
         if (mailFrom == null || !mailFrom.contains("@")) {
             fail("mailFrom must be an email address (got '" + mailFrom + "')");
         }
+        if (breachedPasswordCheck == null) {
+            fail("breachedPasswordCheck must be 'off', 'fail-open' or 'fail-closed'");
+        }
+        breachedPasswordApiUrl = breachedPasswordApiUrl(strict, blankToNull(breachedPasswordApiUrl));
+        if (breachedPasswordTimeoutMillis < 1 || breachedPasswordTimeoutMillis > 30_000) {
+            fail("breachedPasswordTimeoutMillis must be between 1 and 30000; every sign-up, password change and reset "
+                    + "may wait this long (got " + breachedPasswordTimeoutMillis + ")");
+        }
+        positive("breachedPasswordMinCount", breachedPasswordMinCount);
+    }
+
+    private static String breachedPasswordApiUrl(boolean strict, String url) {
+        if (url == null || !url.matches("https?://[^/?#\\s@]+(/[^?#\\s]*)?")) {
+            fail("breachedPasswordApiUrl must be an absolute http(s) URL without user info, query or fragment, "
+                    + "e.g. https://api.pwnedpasswords.com (got '" + url + "')");
+        }
+        if (strict && !url.startsWith("https://")) {
+            fail("breachedPasswordApiUrl must use https in strict mode (got '" + url + "')");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void validate(boolean strict, int t, int m, int p, boolean secure, String sameSite) {
@@ -408,6 +441,9 @@ public record AuthSettings(
         if (type == Identifier.class) {
             return Identifier.parse(v);
         }
+        if (type == BreachedPasswordCheck.class) {
+            return BreachedPasswordCheck.parse(v);
+        }
         if (type == Set.class) {
             return v.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(v.split("\\s*,\\s*")));
         }
@@ -516,6 +552,10 @@ public record AuthSettings(
         public Builder trustedOrigins(Set<String> v) { return put("trustedOrigins", v); }
         public Builder maxSessionsPerUser(int v) { return put("maxSessionsPerUser", v); }
         public Builder rateLimitPasswordChangePerHour(int v) { return put("rateLimitPasswordChangePerHour", v); }
+        public Builder breachedPasswordCheck(BreachedPasswordCheck v) { return put("breachedPasswordCheck", v); }
+        public Builder breachedPasswordApiUrl(String v) { return put("breachedPasswordApiUrl", v); }
+        public Builder breachedPasswordTimeoutMillis(long v) { return put("breachedPasswordTimeoutMillis", v); }
+        public Builder breachedPasswordMinCount(int v) { return put("breachedPasswordMinCount", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -612,6 +652,10 @@ public record AuthSettings(
         d.put("trustedOrigins", Set.of());
         d.put("maxSessionsPerUser", 0);
         d.put("rateLimitPasswordChangePerHour", 10);
+        d.put("breachedPasswordCheck", BreachedPasswordCheck.OFF);
+        d.put("breachedPasswordApiUrl", "https://api.pwnedpasswords.com");
+        d.put("breachedPasswordTimeoutMillis", 2000L);
+        d.put("breachedPasswordMinCount", 1);
         return d;
     }
 }

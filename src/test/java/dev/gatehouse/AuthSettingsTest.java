@@ -146,4 +146,53 @@ class AuthSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().cookieName("__Host-x").build());
         assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().passwordMaxLength(32).build());
     }
+
+    @Test
+    void breachedPasswordCheckIsOffByDefaultWithTheRealServiceAndShortTimeout() {
+        AuthSettings s = AuthSettings.defaults();
+        assertEquals(BreachedPasswordCheck.OFF, s.breachedPasswordCheck());
+        assertEquals("https://api.pwnedpasswords.com", s.breachedPasswordApiUrl());
+        assertEquals(2000, s.breachedPasswordTimeoutMillis());
+        assertEquals(1, s.breachedPasswordMinCount());
+    }
+
+    @Test
+    void breachedPasswordSettingsAreReadFromTheEnvironmentAndProperties() {
+        Properties props = new Properties();
+        props.setProperty("gatehouse.breachedPasswordTimeoutMillis", "750");
+        AuthSettings s = AuthSettings.fromSources(Map.of("GATEHOUSE_BREACHED_PASSWORD_CHECK", "fail-closed",
+                "GATEHOUSE_BREACHED_PASSWORD_API_URL", "https://pwned.internal.example/v1/",
+                "GATEHOUSE_BREACHED_PASSWORD_TIMEOUT_MILLIS", "5000", "GATEHOUSE_BREACHED_PASSWORD_MIN_COUNT", "10"), props);
+        assertEquals(BreachedPasswordCheck.FAIL_CLOSED, s.breachedPasswordCheck());
+        assertEquals("https://pwned.internal.example/v1", s.breachedPasswordApiUrl()); // no trailing slash
+        assertEquals(750, s.breachedPasswordTimeoutMillis());
+        assertEquals(10, s.breachedPasswordMinCount());
+        for (String open : new String[] {"fail-open", "FAIL_OPEN", " Fail-Open "}) {
+            assertEquals(BreachedPasswordCheck.FAIL_OPEN, AuthSettings.fromSources(
+                    Map.of("GATEHOUSE_BREACHED_PASSWORD_CHECK", open), new Properties()).breachedPasswordCheck(), open);
+        }
+        assertEquals("fail-closed", BreachedPasswordCheck.FAIL_CLOSED.wireName());
+    }
+
+    @Test
+    void breachedPasswordSettingsRefuseBadValuesSayingHowToFix() {
+        String mode = failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_BREACHED_PASSWORD_CHECK", "on"), new Properties()));
+        assertTrue(mode.contains("'off', 'fail-open' or 'fail-closed'") && mode.contains("'on'"), mode);
+        assertTrue(failure(() -> AuthSettings.builder().breachedPasswordCheck(null).build()).contains("breachedPasswordCheck"));
+        String http = failure(() -> AuthSettings.builder().breachedPasswordApiUrl("http://api.pwnedpasswords.com").build());
+        assertTrue(http.contains("breachedPasswordApiUrl must use https in strict mode"), http);
+        assertEquals("http://127.0.0.1:9", AuthSettings.builder().strict(false).cookieSecure(false)
+                .breachedPasswordApiUrl("http://127.0.0.1:9").build().breachedPasswordApiUrl());
+        for (String bad : new String[] {"api.pwnedpasswords.com", "ftp://x.example", "https://x.example/?k=1",
+                "https://x.example/#f", "https://user:pw@x.example", "", "https://x .example"}) {
+            String msg = failure(() -> AuthSettings.builder().breachedPasswordApiUrl(bad).build());
+            assertTrue(msg.contains("breachedPasswordApiUrl must be an absolute http(s) URL"), bad + ": " + msg);
+        }
+        for (long bad : new long[] {0, -1, 30_001}) {
+            String msg = failure(() -> AuthSettings.builder().breachedPasswordTimeoutMillis(bad).build());
+            assertTrue(msg.contains("breachedPasswordTimeoutMillis must be between 1 and 30000"), msg);
+        }
+        assertTrue(failure(() -> AuthSettings.builder().breachedPasswordMinCount(0).build())
+                .contains("breachedPasswordMinCount must be > 0"));
+    }
 }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.AuthSettings;
+import dev.gatehouse.BreachedPasswordCheck;
 import dev.gatehouse.Identifier;
 import dev.gatehouse.MailMessage;
 import dev.gatehouse.mail.DevOutboxMailer;
 import dev.gatehouse.testing.TestBeans;
 import java.util.List;
+import dev.gatehouse.testing.FakePwnedPasswords;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -150,5 +152,25 @@ public abstract class HttpApiVariantsSuite {
         Http http = boot(b -> b.authPathPrefix("/api/auth"));
         assertEquals("{\"user\":null}", http.get("/api/auth/me").body());
         assertEquals(404, http.get("/auth/me").status());
+    }
+
+    @Test
+    void breachedPasswordIs422AndAnUnansweredFailClosedCheckIs503() throws Exception {
+        try (FakePwnedPasswords pwned = FakePwnedPasswords.start().add("correct horse battery staple", 9)) {
+            Http http = boot(b -> b.breachedPasswordCheck(BreachedPasswordCheck.FAIL_CLOSED)
+                    .breachedPasswordApiUrl(pwned.baseUrl()).breachedPasswordTimeoutMillis(10_000));
+            Http.Res breached = http.post("/auth/signup", body("email", "a@b.com", "password", "correct horse battery staple"));
+            assertError(breached, 422, "weak_password");
+            assertTrue(breached.json().getString("error").contains("appeared in a data breach"), breached.body());
+            assertEquals(201, http.post("/auth/signup", body("email", "a@b.com", "password", PW)).status());
+            pwned.answer(FakePwnedPasswords.Answer.STATUS_500);
+            Http.Res down = http.post("/auth/signup", body("email", "c@d.com", "password", PW));
+            assertError(down, 503, "breach_check_unavailable");
+            assertEquals("We could not check this password against known breaches right now; try again shortly.",
+                    down.json().getString("error"));
+            assertTrue(Long.parseLong(down.header("Retry-After").orElseThrow()) >= 1);
+            assertFalse(down.body().contains("127.0.0.1") || down.body().contains("range"), down.body());
+            assertEquals(3, pwned.received().size());
+        }
     }
 }

@@ -22,6 +22,7 @@ import dev.gatehouse.User;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
+import dev.gatehouse.internal.policy.BreachedPasswordRule;
 import dev.gatehouse.internal.policy.Identifiers;
 import dev.gatehouse.internal.policy.PasswordPolicy;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,7 @@ public final class DefaultAuthService implements AuthService {
     private final Clock clock;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final BreachedPasswordRule breaches;
     private final Identifiers identifiers;
     private final DbRateLimiter limiter;
     private final FailureLock failureLock;
@@ -82,6 +84,7 @@ public final class DefaultAuthService implements AuthService {
         this.clock = clock;
         this.hasher = hasher;
         this.policy = new PasswordPolicy(settings);
+        this.breaches = BreachedPasswordRule.from(settings);
         this.identifiers = new Identifiers(settings);
         this.limiter = limiter;
         this.signIns = new Semaphore(settings.hashingConcurrency() * 5);
@@ -105,6 +108,7 @@ public final class DefaultAuthService implements AuthService {
         if (ip != null) {
             limit("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
         }
+        breaches.check(password); // after the limit: each lookup is an outbound request an anonymous caller causes
         UserEntity row = new UserEntity();
         row.id = SecureTokens.newId();
         row.email = e;
@@ -252,6 +256,7 @@ public final class DefaultAuthService implements AuthService {
             throw new InvalidCredentialsException();
         }
         failureLock.clear(lockId);
+        breaches.check(newPassword); // only for a caller who proved the current password
         replacePassword(user.id, hasher.hash(newPassword), settings.revokeApiTokensOnPasswordChange());
         Audit.info("password.changed", user.id, null);
     }
@@ -285,6 +290,9 @@ public final class DefaultAuthService implements AuthService {
         }
         Optional<UserEntity> owner = tokens.peekOwner(PURPOSE_RESET, rawToken).flatMap(id -> findBy("id", id));
         policy.check(newPassword, owner.map(u -> u.email).orElse(null), owner.map(u -> u.username).orElse(null));
+        if (owner.isPresent()) {
+            breaches.check(newPassword); // before the link is used up, so a refused password leaves it working
+        }
         TokenClaim claim = tokens.consume(PURPOSE_RESET, rawToken).orElseThrow(InvalidTokenException::new);
         String hash = hasher.hash(newPassword);
         UserEntity user = findBy("id", claim.userId()).orElseThrow(InvalidTokenException::new);
