@@ -66,7 +66,7 @@ public final class DefaultAuthService implements AuthService {
     private final DefaultSessionService sessions;
     private final DefaultTokenService tokens;
     private final ResolveCache cache;
-    private final String timingHash;
+    private final TimingDecoy decoy;
 
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
                               DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
@@ -83,7 +83,12 @@ public final class DefaultAuthService implements AuthService {
         this.failureLock = new FailureLock(tx, limiter, clock, settings.maxConsecutiveFailures(), settings.lockoutSeconds());
         this.sessions = sessions;
         this.tokens = tokens;
-        this.timingHash = hasher.hash("0".repeat(32));
+        this.decoy = new TimingDecoy(tx, settings);
+    }
+
+    /** Looks again for the costliest stored hash shape (housekeeping; rehashing on sign-in empties old ones). */
+    public void refreshTimingDecoy() {
+        decoy.refresh();
     }
 
     @Override
@@ -179,7 +184,7 @@ public final class DefaultAuthService implements AuthService {
                          RateLimitDecision idDecision) {
         if (row.isEmpty() || !hasher.verify(row.get().passwordHash, password)) {
             if (row.isEmpty()) {
-                hasher.verify(timingHash, password); // same work as a wrong password
+                hasher.verify(decoy.hash(), password); // the work of the costliest real account
             }
             Audit.info("sign_in.failed", Audit.fingerprint(id), ip);
             if (!idDecision.allowed()) {
