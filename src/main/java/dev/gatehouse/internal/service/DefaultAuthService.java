@@ -23,6 +23,7 @@ import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.policy.Identifiers;
 import dev.gatehouse.internal.policy.PasswordPolicy;
+import dev.gatehouse.internal.policy.Passwords;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -195,7 +196,8 @@ public final class DefaultAuthService implements AuthService {
         // Right password: the identifier's hourly bucket is ignored, so a flood of wrong guesses
         // from many addresses cannot lock the owner out; the consecutive-failure lock still applies.
         UserEntity user = row.get();
-        if (hasher.needsRehash(user.passwordHash)) {
+        if (hasher.needsRehash(user.passwordHash) || !Passwords.normalise(password).equals(password)) {
+            // also when typed in a non-NFKC form: a hash from before normalisation may hold that form
             String upgraded = hasher.hash(password);
             tx.run(em -> em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
                     .setParameter("h", upgraded).setParameter("id", user.id).executeUpdate());
