@@ -140,8 +140,8 @@ public final class DefaultAuthService implements AuthService {
         if (identifier == null || identifier.isBlank() || password == null) {
             throw new InvalidCredentialsException();
         }
-        String id = byEmail ? Identifiers.normaliseEmail(identifier) : Identifiers.lookupForm(identifier);
-        if (Identifiers.hasControl(id)) {
+        String id = byEmail ? Identifiers.emailLookupForm(identifier) : Identifiers.lookupForm(identifier);
+        if (id == null || Identifiers.hasControl(id)) {
             throw new InvalidCredentialsException(); // no account can have it; never reaches the database
         }
         if (policy.overLength(password)) {
