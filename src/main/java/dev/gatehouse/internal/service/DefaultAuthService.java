@@ -104,7 +104,7 @@ public final class DefaultAuthService implements AuthService {
         }
         policy.check(password, e, u);
         if (ip != null) {
-            limit("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
+            limitAddress("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
         }
         UserEntity row = new UserEntity();
         row.id = SecureTokens.newId();
@@ -162,7 +162,7 @@ public final class DefaultAuthService implements AuthService {
     /** A sign-in attempt inside the admission limit: counted, then checked. */
     private User admitted(String id, boolean byEmail, String password, String ip) {
         if (ip != null) {
-            limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
         }
         String scope = "auth:sign-in:" + settings.identifier().wireName();
         RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour(), HOUR);
@@ -241,7 +241,7 @@ public final class DefaultAuthService implements AuthService {
         String e = Identifiers.normaliseEmail(email);
         limit("pwreset", e, settings.rateLimitPasswordResetPerHour());
         if (ip != null) {
-            limit("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
+            limitAddress("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
         }
         Optional<UserEntity> row = findBy("email", e);
         if (row.isEmpty()) {
@@ -260,7 +260,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User resetPassword(String rawToken, String newPassword, String ip) {
         if (ip != null) {
-            limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
         }
         Optional<UserEntity> owner = tokens.peekOwner(PURPOSE_RESET, rawToken).flatMap(id -> findBy("id", id));
         policy.check(newPassword, owner.map(u -> u.email).orElse(null), owner.map(u -> u.username).orElse(null));
@@ -291,7 +291,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User confirmEmail(String rawToken, String ip) {
         if (ip != null) {
-            limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
@@ -305,7 +305,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public boolean usernameAvailable(String username, String ip) {
         if (ip != null) {
-            limit("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
+            limitAddress("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
         }
         String u = identifiers.normaliseUsername(username);
         return findBy("username", u).isEmpty();
@@ -414,6 +414,11 @@ public final class DefaultAuthService implements AuthService {
     private String signInIdentifier(UserEntity user) {
         String id = settings.identifier() == Identifier.EMAIL ? user.email : user.username;
         return id == null ? user.id : id;
+    }
+
+    /** A per-address limit: IPv6 callers count per /64 ({@link AddressKey}). */
+    private void limitAddress(String scope, String ip, int perHour) {
+        limit(scope, AddressKey.of(ip), perHour);
     }
 
     private void limit(String scope, String identifier, int perHour) {
