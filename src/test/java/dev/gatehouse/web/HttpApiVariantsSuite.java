@@ -63,6 +63,36 @@ public abstract class HttpApiVariantsSuite {
     }
 
     @Test
+    void ipv6ClientsCountPerSlash64BehindATrustedProxy() throws Exception {
+        Http http = boot(b -> b.rateLimitSignInPerHour(1).trustedProxies(Set.of("127.0.0.0/8", "::1")));
+        assertEquals(401, http.post("/auth/login", body("email", "a@b.com", "password", "wrong-password"),
+                "X-Forwarded-For", "2001:db8:5:6::1").status());
+        // another address of the same /64 (a client rotating its interface id) is the same caller
+        assertEquals(429, http.post("/auth/login", body("email", "c@d.com", "password", "wrong-password"),
+                "X-Forwarded-For", "2001:db8:5:6:dead:beef:0:2").status());
+        assertEquals(401, http.post("/auth/login", body("email", "e@f.com", "password", "wrong-password"),
+                "X-Forwarded-For", "2001:db8:5:7::1").status());
+    }
+
+    @Test
+    void withoutPublicBaseUrlTheEmailRowsAre404ForEveryoneWithoutAHint() throws Exception {
+        Http http = boot(b -> b.publicBaseUrl(null));
+        Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
+        assertEquals(201, up.status(), up.body());
+        Http.Res known = http.post("/auth/password/forgot", body("email", "ada@example.com"));
+        Http.Res unknown = http.post("/auth/password/forgot", body("email", "nobody@example.com"));
+        assertError(known, 404, "not_found");
+        assertEquals(unknown.status(), known.status());
+        assertEquals(unknown.body(), known.body());
+        String cookie = up.cookie("gatehouse_session").orElseThrow();
+        Http.Res verify = http.post("/auth/email/verify/request", "{}", "Cookie", "gatehouse_session=" + cookie);
+        assertError(verify, 404, "not_found");
+        for (Http.Res r : new Http.Res[] {known, unknown, verify}) {
+            assertFalse(r.body().contains("publicBaseUrl") || r.body().contains("configured"), r.body());
+        }
+    }
+
+    @Test
     void forwardedForIsOnlyBelievedFromTrustedProxies() throws Exception {
         Http http = boot(b -> b.rateLimitSignInPerHour(1).trustedProxies(Set.of("127.0.0.0/8")));
         String wrong = body("email", "a@b.com", "password", "wrong-password");
