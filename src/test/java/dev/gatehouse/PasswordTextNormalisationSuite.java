@@ -103,4 +103,37 @@ public abstract class PasswordTextNormalisationSuite extends DatabaseSuite {
         assertEquals(id, auth().signIn("a@b.com", stable, null, null).user().id());
         assertEquals(before, hashOf("a@b.com")); // nothing to upgrade
     }
+
+    @Test
+    void passwordMustNotContainTheUsername() {
+        Gatehouse g = gh(b -> b.identifier(Identifier.USERNAME));
+        WeakPasswordException e = assertThrows(WeakPasswordException.class,
+                () -> g.auth().signUp(null, "margaret", "xx-MARGARET-2026-yy", null, null));
+        assertTrue(e.getMessage().contains("username"), e.getMessage());
+        assertThrows(WeakPasswordException.class, () -> g.auth().signUp(null, "margaret", "xx-\uff2d\uff41rgaret-2026", null, null));
+        assertNotNull(g.auth().signUp(null, "margaret", "xx-marg-2026-yy-zz", null, null)); // a part of it is fine
+        assertNotNull(auth().signUp("bo@b.com", null, "xx-bo-2026-yy-zz", null, null)); // too short a word to forbid
+    }
+
+    @Test
+    void theCommonPasswordListHoldsAtLeastTheAsvsMinimumAndItsLastEntriesCount() throws Exception {
+        java.util.List<String> words;
+        try (var in = getClass().getClassLoader().getResourceAsStream("com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt")) {
+            words = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(w -> !w.isEmpty()).toList();
+        }
+        assertTrue(words.size() >= 3_000, "ASVS 6.2.4 asks for at least the top 3,000; got " + words.size());
+        // an entry from the end of the list, long enough for the length rule, is refused like the first ones
+        String deep = null;
+        for (int i = words.size() - 1; i >= 0 && deep == null; i--) {
+            String w = words.get(i);
+            if (w.length() >= 8 && w.length() <= 64 && !w.contains("@")) {
+                deep = w;
+            }
+        }
+        String word = deep;
+        assertTrue(words.indexOf(word) > words.size() * 9 / 10, word);
+        WeakPasswordException e = assertThrows(WeakPasswordException.class, () -> auth().signUp("a@b.com", null, word, null, null));
+        assertTrue(e.getMessage().contains("common"), e.getMessage());
+    }
 }

@@ -142,4 +142,18 @@ public abstract class SignInTimingDecoySuite extends DatabaseSuite {
         setHash("c@b.com", "$argon2id$v=19$m=99999999,t=1,p=1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA"); // refused by the parser
         assertTrue(unknownAccountVerifies(start()).startsWith("$argon2id$v=19$m=8,t=1,p=1$"));
     }
+
+    @Test
+    void overLengthPasswordsNeverReachTheHasher() {
+        gh().auth().signUp("a@b.com", null, PW, null, null);
+        DefaultAuthService auth = start();
+        hasher.verified.clear();
+        String huge = "x".repeat(1025);
+        assertThrows(InvalidCredentialsException.class, () -> auth.signIn("a@b.com", huge, "1.2.3.4", null));
+        assertThrows(InvalidCredentialsException.class, () -> auth.signIn("ghost@b.com", huge, "1.2.3.4", null));
+        String id = idOf("a@b.com");
+        assertThrows(InvalidCredentialsException.class, () -> auth.changePassword(id, huge, "quiet-lantern-977"));
+        assertThrows(WeakPasswordException.class, () -> auth.signUp("c@b.com", null, huge, null, null));
+        assertEquals(List.of(), hasher.verified);
+    }
 }

@@ -75,6 +75,51 @@ public abstract class HttpApiVariantsSuite {
     }
 
     @Test
+    void aSecureCookieIsNamedWithTheHostPrefixAndWorksUnderThatName() throws Exception {
+        Http http = boot(b -> b.cookieSecure(true));
+        Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
+        assertEquals(201, up.status(), up.body());
+        String header = up.header("Set-Cookie").orElseThrow();
+        assertTrue(header.startsWith("__Host-gatehouse_session="), header);
+        assertTrue(header.contains("; Path=/") && header.contains("; Secure") && !header.toLowerCase().contains("domain="), header);
+        String value = header.substring("__Host-gatehouse_session=".length(), header.indexOf(';'));
+        Http.Res me = http.get("/auth/me", "Cookie", "__Host-gatehouse_session=" + value);
+        assertEquals("ada@example.com", me.json().getJsonObject("user").getString("email"), me.body());
+        Http.Res unprefixed = http.get("/auth/me", "Cookie", "gatehouse_session=" + value);
+        assertTrue(unprefixed.json().isNull("user"), unprefixed.body()); // the name without the prefix is not read
+    }
+
+    @Test
+    void aLoneSurrogateOrAZeroWidthCharacterIs400WithTheReason() throws Exception {
+        Http http = boot(b -> b);
+        Http.Res pw = http.post("/auth/signup", "{\"email\":\"ada@example.com\",\"password\":\"tangerine-\\ud800-otter\"}");
+        assertError(pw, 400, "auth_error");
+        assertTrue(pw.json().getString("error").contains("surrogate"), pw.body());
+        Http.Res mail = http.post("/auth/signup", "{\"email\":\"ada\\u200b@example.com\",\"password\":\"" + PW + "\"}");
+        assertError(mail, 400, "auth_error");
+        assertTrue(mail.json().getString("error").contains("valid email"), mail.body());
+        assertError(http.post("/auth/login", "{\"email\":\"ada\\u200b@example.com\",\"password\":\"" + PW + "\"}"), 401,
+                "invalid_credentials");
+    }
+
+    @Test
+    void aDisabledAccountIs403AccountDisabledAtSignIn() throws Exception {
+        AuthSettings settings = TestServer.settings().build();
+        server = TestServer.start(mode(), settings);
+        Http http = new Http(server.base());
+        Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
+        String id = up.json().getJsonObject("user").getString("id");
+        try (dev.gatehouse.Gatehouse admin = dev.gatehouse.Gatehouse.start(settings.toBuilder().runMigrations(false).build(),
+                java.time.Clock.systemUTC())) {
+            assertTrue(admin.auth().disableUser(id));
+        }
+        Http.Res r = http.post("/auth/login", body("email", "ada@example.com", "password", PW));
+        assertError(r, 403, "account_disabled");
+        assertError(http.post("/auth/login", body("email", "ada@example.com", "password", "wrong-password")), 401,
+                "invalid_credentials"); // only the right password learns that the account is disabled
+    }
+
+    @Test
     void withoutPublicBaseUrlTheEmailRowsAre404ForEveryoneWithoutAHint() throws Exception {
         Http http = boot(b -> b.publicBaseUrl(null));
         Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
