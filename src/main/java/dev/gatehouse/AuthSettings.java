@@ -241,6 +241,10 @@ public record AuthSettings(
         if (smtpPort < 1 || smtpPort > 65535) {
             fail("smtpPort must be between 1 and 65535 (got " + smtpPort + ")");
         }
+        if (strict && smtpUser != null && !smtpStartTls) {
+            fail("smtpStartTls must be true in strict mode when smtpUser is set (the SMTP password would cross the "
+                    + "network in clear). Use a server with STARTTLS, or strict=false for local development.");
+        }
         if (resolveCacheSeconds < 0 || resolveCacheSeconds > 300) {
             fail("resolveCacheSeconds must be between 0 (off) and 300 (got " + resolveCacheSeconds + ")");
         }

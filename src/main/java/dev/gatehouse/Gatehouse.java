@@ -174,6 +174,7 @@ public final class Gatehouse implements AutoCloseable {
         ex.scheduleWithFixedDelay(() -> {
             try {
                 SweepResult r = sweepExpired();
+                auth.refreshTimingDecoy();
                 LOG.log(Level.DEBUG, "housekeeping removed {0} rows", r.total());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "housekeeping sweep failed: " + e.getMessage());

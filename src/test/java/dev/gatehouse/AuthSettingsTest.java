@@ -41,6 +41,17 @@ class AuthSettingsTest {
     }
 
     @Test
+    void strictModeRefusesSmtpCredentialsWithoutStartTls() {
+        String m = failure(() -> AuthSettings.builder().smtpHost("smtp.example.test").smtpUser("app").smtpPassword("pw")
+                .smtpStartTls(false).build());
+        assertTrue(m.contains("smtpStartTls") && m.contains("strict mode"), m);
+        AuthSettings.builder().smtpHost("smtp.example.test").smtpUser("app").smtpPassword("pw").build(); // STARTTLS: fine
+        AuthSettings.builder().smtpHost("relay.internal").smtpStartTls(false).build(); // no credentials to protect
+        AuthSettings.builder().strict(false).cookieSecure(false).smtpHost("localhost").smtpUser("dev").smtpPassword("pw")
+                .smtpStartTls(false).build();
+    }
+
+    @Test
     void sameSiteNoneNeedsSecure() {
         assertTrue(failure(() -> AuthSettings.builder().strict(false).cookieSecure(false).cookieSameSite("None").build())
                 .contains("SameSite=None"));

@@ -35,11 +35,13 @@ public abstract class RateLimiterSuite extends DatabaseSuite {
 
     @Test
     void identifiersAndScopesAreIndependent() {
-        for (int i = 0; i < 4; i++) {
-            limiter().hit("test", "a", 3, HOUR);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter().hit("test", "a", 3, HOUR).allowed(), "hit " + (i + 1));
         }
-        assertTrue(limiter().hit("test", "b", 3, HOUR).allowed());
-        assertTrue(limiter().hit("other", "a", 3, HOUR).allowed());
+        assertFalse(limiter().hit("test", "a", 3, HOUR).allowed()); // the first identifier is over its limit...
+        assertTrue(limiter().hit("test", "b", 3, HOUR).allowed()); // ...another one is not
+        assertTrue(limiter().hit("other", "a", 3, HOUR).allowed()); // nor the same one in another scope
+        assertFalse(limiter().hit("test", "a", 3, HOUR).allowed());
     }
 
     @Test

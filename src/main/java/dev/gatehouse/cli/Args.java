@@ -39,6 +39,10 @@ final class Args {
                     throw new CliException(CliException.USAGE,
                             "passwords are never taken from a flag: type it when asked, or pipe it with --password-stdin");
                 }
+                if (name.equals("jdbc-password")) { // other users see the command line (ps, shell history)
+                    throw new CliException(CliException.USAGE, "the database password is never taken from a flag: "
+                            + "set GATEHOUSE_JDBC_PASSWORD or use --jdbc-password-file FILE");
+                }
                 if (a.options.put(name, value) != null) {
                     throw new CliException(CliException.USAGE, "--" + name + " given twice");
                 }

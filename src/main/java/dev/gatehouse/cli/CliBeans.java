@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
+import dev.gatehouse.Mailer;
 import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
 
@@ -48,5 +49,14 @@ class CliBeans {
     @ForGatehouse
     DataSource dataSource() {
         return pool;
+    }
+
+    /** No command sends email; this one keeps Gatehouse from building an SMTP or outbox mailer it would never use. */
+    @Produces
+    @ForGatehouse
+    Mailer mailer() {
+        return message -> {
+            throw new CliException(CliException.FAILED, "the command line sends no email");
+        };
     }
 }

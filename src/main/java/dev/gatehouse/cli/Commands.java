@@ -32,7 +32,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 /** The commands, on Gatehouse's services from a Weld SE container started on demand. */
 final class Commands implements AutoCloseable {
 
-    private static final Set<String> DB = Set.of("jdbc-url", "jdbc-user", "jdbc-password", "json");
+    private static final Set<String> DB = Set.of("jdbc-url", "jdbc-user", "jdbc-password-file", "audit-log", "json");
 
     private final AuthSettings settings;
     private final Supplier<String> password;

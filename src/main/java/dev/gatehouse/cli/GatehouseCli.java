@@ -24,7 +24,10 @@ public final class GatehouseCli {
             Database (flags or the same GATEHOUSE_* environment as the application):
               --jdbc-url URL        (GATEHOUSE_JDBC_URL)
               --jdbc-user USER      (GATEHOUSE_JDBC_USER)
-              --jdbc-password PW    (GATEHOUSE_JDBC_PASSWORD; prefer the environment)
+              --jdbc-password-file FILE   first line of FILE (or GATEHOUSE_JDBC_PASSWORD);
+                                    never on the command line
+            Settings come from the same GATEHOUSE_* environment; strict mode is on unless
+            GATEHOUSE_STRICT=false, so hashes meet the same Argon2id floors as the application's.
 
             Commands:
               migrate                                  apply the Liquibase changelog, list what ran
@@ -42,20 +45,27 @@ public final class GatehouseCli {
               sweep                                    delete expired sessions, tokens and counters
 
             --json prints one JSON object; --verbose shows the libraries' log.
+            Audit events (dev.gatehouse.audit) go to standard error, or appended to --audit-log FILE.
             Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found.
             """;
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one loses its level and handler. */
+    private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("dev.gatehouse.audit");
 
     private GatehouseCli() {
     }
 
     public static void main(String[] argv) {
-        quietLogging(java.util.Arrays.asList(argv).contains("--verbose"));
+        quietLogging(java.util.Arrays.asList(argv).contains("--verbose"), auditLogFile(argv));
         String[] args = java.util.Arrays.stream(argv).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
         System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }
 
-    /** Library chatter (Weld, Hibernate, Liquibase, HikariCP) stays off the terminal unless --verbose. */
-    private static void quietLogging(boolean verbose) {
+    /**
+     * Library chatter (Weld, Hibernate, Liquibase, HikariCP) stays off the terminal unless --verbose;
+     * the audit log never does: one line per event on standard error, or appended to a file.
+     */
+    private static void quietLogging(boolean verbose, String auditFile) {
         java.util.logging.LogManager.getLogManager().reset();
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
@@ -63,6 +73,22 @@ public final class GatehouseCli {
         java.util.logging.ConsoleHandler h = new java.util.logging.ConsoleHandler();
         h.setLevel(level);
         root.addHandler(h);
+        AUDIT.setLevel(java.util.logging.Level.INFO);
+        AUDIT.setUseParentHandlers(false);
+        AUDIT.addHandler(AuditLines.handler(auditFile));
+    }
+
+    /** The value of --audit-log, read before the arguments are parsed (logging starts first). */
+    private static String auditLogFile(String[] argv) {
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].startsWith("--audit-log=")) {
+                return argv[i].substring("--audit-log=".length());
+            }
+            if (argv[i].equals("--audit-log") && i + 1 < argv.length) {
+                return argv[i + 1];
+            }
+        }
+        return null;
     }
 
     /** Runs one command; returns the exit code. Never prints a password or a stack trace. */
@@ -95,7 +121,6 @@ public final class GatehouseCli {
 
     static AuthSettings settings(Args args, Map<String, String> env) {
         Map<String, String> merged = new HashMap<>(env);
-        merged.putIfAbsent("GATEHOUSE_STRICT", "false"); // the CLI sets no cookies; hashing still uses the app's parameters
         merged.put("GATEHOUSE_HOUSEKEEPING_INTERVAL_SECONDS", "0");
         if (args.has("jdbc-url")) {
             merged.put("GATEHOUSE_JDBC_URL", args.get("jdbc-url"));
@@ -103,14 +128,26 @@ public final class GatehouseCli {
         if (args.has("jdbc-user")) {
             merged.put("GATEHOUSE_JDBC_USER", args.get("jdbc-user"));
         }
-        if (args.has("jdbc-password")) {
-            merged.put("GATEHOUSE_JDBC_PASSWORD", args.get("jdbc-password"));
+        if (args.has("jdbc-password-file")) {
+            merged.put("GATEHOUSE_JDBC_PASSWORD", firstLine(args.get("jdbc-password-file")));
         }
         if (merged.get("GATEHOUSE_JDBC_URL") == null) {
             throw new CliException(CliException.USAGE, "no database: give --jdbc-url or set GATEHOUSE_JDBC_URL");
         }
         merged.putIfAbsent("GATEHOUSE_RUN_MIGRATIONS", "false");
         return AuthSettings.fromSources(merged, new java.util.Properties());
+    }
+
+    private static String firstLine(String file) {
+        try (BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file), StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new CliException(CliException.USAGE, "--jdbc-password-file " + file + " is empty");
+            }
+            return line;
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new CliException(CliException.USAGE, "cannot read --jdbc-password-file " + file + ": " + e.getClass().getSimpleName());
+        }
     }
 
     private static String readPassword(Args args, InputStream in, PrintStream err) {

@@ -15,6 +15,7 @@ import java.lang.System.Logger.Level;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Sends through an SMTP server with Jakarta Mail (Angus on Jetty; the server's own on WildFly
  * and Payara). Delivery happens on one background thread so a request never waits for the mail
  * server and a reset request for an existing account takes as long as one for an unknown email.
- * A message that still fails after three attempts is logged (recipient and subject only) and dropped.
+ * A message that still fails after three attempts is logged (recipient and subject only) and dropped;
+ * so is one that finds the queue full: {@link #send} never fails, so a reset request for an existing
+ * account answers exactly as one for an unknown email.
  */
 public final class SmtpMailer implements Mailer, AutoCloseable {
 
@@ -67,9 +70,15 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         });
     }
 
+    /** Queues the message; a full queue or a stopped mailer drops it with a log line, never an exception. */
     @Override
     public void send(MailMessage message) {
-        worker.execute(() -> deliver(message));
+        try {
+            worker.execute(() -> deliver(message));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "email '" + message.subject() + "' to " + message.to()
+                    + " dropped: the mail queue is full or stopped");
+        }
     }
 
     private void deliver(MailMessage message) {

@@ -2,6 +2,7 @@ package dev.gatehouse.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.ApiTokenService;
@@ -60,11 +61,8 @@ class GatehouseCdiIT {
         sessions.signOut(in.cookie().value());
         assertTrue(sessions.resolve(in.cookie().value(), true).isEmpty());
         assertTrue(sessions.resolve(up.cookie().value(), true).isPresent());
-        try {
-            auth.signIn("cdi@example.com", "wrong-password", null, null);
-        } catch (InvalidCredentialsException expected) {
-            // the same error type whatever is wrong
-        }
+        assertThrows(InvalidCredentialsException.class, () -> auth.signIn("cdi@example.com", "wrong-password", null, null));
+        assertThrows(InvalidCredentialsException.class, () -> auth.signIn("nobody@example.com", "tangerine-otter-42", null, null));
         roles.defineRole("admin", List.of("*"));
         roles.grantRole(up.user().id(), "admin");
         assertTrue(roles.hasPermission(up.user().id(), "projects.write"));

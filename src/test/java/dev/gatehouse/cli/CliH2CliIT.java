@@ -59,4 +59,56 @@ class CliH2CliIT extends CliSuite {
         }
     }
 
+    @Test
+    void aDatabasePasswordInAFlagIsRefusedWithoutEchoingIt() throws Exception {
+        for (String[] args : new String[][] {{"status", "--jdbc-password", "hunter2-db-secret"},
+                {"status", "--jdbc-password=hunter2-db-secret"}}) {
+            Result r = cli(null, args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("GATEHOUSE_JDBC_PASSWORD") && r.err().contains("--jdbc-password-file"), r.err());
+            assertFalse(r.err().contains("hunter2") || r.out().contains("hunter2"));
+        }
+    }
+
+    @Test
+    void theDatabasePasswordComesFromAFile() throws Exception {
+        cli(null, "migrate");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("db", ".pw");
+        java.nio.file.Files.writeString(file, "not-the-h2-password\n");
+        Result wrong = cli(null, "status", "--jdbc-password-file", file.toString());
+        assertEquals(1, wrong.code(), wrong.err()); // the file's password was used: H2 refuses it
+        assertTrue(wrong.err().startsWith("gatehouse: cannot reach the database"), wrong.err());
+        assertFalse(wrong.err().contains("not-the-h2-password"));
+        Result missing = cli(null, "status", "--jdbc-password-file", file + ".missing");
+        assertEquals(2, missing.code(), missing.err());
+    }
+
+    @Test
+    void auditEventsGoToStandardErrorOrTheAuditFile() throws Exception {
+        cli(null, "migrate");
+        Result created = cli("operator-passphrase-2\n", "user", "create", "--email", "audit@example.test", "--password-stdin");
+        assertEquals(0, created.code(), created.err());
+        assertTrue(created.err().lines().anyMatch(l -> l.contains(" audit event=sign_up.ok who=")), created.err());
+        assertFalse(created.err().contains("operator-passphrase-2"));
+        java.nio.file.Path log = java.nio.file.Files.createTempDirectory("audit").resolve("audit.log");
+        Result disabled = cli(null, "user", "disable", "--user", "audit@example.test", "--audit-log", log.toString());
+        assertEquals(0, disabled.code(), disabled.err());
+        assertFalse(disabled.err().contains("event="), disabled.err());
+        assertTrue(java.nio.file.Files.readString(log).contains("WARNING audit event=account.disabled who="));
+    }
+
+    @Test
+    void strictModeIsTheDefaultSoTheArgon2FloorsApply() throws Exception {
+        cli(null, "migrate");
+        java.util.Map<String, String> weak = java.util.Map.of("GATEHOUSE_ARGON_MEMORY_KIB", "1024", "GATEHOUSE_ARGON_TIME_COST", "1");
+        Result refused = cliWith(weak, "operator-passphrase-3\n", "user", "create", "--email", "weak@example.test", "--password-stdin");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("argonMemoryKib") && refused.err().contains("strict mode"), refused.err());
+        java.util.Map<String, String> dev = new java.util.HashMap<>(weak);
+        dev.put("GATEHOUSE_STRICT", "false"); // an explicit choice still works
+        dev.put("GATEHOUSE_COOKIE_SECURE", "false");
+        Result allowed = cliWith(dev, "operator-passphrase-3\n", "user", "create", "--email", "weak@example.test", "--password-stdin");
+        assertEquals(0, allowed.code(), allowed.err());
+    }
 }

@@ -41,11 +41,17 @@ public abstract class CliSuite {
     }
 
     Result cli(String stdin, String... args) throws Exception {
+        return cliWith(java.util.Map.of(), stdin, args);
+    }
+
+    /** The jar with GATEHOUSE_JDBC_URL and the given extra environment. */
+    Result cliWith(java.util.Map<String, String> env, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("test.cliJar")));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("GATEHOUSE_JDBC_URL", url);
+        pb.environment().putAll(env);
         Path out = Files.createTempFile("cli", ".out");
         Path err = Files.createTempFile("cli", ".err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -90,6 +90,81 @@ public abstract class HttpApiVariantsSuite {
     }
 
     @Test
+    void ipv6ClientsCountPerSlash64BehindATrustedProxy() throws Exception {
+        Http http = boot(b -> b.rateLimitSignInPerHour(1).trustedProxies(Set.of("127.0.0.0/8", "::1")));
+        assertEquals(401, http.post("/auth/login", body("email", "a@b.com", "password", "wrong-password"),
+                "X-Forwarded-For", "2001:db8:5:6::1").status());
+        // another address of the same /64 (a client rotating its interface id) is the same caller
+        assertEquals(429, http.post("/auth/login", body("email", "c@d.com", "password", "wrong-password"),
+                "X-Forwarded-For", "2001:db8:5:6:dead:beef:0:2").status());
+        assertEquals(401, http.post("/auth/login", body("email", "e@f.com", "password", "wrong-password"),
+                "X-Forwarded-For", "2001:db8:5:7::1").status());
+    }
+
+    @Test
+    void aSecureCookieIsNamedWithTheHostPrefixAndWorksUnderThatName() throws Exception {
+        Http http = boot(b -> b.cookieSecure(true));
+        Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
+        assertEquals(201, up.status(), up.body());
+        String header = up.header("Set-Cookie").orElseThrow();
+        assertTrue(header.startsWith("__Host-gatehouse_session="), header);
+        assertTrue(header.contains("; Path=/") && header.contains("; Secure") && !header.toLowerCase().contains("domain="), header);
+        String value = header.substring("__Host-gatehouse_session=".length(), header.indexOf(';'));
+        Http.Res me = http.get("/auth/me", "Cookie", "__Host-gatehouse_session=" + value);
+        assertEquals("ada@example.com", me.json().getJsonObject("user").getString("email"), me.body());
+        Http.Res unprefixed = http.get("/auth/me", "Cookie", "gatehouse_session=" + value);
+        assertTrue(unprefixed.json().isNull("user"), unprefixed.body()); // the name without the prefix is not read
+    }
+
+    @Test
+    void aLoneSurrogateOrAZeroWidthCharacterIs400WithTheReason() throws Exception {
+        Http http = boot(b -> b);
+        Http.Res pw = http.post("/auth/signup", "{\"email\":\"ada@example.com\",\"password\":\"tangerine-\\ud800-otter\"}");
+        assertError(pw, 400, "auth_error");
+        assertTrue(pw.json().getString("error").contains("surrogate"), pw.body());
+        Http.Res mail = http.post("/auth/signup", "{\"email\":\"ada\\u200b@example.com\",\"password\":\"" + PW + "\"}");
+        assertError(mail, 400, "auth_error");
+        assertTrue(mail.json().getString("error").contains("valid email"), mail.body());
+        assertError(http.post("/auth/login", "{\"email\":\"ada\\u200b@example.com\",\"password\":\"" + PW + "\"}"), 401,
+                "invalid_credentials");
+    }
+
+    @Test
+    void aDisabledAccountIs403AccountDisabledAtSignIn() throws Exception {
+        AuthSettings settings = TestServer.settings().build();
+        server = TestServer.start(mode(), settings);
+        Http http = new Http(server.base());
+        Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
+        String id = up.json().getJsonObject("user").getString("id");
+        try (dev.gatehouse.Gatehouse admin = dev.gatehouse.Gatehouse.start(settings.toBuilder().runMigrations(false).build(),
+                java.time.Clock.systemUTC())) {
+            assertTrue(admin.auth().disableUser(id));
+        }
+        Http.Res r = http.post("/auth/login", body("email", "ada@example.com", "password", PW));
+        assertError(r, 403, "account_disabled");
+        assertError(http.post("/auth/login", body("email", "ada@example.com", "password", "wrong-password")), 401,
+                "invalid_credentials"); // only the right password learns that the account is disabled
+    }
+
+    @Test
+    void withoutPublicBaseUrlTheEmailRowsAre404ForEveryoneWithoutAHint() throws Exception {
+        Http http = boot(b -> b.publicBaseUrl(null));
+        Http.Res up = http.post("/auth/signup", body("email", "ada@example.com", "password", PW));
+        assertEquals(201, up.status(), up.body());
+        Http.Res known = http.post("/auth/password/forgot", body("email", "ada@example.com"));
+        Http.Res unknown = http.post("/auth/password/forgot", body("email", "nobody@example.com"));
+        assertError(known, 404, "not_found");
+        assertEquals(unknown.status(), known.status());
+        assertEquals(unknown.body(), known.body());
+        String cookie = up.cookie("gatehouse_session").orElseThrow();
+        Http.Res verify = http.post("/auth/email/verify/request", "{}", "Cookie", "gatehouse_session=" + cookie);
+        assertError(verify, 404, "not_found");
+        for (Http.Res r : new Http.Res[] {known, unknown, verify}) {
+            assertFalse(r.body().contains("publicBaseUrl") || r.body().contains("configured"), r.body());
+        }
+    }
+
+    @Test
     void forwardedForIsOnlyBelievedFromTrustedProxies() throws Exception {
         Http http = boot(b -> b.rateLimitSignInPerHour(1).trustedProxies(Set.of("127.0.0.0/8")));
         String wrong = body("email", "a@b.com", "password", "wrong-password");

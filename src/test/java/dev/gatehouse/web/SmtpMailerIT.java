@@ -58,4 +58,46 @@ class SmtpMailerIT {
             TestBeans.mailer = new dev.gatehouse.mail.DevOutboxMailer();
         }
     }
+
+    /** An SMTP server that accepts connections and never says a word: the mailer's one worker hangs on it. */
+    static java.net.ServerSocket tarpit() throws Exception {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        }, "smtp-tarpit");
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    void aFullQueueAnswersLikeASentMailForExistingAndUnknownAccounts() throws Exception {
+        java.net.ServerSocket tarpit = tarpit();
+        AuthSettings settings = TestServer.settings().smtpHost("127.0.0.1").smtpPort(tarpit.getLocalPort())
+                .smtpStartTls(false).mailFrom("gatehouse@example.test").build();
+        SmtpMailer mailer = new SmtpMailer(settings); // not closed: its worker hangs on the tarpit (a daemon thread)
+        for (int i = 0; i < 10_002; i++) { // one in the worker, 10,000 queued, the rest over the top
+            mailer.send(new MailMessage("flood@example.com", "filler", "x"));
+        }
+        TestBeans.mailer = mailer;
+        try (TestServer server = TestServer.start(TestServer.Mode.AUTHENTICATOR, settings)) {
+            Http http = new Http(server.base());
+            http.post("/auth/signup", "{\"email\":\"ada@example.com\",\"password\":\"tangerine-otter-42\"}");
+            Http.Res known = http.post("/auth/password/forgot", "{\"email\":\"ada@example.com\"}");
+            Http.Res unknown = http.post("/auth/password/forgot", "{\"email\":\"nobody@example.com\"}");
+            assertEquals(202, known.status(), known.body());
+            assertEquals(202, unknown.status(), unknown.body());
+            assertEquals(unknown.body(), known.body());
+        } finally {
+            TestBeans.mailer = new dev.gatehouse.mail.DevOutboxMailer();
+            // the tarpit stays open: closed, the worker would fail through 10,000 queued messages at once
+        }
+    }
 }

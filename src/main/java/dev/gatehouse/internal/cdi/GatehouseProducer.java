@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -30,6 +31,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class GatehouseProducer {
+
+    private static final System.Logger LOG = System.getLogger(GatehouseProducer.class.getName());
 
     private Instance<DataSource> dataSource;
     private Instance<AuthSettings> settings;
@@ -51,8 +54,14 @@ public class GatehouseProducer {
         this.mailer = mailer;
     }
 
+    /** Starts Gatehouse and its mailer now: a mail misconfiguration fails the deployment, never a request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        gatehouse();
+        AuthSettings s = gatehouse().settings();
+        mailer();
+        if (s.publicBaseUrl() == null && s.enableCredentialsApi()) {
+            LOG.log(Level.WARNING, "Gatehouse email links are off (password reset and email verification answer 404): "
+                    + "set gatehouse.publicBaseUrl to turn them on");
+        }
     }
 
     /** The running instance, started on first use. */
@@ -87,8 +96,9 @@ public class GatehouseProducer {
 
     /**
      * The application's {@code @ForGatehouse Mailer}; else SMTP when {@code smtpHost} is set; else
-     * the dev outbox when not strict; else a mailer that answers "unavailable" (strict mode never
-     * pretends to send). Dependent scope on purpose: callers get the instance itself, so an
+     * the dev outbox when not strict; else, in strict mode (which never pretends to send), a start-up
+     * failure when {@code publicBaseUrl} asks for email links, or a mailer that answers "unavailable"
+     * to the application (Gatehouse itself then sends nothing: its email rows are off). Dependent scope on purpose: callers get the instance itself, so an
      * application can recognise the {@code DevOutboxMailer} and list its messages.
      */
     @Produces
@@ -103,11 +113,13 @@ public class GatehouseProducer {
                     builtInMailer = new SmtpMailer(s);
                 } else if (!s.strict()) {
                     builtInMailer = new DevOutboxMailer();
+                } else if (s.publicBaseUrl() != null) {
+                    throw new IllegalStateException("Gatehouse cannot send the email links publicBaseUrl asks for: "
+                            + "strict mode has no dev outbox. Set gatehouse.smtpHost, produce a @ForGatehouse Mailer, "
+                            + "or unset gatehouse.publicBaseUrl to turn email links off.");
                 } else {
                     builtInMailer = message -> {
-                        throw new GatehouseUnavailableException("unavailable",
-                                "Email delivery is not configured: set gatehouse.smtpHost or produce a @ForGatehouse Mailer.",
-                                60, null);
+                        throw new GatehouseUnavailableException("unavailable", "Email delivery is not configured.", 60, null);
                     };
                 }
             }

@@ -1,8 +1,10 @@
 package dev.gatehouse.internal.crypto;
 
+import dev.gatehouse.AuthException;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.PasswordHasher;
+import dev.gatehouse.internal.policy.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -17,7 +19,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Bouncy Castle Argon2id behind a semaphore that bounds concurrent hashing (memory and CPU). At
  * most four callers per slot wait for one; the rest are refused at once as {@code overloaded}, so
- * a credential-stuffing burst cannot park every server thread on the semaphore.
+ * a credential-stuffing burst cannot park every server thread on the semaphore. Passwords are
+ * hashed in their NFKC form ({@link Passwords}).
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
@@ -43,17 +46,31 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public String hash(String password) {
+        if (Passwords.hasLoneSurrogate(password)) {
+            throw new AuthException(Passwords.LONE_SURROGATE); // the policy refuses it first; never hash it as '?'
+        }
+        String normalised = Passwords.normalise(password);
         byte[] salt = SecureTokens.randomBytes(SALT_BYTES);
         byte[] out = gated(() -> argon2(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
-                memoryKib, timeCost, parallelism, salt, password, HASH_BYTES));
+                memoryKib, timeCost, parallelism, salt, normalised, HASH_BYTES));
         return new PhcHash("argon2id", 0x13, memoryKib, timeCost, parallelism, salt, out).format();
     }
 
+    /**
+     * Verifies the NFKC form; when that differs from the password as given, also the given form,
+     * which is how a hash written before Gatehouse normalised may hold it (the caller then rehashes).
+     * The work depends on the password only, never on the account. A lone surrogate never matches.
+     */
     @Override
     public boolean verify(String storedHash, String password) {
-        if (password == null) {
+        if (password == null || Passwords.hasLoneSurrogate(password)) {
             return false;
         }
+        String normalised = Passwords.normalise(password);
+        return matches(storedHash, normalised) || (!normalised.equals(password) && matches(storedHash, password));
+    }
+
+    private boolean matches(String storedHash, String password) {
         Optional<PhcHash> phc = PhcHash.parse(storedHash);
         if (phc.isPresent()) {
             PhcHash h = phc.get();

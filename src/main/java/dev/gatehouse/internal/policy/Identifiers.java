@@ -2,11 +2,23 @@ package dev.gatehouse.internal.policy;
 
 import dev.gatehouse.AuthException;
 import dev.gatehouse.AuthSettings;
+import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Normalises emails and usernames the same way on every write and every lookup. */
 public final class Identifiers {
+
+    /**
+     * The local part (before the last '@'): RFC 5322 dot-atom in ASCII only, letters, digits and
+     * {@code . ! # $ % & ' * + - / = ? ^ _ ` { | } ~}, no dot first, last or twice in a row. No
+     * quoted strings, whitespace (NBSP included), {@code <>"}, commas, control or format
+     * (zero-width) characters, and no non-ASCII letters, which could pass for other addresses.
+     */
+    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    /** A domain after IDNA conversion: LDH labels of 1-63 characters. */
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final String INVALID_EMAIL = "Please enter a valid email address.";
 
     private final AuthSettings settings;
     private final Pattern usernamePattern;
@@ -17,18 +29,57 @@ public final class Identifiers {
     }
 
     /**
-     * Trim and lowercase; reject empty, no '@', '@' at either end, over 254 characters, or
-     * control characters (a NUL or CR in an email is never legitimate).
+     * Trim and lowercase; the local part must be ASCII (as listed above), the domain letters,
+     * digits, hyphens and dots, stored in its ASCII (IDNA, {@code xn--}) form so that no two
+     * spellings of one domain make two accounts and no look-alike letter is ever shown. At most 254
+     * characters, 64 before the '@'.
+     *
+     * @throws AuthException with a message that says what is wrong
      */
     public static String normaliseEmail(String raw) {
-        String e = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
-        if (e.isEmpty() || !e.contains("@") || e.startsWith("@") || e.endsWith("@") || hasControl(e)) {
-            throw new AuthException("Please enter a valid email address.");
+        String e = raw == null ? "" : raw.strip();
+        int at = e.lastIndexOf('@');
+        if (e.isEmpty() || at <= 0 || at == e.length() - 1 || hasControl(e)) {
+            throw new AuthException(INVALID_EMAIL);
         }
-        if (e.length() > 254) {
+        if (e.length() > 254 || at > 64) {
             throw new AuthException("Email is too long.");
         }
-        return e;
+        if (!LOCAL.matcher(e.substring(0, at)).matches()) {
+            throw new AuthException("Please enter a valid email address: before the '@' only letters a-z, digits and "
+                    + ". ! # $ % & ' * + - / = ? ^ _ ` { | } ~ (no spaces, quotes, commas or angle brackets).");
+        }
+        return e.substring(0, at).toLowerCase(Locale.ROOT) + "@" + domain(e.substring(at + 1));
+    }
+
+    /** The email as sign-in looks it up; null when no account can have it (then no database work at all). */
+    public static String emailLookupForm(String raw) {
+        try {
+            return normaliseEmail(raw);
+        } catch (AuthException e) {
+            return null;
+        }
+    }
+
+    private static String domain(String raw) {
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '.') {
+                throw new AuthException("Please enter a valid email address: the domain may only contain letters, "
+                        + "digits, hyphens and dots.");
+            }
+            i += Character.charCount(c);
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(raw, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(INVALID_EMAIL);
+        }
+        if (ascii.length() > 253 || !DOMAIN.matcher(ascii).matches()) {
+            throw new AuthException(INVALID_EMAIL);
+        }
+        return ascii;
     }
 
     /** Applies the username policy; the message of the {@link AuthException} says what is wrong. */

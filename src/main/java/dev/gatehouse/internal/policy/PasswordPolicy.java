@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.policy;
 
+import dev.gatehouse.AuthException;
 import dev.gatehouse.AuthSettings;
 import dev.gatehouse.WeakPasswordException;
 import java.util.Locale;
@@ -32,6 +33,13 @@ public final class PasswordPolicy {
         if (password == null) {
             throw new WeakPasswordException("Please enter a password.");
         }
+        if (Passwords.hasLoneSurrogate(password)) {
+            throw new AuthException(Passwords.LONE_SURROGATE);
+        }
+        if (overLength(password)) { // as given: sign-in refuses such input before any work
+            throw new WeakPasswordException("Password is too long (at most " + settings.passwordMaxLength() + " characters).");
+        }
+        password = Passwords.normalise(password); // the rules apply to what is hashed
         int length = password.codePointCount(0, password.length());
         if (length < settings.passwordMinLength()) {
             throw new WeakPasswordException("Password must be at least " + settings.passwordMinLength() + " characters.");

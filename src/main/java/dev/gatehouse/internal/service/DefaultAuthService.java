@@ -25,6 +25,7 @@ import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.policy.BreachedPasswordRule;
 import dev.gatehouse.internal.policy.Identifiers;
 import dev.gatehouse.internal.policy.PasswordPolicy;
+import dev.gatehouse.internal.policy.Passwords;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class DefaultAuthService implements AuthService {
     private final DefaultSessionService sessions;
     private final DefaultTokenService tokens;
     private final ResolveCache cache;
-    private final String timingHash;
+    private final TimingDecoy decoy;
 
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
                               DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
@@ -91,7 +92,12 @@ public final class DefaultAuthService implements AuthService {
         this.failureLock = new FailureLock(tx, limiter, clock, settings.maxConsecutiveFailures(), settings.lockoutSeconds());
         this.sessions = sessions;
         this.tokens = tokens;
-        this.timingHash = hasher.hash("0".repeat(32));
+        this.decoy = new TimingDecoy(tx, settings);
+    }
+
+    /** Looks again for the costliest stored hash shape (housekeeping; rehashing on sign-in empties old ones). */
+    public void refreshTimingDecoy() {
+        decoy.refresh();
     }
 
     @Override
@@ -106,7 +112,7 @@ public final class DefaultAuthService implements AuthService {
         }
         policy.check(password, e, u);
         if (ip != null) {
-            limit("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
+            limitAddress("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
         }
         breaches.check(password); // after the limit: each lookup is an outbound request an anonymous caller causes
         UserEntity row = new UserEntity();
@@ -146,8 +152,8 @@ public final class DefaultAuthService implements AuthService {
         if (identifier == null || identifier.isBlank() || password == null) {
             throw new InvalidCredentialsException();
         }
-        String id = byEmail ? Identifiers.normaliseEmail(identifier) : Identifiers.lookupForm(identifier);
-        if (Identifiers.hasControl(id)) {
+        String id = byEmail ? Identifiers.emailLookupForm(identifier) : Identifiers.lookupForm(identifier);
+        if (id == null || Identifiers.hasControl(id)) {
             throw new InvalidCredentialsException(); // no account can have it; never reaches the database
         }
         if (policy.overLength(password)) {
@@ -168,7 +174,7 @@ public final class DefaultAuthService implements AuthService {
     /** A sign-in attempt inside the admission limit: counted, then checked. */
     private User admitted(String id, boolean byEmail, String password, String ip) {
         if (ip != null) {
-            limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
         }
         String scope = "auth:sign-in:" + settings.identifier().wireName();
         RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour(), HOUR);
@@ -191,7 +197,7 @@ public final class DefaultAuthService implements AuthService {
                          RateLimitDecision idDecision) {
         if (row.isEmpty() || !hasher.verify(row.get().passwordHash, password)) {
             if (row.isEmpty()) {
-                hasher.verify(timingHash, password); // same work as a wrong password
+                hasher.verify(decoy.hash(), password); // the work of the costliest real account
             }
             Audit.info("sign_in.failed", Audit.fingerprint(id), ip);
             if (!idDecision.allowed()) {
@@ -202,7 +208,8 @@ public final class DefaultAuthService implements AuthService {
         // Right password: the identifier's hourly bucket is ignored, so a flood of wrong guesses
         // from many addresses cannot lock the owner out; the consecutive-failure lock still applies.
         UserEntity user = row.get();
-        if (hasher.needsRehash(user.passwordHash)) {
+        if (hasher.needsRehash(user.passwordHash) || !Passwords.normalise(password).equals(password)) {
+            // also when typed in a non-NFKC form: a hash from before normalisation may hold that form
             String upgraded = hasher.hash(password);
             tx.run(em -> em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
                     .setParameter("h", upgraded).setParameter("id", user.id).executeUpdate());
@@ -266,7 +273,7 @@ public final class DefaultAuthService implements AuthService {
         String e = Identifiers.normaliseEmail(email);
         limit("pwreset", e, settings.rateLimitPasswordResetPerHour());
         if (ip != null) {
-            limit("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
+            limitAddress("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
         }
         Optional<UserEntity> row = findBy("email", e);
         if (row.isEmpty()) {
@@ -286,7 +293,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User resetPassword(String rawToken, String newPassword, String ip) {
         if (ip != null) {
-            limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
         }
         Optional<UserEntity> owner = tokens.peekOwner(PURPOSE_RESET, rawToken).flatMap(id -> findBy("id", id));
         policy.check(newPassword, owner.map(u -> u.email).orElse(null), owner.map(u -> u.username).orElse(null));
@@ -336,7 +343,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User confirmEmail(String rawToken, String ip) {
         if (ip != null) {
-            limit("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
@@ -350,7 +357,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public boolean usernameAvailable(String username, String ip) {
         if (ip != null) {
-            limit("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
+            limitAddress("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
         }
         String u = identifiers.normaliseUsername(username);
         return findBy("username", u).isEmpty();
@@ -463,6 +470,11 @@ public final class DefaultAuthService implements AuthService {
     private String signInIdentifier(UserEntity user) {
         String id = settings.identifier() == Identifier.EMAIL ? user.email : user.username;
         return id == null ? user.id : id;
+    }
+
+    /** A per-address limit: IPv6 callers count per /64 ({@link AddressKey}). */
+    private void limitAddress(String scope, String ip, int perHour) {
+        limit(scope, AddressKey.of(ip), perHour);
     }
 
     private void limit(String scope, String identifier, int perHour) {

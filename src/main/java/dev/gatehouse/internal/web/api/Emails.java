@@ -2,7 +2,6 @@ package dev.gatehouse.internal.web.api;
 
 import dev.gatehouse.ApiToken;
 import dev.gatehouse.AuthSettings;
-import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.MailMessage;
 import dev.gatehouse.Mailer;
 import dev.gatehouse.PasswordResetToken;
@@ -32,20 +31,28 @@ public class Emails {
         this.mailer = mailer;
     }
 
-    /** @throws GatehouseUnavailableException when links cannot be built (no publicBaseUrl) */
+    /**
+     * Without {@link AuthSettings#publicBaseUrl()} the email-link rows are off: 404 for every caller,
+     * like any disabled feature, so no configuration hint reaches a client and an existing account
+     * answers as an unknown one. Start-up logs what to set.
+     */
     void requireLinks() {
         if (settings.publicBaseUrl() == null) {
-            throw new GatehouseUnavailableException("unavailable",
-                    "Email links are not configured: set gatehouse.publicBaseUrl.", 60, null);
+            throw new ApiError(404, "not_found", "Not found.");
         }
     }
 
+    /** Sends the reset link; a delivery failure is logged, never raised, so the answer does not say the account exists. */
     void resetLink(PasswordResetToken t) {
         String link = link(settings.resetPath(), t.rawToken());
-        mailer.send(new MailMessage(t.user().email(), "Reset your password",
-                "Someone asked to reset the password of your account.\n\nTo choose a new password, open:\n" + link
-                        + "\n\nThe link works once and expires in " + settings.passwordResetTtlSeconds() / 60
-                        + " minutes. If you did not ask for this, ignore this email.\n"));
+        try {
+            mailer.send(new MailMessage(t.user().email(), "Reset your password",
+                    "Someone asked to reset the password of your account.\n\nTo choose a new password, open:\n" + link
+                            + "\n\nThe link works once and expires in " + settings.passwordResetTtlSeconds() / 60
+                            + " minutes. If you did not ask for this, ignore this email.\n"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reset email for user " + t.user().id() + " not sent: " + e.getClass().getSimpleName());
+        }
     }
 
     void verifyLink(User u, String raw) {
