@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * by the system property {@code gatehouse.fooBar} or the environment variable
  * {@code GATEHOUSE_FOO_BAR}; a property beats the environment, which beats the default (see
  * {@link #fromEnvironment()}). A failed validation throws {@link IllegalArgumentException} naming
- * the field and the fix. {@link #toString()} hides {@code jdbcPassword}.
+ * the field and the fix. {@link #toString()} hides {@code jdbcPassword}, {@code smtpPassword} and {@code secretKeys}.
  *
  * @param strict                   require Secure cookies and OWASP Argon2id floors (default true)
  * @param hashingConcurrency       password hashes allowed at once (default: half the available processors, at
@@ -50,6 +50,16 @@ import java.util.regex.PatternSyntaxException;
  *                                 roles) before asking the database again; changes made on the same node
  *                                 apply at once, on other nodes within this bound; 0 disables the cache
  * @param resolveCacheSize         most entries that cache holds
+ * @param secretKeys               the server's keyring: {@code id:BASE64,id:BASE64}, each key at least 32 random
+ *                                 bytes; the first signs, every one verifies (rotate by putting a new key in
+ *                                 front). Signs device cookies and keys audit fingerprints. Unset: a random key
+ *                                 per process outside strict mode; in strict mode device cookies are off
+ * @param deviceCookieMaxAgeDays   lifetime of a device cookie (default 180)
+ * @param deviceCookieMaxFailures  failed sign-ins in a row with one device cookie before it stops being trusted,
+ *                                 for {@code lockoutSeconds} (default 10; {@code maxConsecutiveFailures} when
+ *                                 that is smaller)
+ * @param trustedHashingSlots      password hashes reserved for sign-ins with a valid device cookie, on top of
+ *                                 {@code hashingConcurrency}, which untrusted attempts cannot take (default 1)
  */
 public record AuthSettings(
         boolean strict,
@@ -111,7 +121,11 @@ public record AuthSettings(
         boolean smtpStartTls,
         String mailFrom,
         long resolveCacheSeconds,
-        int resolveCacheSize) {
+        int resolveCacheSize,
+        String secretKeys,
+        int deviceCookieMaxAgeDays,
+        int deviceCookieMaxFailures,
+        int trustedHashingSlots) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -225,6 +239,18 @@ public record AuthSettings(
         if (mailFrom == null || !mailFrom.contains("@")) {
             fail("mailFrom must be an email address (got '" + mailFrom + "')");
         }
+        secretKeys = blankToNull(secretKeys);
+        if (secretKeys != null) {
+            dev.gatehouse.internal.crypto.Keyring.parse(secretKeys); // throws with the entry at fault and the fix
+        }
+        if (deviceCookieMaxAgeDays < 1 || deviceCookieMaxAgeDays > 400) {
+            fail("deviceCookieMaxAgeDays must be between 1 and 400 (browsers cap cookies at 400 days) (got "
+                    + deviceCookieMaxAgeDays + ")");
+        }
+        if (deviceCookieMaxFailures < 1 || deviceCookieMaxFailures > 100) {
+            fail("deviceCookieMaxFailures must be between 1 and 100 (got " + deviceCookieMaxFailures + ")");
+        }
+        positive("trustedHashingSlots", trustedHashingSlots);
     }
 
     private static void validate(boolean strict, int t, int m, int p, boolean secure, String sameSite) {
@@ -312,6 +338,14 @@ public record AuthSettings(
         return cookieSecure && cookieDomain == null && cookiePath.equals("/") ? "__Host-" + cookieName : cookieName;
     }
 
+    /**
+     * The device cookie's name: {@code __Host-gatehouse_device} when cookies are Secure, else
+     * {@code gatehouse_device}. It is always host-only with path {@code /}.
+     */
+    public String deviceCookieName() {
+        return cookieSecure ? "__Host-gatehouse_device" : "gatehouse_device";
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -338,7 +372,8 @@ public record AuthSettings(
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            if ((c.getName().equals("jdbcPassword") || c.getName().equals("smtpPassword")) && v != null) {
+            if ((c.getName().equals("jdbcPassword") || c.getName().equals("smtpPassword")
+                    || c.getName().equals("secretKeys")) && v != null) {
                 v = "***";
             }
             if (c.getName().equals("usernameReserved")) {
@@ -489,6 +524,10 @@ public record AuthSettings(
         public Builder mailFrom(String v) { return put("mailFrom", v); }
         public Builder resolveCacheSeconds(long v) { return put("resolveCacheSeconds", v); }
         public Builder resolveCacheSize(int v) { return put("resolveCacheSize", v); }
+        public Builder secretKeys(String v) { return put("secretKeys", v); }
+        public Builder deviceCookieMaxAgeDays(int v) { return put("deviceCookieMaxAgeDays", v); }
+        public Builder deviceCookieMaxFailures(int v) { return put("deviceCookieMaxFailures", v); }
+        public Builder trustedHashingSlots(int v) { return put("trustedHashingSlots", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -582,6 +621,10 @@ public record AuthSettings(
         d.put("mailFrom", "no-reply@localhost");
         d.put("resolveCacheSeconds", 5L);
         d.put("resolveCacheSize", 10_000);
+        d.put("secretKeys", null);
+        d.put("deviceCookieMaxAgeDays", 180);
+        d.put("deviceCookieMaxFailures", 10);
+        d.put("trustedHashingSlots", 1);
         return d;
     }
 }

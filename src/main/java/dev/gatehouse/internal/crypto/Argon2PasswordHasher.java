@@ -1,25 +1,20 @@
 package dev.gatehouse.internal.crypto;
 
 import dev.gatehouse.AuthSettings;
-import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.PasswordHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Bouncy Castle Argon2id behind a semaphore that bounds concurrent hashing (memory and CPU). At
- * most four callers per slot wait for one; the rest are refused at once as {@code overloaded}, so
- * a credential-stuffing burst cannot park every server thread on the semaphore.
+ * Bouncy Castle Argon2id behind {@link HashingLanes}, which bound concurrent hashing (memory and
+ * CPU) and keep {@link AuthSettings#trustedHashingSlots()} for {@link #verifyTrusted}.
  */
-public final class Argon2PasswordHasher implements PasswordHasher {
+public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -27,42 +22,47 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private final int timeCost;
     private final int memoryKib;
     private final int parallelism;
-    private final Semaphore slots;
-    private final long waitMillis;
-    private final int maxWaiting;
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final HashingLanes lanes;
 
     public Argon2PasswordHasher(AuthSettings settings) {
         this.timeCost = settings.argonTimeCost();
         this.memoryKib = settings.argonMemoryKib();
         this.parallelism = settings.argonParallelism();
-        this.slots = new Semaphore(settings.hashingConcurrency(), true);
-        this.waitMillis = settings.hashingQueueTimeoutMillis();
-        this.maxWaiting = 4 * settings.hashingConcurrency();
+        this.lanes = new HashingLanes(settings.hashingConcurrency(), settings.trustedHashingSlots(),
+                settings.hashingQueueTimeoutMillis());
     }
 
     @Override
     public String hash(String password) {
         byte[] salt = SecureTokens.randomBytes(SALT_BYTES);
-        byte[] out = gated(() -> argon2(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
+        byte[] out = gated(false, () -> argon2(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
                 memoryKib, timeCost, parallelism, salt, password, HASH_BYTES));
         return new PhcHash("argon2id", 0x13, memoryKib, timeCost, parallelism, salt, out).format();
     }
 
     @Override
     public boolean verify(String storedHash, String password) {
+        return verify(storedHash, password, false);
+    }
+
+    @Override
+    public boolean verifyTrusted(String storedHash, String password) {
+        return verify(storedHash, password, true);
+    }
+
+    private boolean verify(String storedHash, String password, boolean trusted) {
         if (password == null) {
             return false;
         }
         Optional<PhcHash> phc = PhcHash.parse(storedHash);
         if (phc.isPresent()) {
             PhcHash h = phc.get();
-            byte[] out = gated(() -> argon2(typeOf(h.type()), h.version(), h.memoryKib(), h.timeCost(),
+            byte[] out = gated(trusted, () -> argon2(typeOf(h.type()), h.version(), h.memoryKib(), h.timeCost(),
                     h.parallelism(), h.salt(), password, h.hash().length));
             return MessageDigest.isEqual(out, h.hash());
         }
         Optional<Pbkdf2Hash> pbkdf2 = Pbkdf2Hash.parse(storedHash);
-        return pbkdf2.isPresent() && gated(() -> pbkdf2.get().matches(password));
+        return pbkdf2.isPresent() && gated(trusted, () -> pbkdf2.get().matches(password));
     }
 
     @Override
@@ -74,32 +74,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                 .orElse(true);
     }
 
-    private <T> T gated(Supplier<T> work) {
-        boolean acquired = slots.tryAcquire();
-        if (!acquired) {
-            if (waiting.incrementAndGet() > maxWaiting) {
-                waiting.decrementAndGet();
-                throw new GatehouseUnavailableException("overloaded",
-                        "Too many sign-ins at once; password hashing is saturated.", 1, null);
-            }
-            try {
-                acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
-            } finally {
-                waiting.decrementAndGet();
-            }
-        }
-        if (!acquired) {
-            throw new GatehouseUnavailableException("overloaded",
-                    "Too many sign-ins at once; password hashing is saturated.", Math.max(1, waitMillis / 1000), null);
-        }
-        try {
-            return work.get();
-        } finally {
-            slots.release();
-        }
+    private <T> T gated(boolean trusted, Supplier<T> work) {
+        return trusted ? lanes.trusted(work) : lanes.untrusted(work);
     }
 
     private static int typeOf(String type) {
