@@ -23,11 +23,20 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
     private final int memoryKib;
     private final int parallelism;
     private final HashingLanes lanes;
+    /**
+     * Argon2's 1 KiB blocks, reused across hashes (Bouncy Castle zeroes each one before handing it
+     * back): without it every hash allocates its whole memory cost anew, and under a sign-in flood
+     * the collector copying the blocks of hashes in progress stalls every other request. Holds at
+     * most what all slots use at once at the configured cost.
+     */
+    private final Argon2BytesGenerator.BlockPool blocks;
 
     public Argon2PasswordHasher(AuthSettings settings) {
         this.timeCost = settings.argonTimeCost();
         this.memoryKib = settings.argonMemoryKib();
         this.parallelism = settings.argonParallelism();
+        this.blocks = new Argon2BytesGenerator.FixedBlockPool(
+                (settings.hashingConcurrency() + settings.trustedHashingSlots()) * settings.argonMemoryKib());
         this.lanes = new HashingLanes(settings.hashingConcurrency(), settings.trustedHashingSlots(),
                 settings.hashingQueueTimeoutMillis());
     }
@@ -86,8 +95,8 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
         };
     }
 
-    private static byte[] argon2(int type, int version, int m, int t, int p, byte[] salt, String password, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(m)
+    private byte[] argon2(int type, int version, int m, int t, int p, byte[] salt, String password, int length) {
+        Argon2Parameters params = new Argon2Parameters.Builder(type).withBlockPool(blocks).withVersion(version).withMemoryAsKB(m)
                 .withIterations(t).withParallelism(p).withSalt(salt).build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
