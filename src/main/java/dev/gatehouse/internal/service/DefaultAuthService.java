@@ -177,10 +177,10 @@ public final class DefaultAuthService implements AuthService {
                 return new Verified(user.get(), id);
             }
             // The device has spent its failure budget: from here on it is an untrusted attempt
-            // (its address was already counted).
-            return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, null)), id);
+            // (its address is already counted).
+            return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip, false)), id);
         }
-        return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip)), id);
+        return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip, true)), id);
     }
 
     /**
@@ -233,8 +233,8 @@ public final class DefaultAuthService implements AuthService {
      * cannot lock the owner out through them); beyond those it is refused unchecked, which bounds
      * the guesses per account and hour.
      */
-    private User untrusted(String id, boolean byEmail, String password, String ip) {
-        if (ip != null) {
+    private User untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
+        if (countIp && ip != null) {
             limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
         }
         String scope = "auth:sign-in:" + settings.identifier().wireName();
