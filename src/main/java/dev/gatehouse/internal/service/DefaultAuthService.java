@@ -134,7 +134,8 @@ public final class DefaultAuthService implements AuthService {
         }
         Audit.info("sign_up.ok", row.id, ip);
         User user = row.toUser();
-        return new SignInResult(user, sessions.start(user.id(), ip, userAgent), devices.issue(settings.identifier() == Identifier.EMAIL ? e : u));
+        String boundTo = settings.identifier() == Identifier.EMAIL ? e : u;
+        return new SignInResult(user, sessions.start(user.id(), ip, userAgent), devices.issue(boundTo));
     }
 
     @Override
@@ -215,14 +216,19 @@ public final class DefaultAuthService implements AuthService {
             Audit.warn("sign_in.device_untrusted", fingerprints.of(id), ip);
             return Optional.empty();
         }
+        User user;
         try {
-            User user = verdict(attempt.found(), id, password, ip, true, 0);
-            deviceLock.clear(device);
-            return Optional.of(user);
+            user = verdict(attempt.found(), id, password, ip, true, 0);
         } catch (GatehouseUnavailableException e) {
             deviceLock.refund(device, e);
             throw e;
         }
+        try {
+            deviceLock.clear(device);
+        } catch (GatehouseUnavailableException e) {
+            deviceLock.clearLater(device); // the sign-in stands
+        }
+        return Optional.of(user);
     }
 
     /**
@@ -285,8 +291,9 @@ public final class DefaultAuthService implements AuthService {
             }
             throw new InvalidCredentialsException();
         }
-        // Right password: the identifier's hourly bucket is ignored, so a flood of wrong guesses
-        // from many addresses cannot lock the owner out; the consecutive-failure lock still applies.
+        // Right password: below the hourly ceiling the identifier's bucket is ignored, so a flood
+        // of wrong guesses from many addresses cannot lock the owner out; an untrusted attempt
+        // already passed the consecutive-failure lock.
         UserEntity user = row.get();
         rehashIfNeeded(user, password, ip);
         if (user.disabledAt != null) {
