@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -91,11 +89,6 @@ public final class Keyring {
         return key;
     }
 
-    /** True for the per-process key of {@link #ephemeral()}. */
-    public boolean isEphemeral() {
-        return ephemeral;
-    }
-
     /** The id of the key that signs. */
     public String signingId() {
         return signingId;
@@ -118,11 +111,6 @@ public final class Keyring {
     /** A 32-byte key for {@code purpose}, derived from the signing key (changes when the signing key does). */
     public byte[] derive(String purpose) {
         return subkey(keys.get(signingId), purpose);
-    }
-
-    /** The key ids, signing key first. */
-    public List<String> ids() {
-        return new ArrayList<>(keys.keySet());
     }
 
     /** HMAC-SHA256. */
