@@ -31,18 +31,45 @@ public interface AuthService {
     SignInResult signUp(String email, String username, String password, String ip, String userAgent);
 
     /**
-     * Verifies the credentials and opens a new session. {@code identifier} is an email or a
-     * username depending on {@link AuthSettings#identifier()}.
+     * Verifies the credentials and opens a new session; the result also carries a new device
+     * cookie. {@code identifier} is an email or a username depending on {@link AuthSettings#identifier()}.
+     * Per account and hour, the first {@link AuthSettings#rateLimitSignInPerHour()} attempts count
+     * towards the consecutive-failure lock; the next {@link AuthSettings#maxConsecutiveFailures()}
+     * are refused unless the password is right and do not count; any beyond those are refused
+     * without a check.
      *
      * @throws InvalidCredentialsException unknown account or wrong password (indistinguishable)
-     * @throws RateLimitedException         IP limit, account limit while the password is wrong, or
-     *                                      the account's consecutive-failure lock
+     * @throws RateLimitedException         IP limit, account limit while the password is wrong (or
+     *                                      past the hourly ceiling above), or the account's
+     *                                      consecutive-failure lock
      * @throws AccountDisabledException     right password, disabled account
      * @throws EmailNotVerifiedException    right password, verification required and pending
+     * @throws GatehouseUnavailableException code {@code overloaded}: too many sign-ins in progress
      */
     SignInResult signIn(String identifier, String password, String ip, String userAgent);
 
-    /** {@link #signIn} without opening a session. */
+    /**
+     * {@link #signIn(String, String, String, String)} for a browser that presented a device
+     * cookie (OWASP "device cookies"): send the value of the cookie named
+     * {@link AuthSettings#deviceCookieName()}, or null. When it is a valid device cookie this server
+     * issued for this account, the attempt is trusted: it is exempt from the account's hourly
+     * limit and consecutive-failure lock, is admitted and hashed on capacity untrusted attempts
+     * cannot take, and counts against that device's own failure budget
+     * ({@link AuthSettings#deviceCookieMaxFailures()}) instead. A cookie that is malformed,
+     * expired, signed by an unknown key, issued for another account, or whose device has spent
+     * its budget, is ignored: the attempt is untrusted, with the same rules as without one.
+     * Send {@link SignInResult#deviceCookie()} to the browser with the session cookie.
+     *
+     * @throws InvalidCredentialsException unknown account or wrong password (indistinguishable)
+     * @throws RateLimitedException         as {@link #signIn(String, String, String, String)} for an
+     *                                      untrusted attempt; only the IP limit for a trusted one
+     * @throws AccountDisabledException     right password, disabled account
+     * @throws EmailNotVerifiedException    right password, verification required and pending
+     * @throws GatehouseUnavailableException code {@code overloaded}: too many sign-ins in progress
+     */
+    SignInResult signIn(String identifier, String password, String ip, String userAgent, String deviceCookie);
+
+    /** {@link #signIn(String, String, String, String)} without opening a session or issuing a device cookie. */
     User verifyCredentials(String identifier, String password, String ip);
 
     /**

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * by the system property {@code gatehouse.fooBar} or the environment variable
  * {@code GATEHOUSE_FOO_BAR}; a property beats the environment, which beats the default (see
  * {@link #fromEnvironment()}). A failed validation throws {@link IllegalArgumentException} naming
- * the field and the fix. {@link #toString()} hides {@code jdbcPassword}.
+ * the field and the fix. {@link #toString()} hides {@code jdbcPassword}, {@code smtpPassword} and {@code secretKeys}.
  *
  * @param strict                   require Secure cookies and OWASP Argon2id floors (default true)
  * @param hashingConcurrency       password hashes allowed at once (default: half the available processors, at
@@ -66,6 +66,16 @@ import java.util.regex.PatternSyntaxException;
  * @param breachedPasswordTimeoutMillis longest wait for the whole answer (default 2000) before the service counts
  *                                 as unavailable
  * @param breachedPasswordMinCount how many times a password must appear in the corpus to be refused (default 1)
+ * @param secretKeys               the server's keyring: {@code id:BASE64,id:BASE64}, each key at least 32 random
+ *                                 bytes; the first signs, every one verifies (rotate by putting a new key in
+ *                                 front). Signs device cookies and keys audit fingerprints. Unset: a random key
+ *                                 per process outside strict mode; in strict mode device cookies are off
+ * @param deviceCookieMaxAgeDays   lifetime of a device cookie (default 180)
+ * @param deviceCookieMaxFailures  failed sign-ins in a row with one device cookie before it stops being trusted,
+ *                                 for {@code lockoutSeconds} (default 10; {@code maxConsecutiveFailures} when
+ *                                 that is smaller)
+ * @param trustedHashingSlots      password hashes reserved for sign-ins with a valid device cookie, on top of
+ *                                 {@code hashingConcurrency}, which untrusted attempts cannot take (default 1)
  */
 public record AuthSettings(
         boolean strict,
@@ -134,7 +144,11 @@ public record AuthSettings(
         BreachedPasswordCheck breachedPasswordCheck,
         String breachedPasswordApiUrl,
         long breachedPasswordTimeoutMillis,
-        int breachedPasswordMinCount) {
+        int breachedPasswordMinCount,
+        String secretKeys,
+        int deviceCookieMaxAgeDays,
+        int deviceCookieMaxFailures,
+        int trustedHashingSlots) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -275,6 +289,18 @@ public record AuthSettings(
                     + "may wait this long (got " + breachedPasswordTimeoutMillis + ")");
         }
         positive("breachedPasswordMinCount", breachedPasswordMinCount);
+        secretKeys = blankToNull(secretKeys);
+        if (secretKeys != null) {
+            dev.gatehouse.internal.crypto.Keyring.parse(secretKeys); // throws with the entry at fault and the fix
+        }
+        if (deviceCookieMaxAgeDays < 1 || deviceCookieMaxAgeDays > 400) {
+            fail("deviceCookieMaxAgeDays must be between 1 and 400 (browsers cap cookies at 400 days) (got "
+                    + deviceCookieMaxAgeDays + ")");
+        }
+        if (deviceCookieMaxFailures < 1 || deviceCookieMaxFailures > 100) {
+            fail("deviceCookieMaxFailures must be between 1 and 100 (got " + deviceCookieMaxFailures + ")");
+        }
+        positive("trustedHashingSlots", trustedHashingSlots);
     }
 
     private static String breachedPasswordApiUrl(boolean strict, String url) {
@@ -373,6 +399,14 @@ public record AuthSettings(
         return cookieSecure && cookieDomain == null && cookiePath.equals("/") ? "__Host-" + cookieName : cookieName;
     }
 
+    /**
+     * The device cookie's name: {@code __Host-gatehouse_device} when cookies are Secure, else
+     * {@code gatehouse_device}. It is always host-only with path {@code /}.
+     */
+    public String deviceCookieName() {
+        return cookieSecure ? "__Host-gatehouse_device" : "gatehouse_device";
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -399,7 +433,8 @@ public record AuthSettings(
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            if ((c.getName().equals("jdbcPassword") || c.getName().equals("smtpPassword")) && v != null) {
+            if ((c.getName().equals("jdbcPassword") || c.getName().equals("smtpPassword")
+                    || c.getName().equals("secretKeys")) && v != null) {
                 v = "***";
             }
             if (c.getName().equals("usernameReserved")) {
@@ -560,6 +595,10 @@ public record AuthSettings(
         public Builder breachedPasswordApiUrl(String v) { return put("breachedPasswordApiUrl", v); }
         public Builder breachedPasswordTimeoutMillis(long v) { return put("breachedPasswordTimeoutMillis", v); }
         public Builder breachedPasswordMinCount(int v) { return put("breachedPasswordMinCount", v); }
+        public Builder secretKeys(String v) { return put("secretKeys", v); }
+        public Builder deviceCookieMaxAgeDays(int v) { return put("deviceCookieMaxAgeDays", v); }
+        public Builder deviceCookieMaxFailures(int v) { return put("deviceCookieMaxFailures", v); }
+        public Builder trustedHashingSlots(int v) { return put("trustedHashingSlots", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -660,6 +699,10 @@ public record AuthSettings(
         d.put("breachedPasswordApiUrl", "https://api.pwnedpasswords.com");
         d.put("breachedPasswordTimeoutMillis", 2000L);
         d.put("breachedPasswordMinCount", 1);
+        d.put("secretKeys", null);
+        d.put("deviceCookieMaxAgeDays", 180);
+        d.put("deviceCookieMaxFailures", 10);
+        d.put("trustedHashingSlots", 1);
         return d;
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
+import dev.gatehouse.internal.crypto.Keyring;
 import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
 import dev.gatehouse.internal.persistence.Migrations;
 import dev.gatehouse.internal.persistence.Transactions;
@@ -12,6 +13,7 @@ import dev.gatehouse.internal.service.DefaultAuthService;
 import dev.gatehouse.internal.service.DefaultRoleService;
 import dev.gatehouse.internal.service.DefaultSessionService;
 import dev.gatehouse.internal.service.DefaultTokenService;
+import dev.gatehouse.internal.service.Fingerprints;
 import dev.gatehouse.internal.service.ResolveCache;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.System.Logger.Level;
@@ -68,7 +70,9 @@ public final class Gatehouse implements AutoCloseable {
         this.tokens = new DefaultTokenService(tx, clock);
         this.roles = new DefaultRoleService(tx, clock, cache);
         this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles);
-        this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache);
+        Keyring keyring = keyring(settings);
+        this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
+                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
         this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
@@ -162,6 +166,22 @@ public final class Gatehouse implements AutoCloseable {
         if (ownedPool != null) {
             ownedPool.close();
         }
+    }
+
+    /** The configured keyring; without one a per-process key, or none (device cookies off) in strict mode. */
+    private static Keyring keyring(AuthSettings s) {
+        if (s.secretKeys() != null) {
+            return Keyring.parse(s.secretKeys());
+        }
+        if (s.strict()) {
+            LOG.log(Level.WARNING, "Gatehouse: device cookies are off because no keyring is configured. Set "
+                    + "gatehouse.secretKeys / GATEHOUSE_SECRET_KEYS to 'k1:' + `openssl rand -base64 32` (the same on "
+                    + "every node) so returning users keep signing in during a password-guessing attack.");
+            return null;
+        }
+        LOG.log(Level.WARNING, "Gatehouse: no keyring configured (gatehouse.secretKeys / GATEHOUSE_SECRET_KEYS); "
+                + "using a random key for this process: device cookies end with a restart and work on this node only.");
+        return Keyring.ephemeral();
     }
 
     private ScheduledExecutorService scheduleSweep(AuthSettings s) {

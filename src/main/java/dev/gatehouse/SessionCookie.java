@@ -3,7 +3,8 @@ package dev.gatehouse;
 import java.util.Objects;
 
 /**
- * The session cookie to send to the browser. {@link #toString()} hides the value.
+ * A cookie to send to the browser: the session cookie, or the device cookie of a sign-in
+ * ({@link SignInResult#deviceCookie()}). {@link #toString()} hides the value.
  *
  * @param maxAgeSeconds 0 deletes the cookie
  */

@@ -144,6 +144,49 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
     }
 
     @Test
+    void attemptsTheIdentifiersHourlyLimitRefusedDoNotCountTowardsTheLock() {
+        Gatehouse g = gh(b -> b.rateLimitSignInPerHour(3).maxConsecutiveFailures(5));
+        g.auth().signUp("a@b.com", null, PW, null, null);
+        for (int i = 0; i < 7; i++) {
+            String ip = "10.0.0." + i;
+            AuthException e = assertThrows(AuthException.class, () -> g.auth().signIn("a@b.com", "wrong-guess", ip, null));
+            assertEquals(i < 3 ? InvalidCredentialsException.class : RateLimitedException.class, e.getClass(), "attempt " + i);
+        }
+        // 3 counted failures of the 5 that lock: the owner still gets in
+        assertEquals("a@b.com", g.auth().signIn("a@b.com", PW, "10.9.9.9", null).user().email());
+    }
+
+    @Test
+    void attemptsTheIpLimitRefusedDoNotCountTowardsTheLock() {
+        Gatehouse g = gh(b -> b.rateLimitSignInPerHour(2).maxConsecutiveFailures(3));
+        g.auth().signUp("a@b.com", null, PW, null, null);
+        for (int i = 0; i < 5; i++) {
+            AuthException e = assertThrows(AuthException.class, () -> g.auth().signIn("a@b.com", "wrong-guess", "6.6.6.6", null));
+            assertEquals(i < 2 ? InvalidCredentialsException.class : RateLimitedException.class, e.getClass(), "attempt " + i);
+        }
+        assertNotNull(g.auth().signIn("a@b.com", PW, "7.7.7.7", null));
+    }
+
+    @Test
+    void pastTheHourlyCeilingAnUntrustedAttemptIsRefusedUncheckedUntilTheNextHour() {
+        Gatehouse g = gh(b -> b.rateLimitSignInPerHour(2).maxConsecutiveFailures(3));
+        String device = g.auth().signUp("a@b.com", null, PW, null, null).deviceCookie().orElseThrow().value();
+        for (int i = 0; i < 5; i++) { // 2 counted and checked, 3 more checked only
+            String ip = "10.0.0." + i;
+            assertThrows(AuthException.class, () -> g.auth().signIn("a@b.com", "wrong-guess", ip, null));
+        }
+        assertThrows(RateLimitedException.class, () -> g.auth().signIn("a@b.com", PW, "10.9.9.9", null));
+        assertNotNull(g.auth().signIn("a@b.com", PW, "10.9.9.9", null, device)); // a trusted device is not held to it
+        for (int i = 0; i < 6; i++) {
+            String ip = "10.0.1." + i;
+            assertThrows(AuthException.class, () -> g.auth().signIn("a@b.com", "wrong-guess", ip, null));
+        }
+        assertThrows(RateLimitedException.class, () -> g.auth().signIn("a@b.com", PW, "10.9.9.8", null));
+        CLOCK.advance(Duration.ofHours(1));
+        assertNotNull(g.auth().signIn("a@b.com", PW, "10.9.9.8", null));
+    }
+
+    @Test
     void consecutiveFailureCapLocksTheAccountUntilLockoutEndsOrReset() {
         Gatehouse g = gh(b -> b.maxConsecutiveFailures(5).lockoutSeconds(600).rateLimitSignInPerHour(1000));
         g.auth().signUp("a@b.com", null, PW, null, null);

@@ -206,4 +206,34 @@ class AuthSettingsTest {
         assertTrue(failure(() -> AuthSettings.builder().breachedPasswordMinCount(0).build())
                 .contains("breachedPasswordMinCount must be > 0"));
     }
+
+    @Test
+    void secretKeysAreCheckedEntryByEntryWithTheFixAndWithoutEchoingAKey() {
+        String good = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String shortKey = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        AuthSettings ok = AuthSettings.fromSources(Map.of("GATEHOUSE_SECRET_KEYS", "k2:" + good + ", k1:" + good), Map.of());
+        assertEquals("k2:" + good + ", k1:" + good, ok.secretKeys());
+        assertTrue(failure(() -> AuthSettings.builder().secretKeys(good).build()).contains("no key id"));
+        String tooShort = failure(() -> AuthSettings.builder().secretKeys("k2:" + good + ",k1:" + shortKey).build());
+        assertTrue(tooShort.contains("entry 2") && tooShort.contains("at least 32 bytes (got 16)")
+                && tooShort.contains("openssl rand -base64 32"), tooShort);
+        assertFalse(tooShort.contains(shortKey));
+        assertTrue(failure(() -> AuthSettings.builder().secretKeys("k1:not base64!").build()).contains("not valid base64"));
+        assertTrue(failure(() -> AuthSettings.builder().secretKeys("k1:" + good + ",k1:" + good).build()).contains("twice"));
+        assertTrue(failure(() -> AuthSettings.builder().secretKeys("a b:" + good).build()).contains("key id"));
+        assertNull(AuthSettings.builder().secretKeys("  ").build().secretKeys());
+    }
+
+    @Test
+    void deviceCookieSettingsHaveBoundsAndTheNameFollowsSecure() {
+        AuthSettings d = AuthSettings.defaults();
+        assertEquals(180, d.deviceCookieMaxAgeDays());
+        assertEquals(10, d.deviceCookieMaxFailures());
+        assertEquals(1, d.trustedHashingSlots());
+        assertEquals("__Host-gatehouse_device", d.deviceCookieName());
+        assertEquals("gatehouse_device", d.forTests().deviceCookieName());
+        assertTrue(failure(() -> AuthSettings.builder().deviceCookieMaxAgeDays(401).build()).contains("400 days"));
+        assertTrue(failure(() -> AuthSettings.builder().deviceCookieMaxFailures(0).build()).contains("deviceCookieMaxFailures"));
+        assertTrue(failure(() -> AuthSettings.builder().trustedHashingSlots(0).build()).contains("trustedHashingSlots"));
+    }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
+import dev.gatehouse.internal.crypto.Keyring;
 import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.service.DbRateLimiter;
 import dev.gatehouse.internal.service.DefaultAuthService;
 import dev.gatehouse.internal.service.DefaultSessionService;
 import dev.gatehouse.internal.service.DefaultTokenService;
+import dev.gatehouse.internal.service.Fingerprints;
 import dev.gatehouse.internal.service.ResolveCache;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -64,7 +66,8 @@ public abstract class SignInTimingDecoySuite extends DatabaseSuite {
         ResolveCache cache = new ResolveCache(CLOCK, 0, 10);
         hasher = new RecordingHasher(s);
         return new DefaultAuthService(tx, s, CLOCK, hasher, new DbRateLimiter(tx, CLOCK),
-                new DefaultSessionService(tx, s, CLOCK, cache), new DefaultTokenService(tx, CLOCK), cache);
+                new DefaultSessionService(tx, s, CLOCK, cache), new DefaultTokenService(tx, CLOCK), cache, null,
+                new Fingerprints(Keyring.ephemeral()));
     }
 
     @AfterEach

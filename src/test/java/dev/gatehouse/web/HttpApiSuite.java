@@ -26,6 +26,7 @@ public abstract class HttpApiSuite {
     static final String PW = "tangerine-otter-42";
     static final String COOKIE = "gatehouse_session";
     static final String TRUSTED = "https://admin.example.test";
+    static final String DEVICE = "gatehouse_device";
 
     TestServer server;
     Http http;
@@ -149,6 +150,29 @@ public abstract class HttpApiSuite {
         assertEquals("no-store", r.header("Cache-Control").orElseThrow());
         assertTrue(http.get("/auth/me", cookie(first)).json().isNull("user"));
         assertFalse(http.get("/auth/me", cookie(second)).json().isNull("user"));
+    }
+
+    @Test
+    void loginSetsAnAccountBoundDeviceCookieThatGetsPastTheAccountLock() throws Exception {
+        String e = email();
+        Http.Res up = http.post("/auth/signup", body("email", e, "password", PW));
+        String device = up.cookie(DEVICE).orElseThrow();
+        Http.Res in = http.post("/auth/login", body("email", e, "password", PW), "Cookie", DEVICE + "=" + device);
+        assertEquals(200, in.status(), in.body());
+        String set = in.setCookie(DEVICE);
+        assertTrue(set.contains("; Max-Age=15552000; Path=/; HttpOnly; SameSite=Strict"), set); // no Secure in tests
+        assertFalse(set.contains(e.substring(0, e.indexOf('@'))), set);
+        String renewed = in.cookie(DEVICE).orElseThrow();
+        assertNotEquals(device, renewed);
+        for (int i = 0; i < 100; i++) { // the default lock: 100 failures in a row
+            assertError(http.post("/auth/login", body("email", e, "password", "wrong-password")), 401, "invalid_credentials");
+        }
+        assertError(http.post("/auth/login", body("email", e, "password", PW)), 429, "rate_limited");
+        assertError(http.post("/auth/login", body("email", e, "password", PW), "Cookie", DEVICE + "=" + device + "x"),
+                429, "rate_limited");
+        Http.Res trusted = http.post("/auth/login", body("email", e, "password", PW), "Cookie", DEVICE + "=" + renewed);
+        assertEquals(200, trusted.status(), trusted.body());
+        assertTrue(trusted.cookie(COOKIE).isPresent() && trusted.cookie(DEVICE).isPresent());
     }
 
     @Test

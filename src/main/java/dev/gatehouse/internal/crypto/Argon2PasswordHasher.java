@@ -2,27 +2,22 @@ package dev.gatehouse.internal.crypto;
 
 import dev.gatehouse.AuthException;
 import dev.gatehouse.AuthSettings;
-import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.PasswordHasher;
 import dev.gatehouse.internal.policy.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Bouncy Castle Argon2id behind a semaphore that bounds concurrent hashing (memory and CPU). At
- * most four callers per slot wait for one; the rest are refused at once as {@code overloaded}, so
- * a credential-stuffing burst cannot park every server thread on the semaphore. Passwords are
+ * Bouncy Castle Argon2id behind {@link HashingLanes}, which bound concurrent hashing (memory and
+ * CPU) and keep {@link AuthSettings#trustedHashingSlots()} for {@link #verifyTrusted}. Passwords are
  * hashed in their NFKC form ({@link Passwords}).
  */
-public final class Argon2PasswordHasher implements PasswordHasher {
+public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -30,18 +25,23 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private final int timeCost;
     private final int memoryKib;
     private final int parallelism;
-    private final Semaphore slots;
-    private final long waitMillis;
-    private final int maxWaiting;
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final HashingLanes lanes;
+    /**
+     * Argon2's 1 KiB blocks, reused across hashes (Bouncy Castle zeroes each one before handing it
+     * back): without it every hash allocates its whole memory cost anew, and under a sign-in flood
+     * the collector copying the blocks of hashes in progress stalls every other request. Holds at
+     * most what all slots use at once at the configured cost.
+     */
+    private final Argon2BytesGenerator.BlockPool blocks;
 
     public Argon2PasswordHasher(AuthSettings settings) {
         this.timeCost = settings.argonTimeCost();
         this.memoryKib = settings.argonMemoryKib();
         this.parallelism = settings.argonParallelism();
-        this.slots = new Semaphore(settings.hashingConcurrency(), true);
-        this.waitMillis = settings.hashingQueueTimeoutMillis();
-        this.maxWaiting = 4 * settings.hashingConcurrency();
+        this.blocks = new Argon2BytesGenerator.FixedBlockPool(
+                (settings.hashingConcurrency() + settings.trustedHashingSlots()) * settings.argonMemoryKib());
+        this.lanes = new HashingLanes(settings.hashingConcurrency(), settings.trustedHashingSlots(),
+                settings.hashingQueueTimeoutMillis());
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         }
         String normalised = Passwords.normalise(password);
         byte[] salt = SecureTokens.randomBytes(SALT_BYTES);
-        byte[] out = gated(() -> argon2(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
+        byte[] out = gated(false, () -> argon2(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
                 memoryKib, timeCost, parallelism, salt, normalised, HASH_BYTES));
         return new PhcHash("argon2id", 0x13, memoryKib, timeCost, parallelism, salt, out).format();
     }
@@ -63,23 +63,33 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      */
     @Override
     public boolean verify(String storedHash, String password) {
+        return verify(storedHash, password, false);
+    }
+
+    @Override
+    public boolean verifyTrusted(String storedHash, String password) {
+        return verify(storedHash, password, true);
+    }
+
+    private boolean verify(String storedHash, String password, boolean trusted) {
         if (password == null || Passwords.hasLoneSurrogate(password)) {
             return false;
         }
         String normalised = Passwords.normalise(password);
-        return matches(storedHash, normalised) || (!normalised.equals(password) && matches(storedHash, password));
+        return matches(storedHash, normalised, trusted)
+                || (!normalised.equals(password) && matches(storedHash, password, trusted));
     }
 
-    private boolean matches(String storedHash, String password) {
+    private boolean matches(String storedHash, String password, boolean trusted) {
         Optional<PhcHash> phc = PhcHash.parse(storedHash);
         if (phc.isPresent()) {
             PhcHash h = phc.get();
-            byte[] out = gated(() -> argon2(typeOf(h.type()), h.version(), h.memoryKib(), h.timeCost(),
+            byte[] out = gated(trusted, () -> argon2(typeOf(h.type()), h.version(), h.memoryKib(), h.timeCost(),
                     h.parallelism(), h.salt(), password, h.hash().length));
             return MessageDigest.isEqual(out, h.hash());
         }
         Optional<Pbkdf2Hash> pbkdf2 = Pbkdf2Hash.parse(storedHash);
-        return pbkdf2.isPresent() && gated(() -> pbkdf2.get().matches(password));
+        return pbkdf2.isPresent() && gated(trusted, () -> pbkdf2.get().matches(password));
     }
 
     @Override
@@ -91,32 +101,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                 .orElse(true);
     }
 
-    private <T> T gated(Supplier<T> work) {
-        boolean acquired = slots.tryAcquire();
-        if (!acquired) {
-            if (waiting.incrementAndGet() > maxWaiting) {
-                waiting.decrementAndGet();
-                throw new GatehouseUnavailableException("overloaded",
-                        "Too many sign-ins at once; password hashing is saturated.", 1, null);
-            }
-            try {
-                acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
-            } finally {
-                waiting.decrementAndGet();
-            }
-        }
-        if (!acquired) {
-            throw new GatehouseUnavailableException("overloaded",
-                    "Too many sign-ins at once; password hashing is saturated.", Math.max(1, waitMillis / 1000), null);
-        }
-        try {
-            return work.get();
-        } finally {
-            slots.release();
-        }
+    private <T> T gated(boolean trusted, Supplier<T> work) {
+        return trusted ? lanes.trusted(work) : lanes.untrusted(work);
     }
 
     private static int typeOf(String type) {
@@ -127,8 +113,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         };
     }
 
-    private static byte[] argon2(int type, int version, int m, int t, int p, byte[] salt, String password, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(m)
+    private byte[] argon2(int type, int version, int m, int t, int p, byte[] salt, String password, int length) {
+        Argon2Parameters params = new Argon2Parameters.Builder(type).withBlockPool(blocks).withVersion(version).withMemoryAsKB(m)
                 .withIterations(t).withParallelism(p).withSalt(salt).build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);

@@ -19,6 +19,8 @@ import dev.gatehouse.SessionCookie;
 import dev.gatehouse.SignInResult;
 import dev.gatehouse.TokenClaim;
 import dev.gatehouse.User;
+import dev.gatehouse.internal.crypto.Keyring;
+import dev.gatehouse.internal.crypto.PriorityLane;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
@@ -34,6 +36,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Account flows of pyxle-auth's AuthService, with the stricter rules of SECURITY-REQUIREMENTS.md. */
 public final class DefaultAuthService implements AuthService {
@@ -66,6 +70,12 @@ public final class DefaultAuthService implements AuthService {
      * so a credential-stuffing burst cannot tie up every request thread and connection.
      */
     private final Semaphore signIns;
+    /** The same for attempts with a valid device cookie: trustedHashingSlots x 5, never taken by others. */
+    private final Semaphore trustedSignIns;
+    private final DeviceCookies devices;
+    /** Consecutive failures per device cookie (OWASP: a device that fails too often is no longer trusted). */
+    private final FailureLock deviceLock;
+    private final Fingerprints fingerprints;
     /**
      * Where shed sign-in attempts are counted, one bucket per hour for all of them: recorded
      * (cheaply, whatever the number of attacking addresses) but never held against anyone's allowance.
@@ -78,7 +88,7 @@ public final class DefaultAuthService implements AuthService {
 
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
                               DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
-                              ResolveCache cache) {
+                              ResolveCache cache, Keyring keyring, Fingerprints fingerprints) {
         this.cache = cache;
         this.tx = tx;
         this.settings = settings;
@@ -89,7 +99,13 @@ public final class DefaultAuthService implements AuthService {
         this.identifiers = new Identifiers(settings);
         this.limiter = limiter;
         this.signIns = new Semaphore(settings.hashingConcurrency() * 5);
-        this.failureLock = new FailureLock(tx, limiter, clock, settings.maxConsecutiveFailures(), settings.lockoutSeconds());
+        this.trustedSignIns = new Semaphore(settings.trustedHashingSlots() * 5);
+        this.failureLock = new FailureLock(FailureLock.SCOPE, tx, limiter, clock, settings.maxConsecutiveFailures(),
+                settings.lockoutSeconds());
+        this.devices = new DeviceCookies(keyring, settings, clock);
+        this.deviceLock = new FailureLock(DeviceCookies.SCOPE, tx, limiter, clock,
+                Math.min(settings.deviceCookieMaxFailures(), settings.maxConsecutiveFailures()), settings.lockoutSeconds());
+        this.fingerprints = fingerprints;
         this.sessions = sessions;
         this.tokens = tokens;
         this.decoy = new TimingDecoy(tx, settings);
@@ -126,7 +142,7 @@ public final class DefaultAuthService implements AuthService {
             tx.run(em -> em.persist(row));
         } catch (RuntimeException ex) {
             if (Transactions.isUniqueViolation(ex)) {
-                Audit.info("sign_up.exists", Audit.fingerprint(e != null ? e : u), ip);
+                Audit.info("sign_up.exists", fingerprints.of(e != null ? e : u), ip);
                 throw new AccountExistsException(settings.identifier());
             }
             throw ex;
@@ -134,20 +150,34 @@ public final class DefaultAuthService implements AuthService {
         Audit.info("sign_up.ok", row.id, ip);
         User user = row.toUser();
         if (mustVerifyFirst(user)) {
-            return new SignInResult(user, null); // no session until the email is confirmed
+            return new SignInResult(user, null); // no session (and no trusted device) until the email is confirmed
         }
-        return new SignInResult(user, sessions.start(user.id(), ip, userAgent));
+        String boundTo = settings.identifier() == Identifier.EMAIL ? e : u;
+        return new SignInResult(user, sessions.start(user.id(), ip, userAgent), devices.issue(boundTo));
     }
 
     @Override
     public SignInResult signIn(String identifier, String password, String ip, String userAgent) {
-        User user = verifyCredentials(identifier, password, ip);
-        SessionCookie cookie = sessions.start(user.id(), ip, userAgent);
-        return new SignInResult(user, cookie);
+        return signIn(identifier, password, ip, userAgent, null);
+    }
+
+    @Override
+    public SignInResult signIn(String identifier, String password, String ip, String userAgent, String deviceCookie) {
+        Verified v = verify(identifier, password, ip, deviceCookie);
+        SessionCookie cookie = sessions.start(v.user().id(), ip, userAgent);
+        return new SignInResult(v.user(), cookie, devices.issue(v.identifier()));
     }
 
     @Override
     public User verifyCredentials(String identifier, String password, String ip) {
+        return verify(identifier, password, ip, null).user();
+    }
+
+    /** A verified sign-in and the normalised identifier it used (what a device cookie is bound to). */
+    private record Verified(User user, String identifier) {
+    }
+
+    private Verified verify(String identifier, String password, String ip, String deviceCookie) {
         boolean byEmail = settings.identifier() == Identifier.EMAIL;
         if (identifier == null || identifier.isBlank() || password == null) {
             throw new InvalidCredentialsException();
@@ -159,62 +189,131 @@ public final class DefaultAuthService implements AuthService {
         if (policy.overLength(password)) {
             throw new InvalidCredentialsException(); // can never match: sign-up enforces the same cap; no hashing
         }
-        if (!signIns.tryAcquire()) {
-            // Shed before any database work or hashing: cheap for the node, still counted.
+        Optional<String> device = devices.verify(deviceCookie, id);
+        if (device.isPresent()) {
+            Optional<User> user = admit(trustedSignIns, () -> trusted(id, byEmail, password, ip, device.get()));
+            if (user.isPresent()) {
+                return new Verified(user.get(), id);
+            }
+            // The device has spent its failure budget: from here on it is an untrusted attempt
+            // (its address is already counted).
+            return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip, false)), id);
+        }
+        return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip, true)), id);
+    }
+
+    /**
+     * Runs an attempt inside an admission limit, or sheds it before any database work or hashing:
+     * cheap for the node, still counted. Trusted attempts have their own limit, so a flood of
+     * untrusted ones never sheds them.
+     */
+    private <T> T admit(Semaphore gate, Supplier<T> attempt) {
+        if (!gate.tryAcquire()) {
             limiter.countLater(SHED_SCOPE, "all", HOUR);
             throw new GatehouseUnavailableException("overloaded", "Too many sign-ins at once; try again shortly.", 1, null);
         }
         try {
-            return admitted(id, byEmail, password, ip);
+            return attempt.get();
         } finally {
-            signIns.release();
+            gate.release();
         }
     }
 
-    /** A sign-in attempt inside the admission limit: counted, then checked. */
-    private User admitted(String id, boolean byEmail, String password, String ip) {
+    /**
+     * An attempt with a valid device cookie for this account (OWASP): not held against the
+     * account's hourly bucket or consecutive-failure lock, but against the device's own failure
+     * budget; empty when that budget is spent, so the caller treats the attempt as untrusted.
+     */
+    private Optional<User> trusted(String id, boolean byEmail, String password, String ip, String device) {
         if (ip != null) {
             limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
         }
-        String scope = "auth:sign-in:" + settings.identifier().wireName();
-        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour(), HOUR);
-        FailureLock.Attempt<Optional<UserEntity>> attempt = failureLock.countAttempt(id,
+        FailureLock.Attempt<Optional<UserEntity>> attempt = deviceLock.countAttempt(device,
                 em -> findBy(em, byEmail ? "email" : "username", id));
         if (attempt.lockedFor().isPresent()) {
-            Audit.warn("sign_in.locked", Audit.fingerprint(id), ip);
+            Audit.warn("sign_in.device_untrusted", fingerprints.of(id), ip);
+            return Optional.empty();
+        }
+        User user;
+        try {
+            user = verdict(attempt.found(), id, password, ip, true, 0);
+        } catch (GatehouseUnavailableException e) {
+            deviceLock.refund(device, e);
+            throw e;
+        }
+        try {
+            deviceLock.clear(device);
+        } catch (GatehouseUnavailableException e) {
+            deviceLock.clearLater(device); // the sign-in stands
+        }
+        return Optional.of(user);
+    }
+
+    /**
+     * An attempt without a trusted device. The identifier's hourly bucket decides how it is
+     * treated: within {@code rateLimitSignInPerHour} it is counted towards the consecutive-failure
+     * lock and checked; beyond that, up to {@code maxConsecutiveFailures} more per hour are checked
+     * without counting (a rate limit already refuses them unless the password is right, so a flood
+     * cannot lock the owner out through them); beyond those it is refused unchecked, which bounds
+     * the guesses per account and hour.
+     */
+    private User untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
+        if (countIp && ip != null) {
+            limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+        }
+        String scope = "auth:sign-in:" + settings.identifier().wireName();
+        int extra = settings.maxConsecutiveFailures();
+        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour() + extra, HOUR);
+        if (!idDecision.allowed()) {
+            Audit.warn("rate_limited:" + scope, fingerprints.of(id), ip);
+            throw new RateLimitedException(idDecision.retryAfterSeconds());
+        }
+        boolean overLimit = idDecision.remaining() < extra;
+        Function<EntityManager, Optional<UserEntity>> read = em -> findBy(em, byEmail ? "email" : "username", id);
+        FailureLock.Attempt<Optional<UserEntity>> attempt = overLimit
+                ? failureLock.uncounted(id, read) : failureLock.countAttempt(id, read);
+        if (attempt.lockedFor().isPresent()) {
+            Audit.warn("sign_in.locked", fingerprints.of(id), ip);
             throw new RateLimitedException(attempt.lockedFor().getAsLong());
         }
         try {
-            return verdict(attempt.found(), id, password, ip, scope, idDecision);
+            return verdict(attempt.found(), id, password, ip, false, overLimit ? secondsLeftInHour() : 0);
         } catch (GatehouseUnavailableException e) {
-            failureLock.refund(id, e);
+            if (!overLimit) {
+                failureLock.refund(id, e);
+            }
             throw e;
         }
     }
 
-    /** Checks the password of a counted attempt; the rest of {@link #verifyCredentials}. */
-    private User verdict(Optional<UserEntity> row, String id, String password, String ip, String scope,
-                         RateLimitDecision idDecision) {
-        if (row.isEmpty() || !hasher.verify(row.get().passwordHash, password)) {
+    private long secondsLeftInHour() {
+        long now = clock.instant().getEpochSecond();
+        return Math.max(1, HOUR.getSeconds() - Math.floorMod(now, HOUR.getSeconds()));
+    }
+
+    /**
+     * Checks the password of an admitted attempt.
+     *
+     * @param refusedFor when &gt; 0 a rate limit refuses this attempt unless the password is right:
+     *                   a wrong one is answered {@code rate_limited} with this Retry-After
+     */
+    private User verdict(Optional<UserEntity> row, String id, String password, String ip, boolean trusted,
+                         long refusedFor) {
+        if (row.isEmpty() || !verifyHash(trusted, row.get().passwordHash, password)) {
             if (row.isEmpty()) {
-                hasher.verify(decoy.hash(), password); // the work of the costliest real account
+                verifyHash(trusted, decoy.hash(), password); // the work of the costliest real account
             }
-            Audit.info("sign_in.failed", Audit.fingerprint(id), ip);
-            if (!idDecision.allowed()) {
-                throw new RateLimitedException(idDecision.retryAfterSeconds());
+            Audit.info("sign_in.failed", fingerprints.of(id), ip);
+            if (refusedFor > 0) {
+                throw new RateLimitedException(refusedFor);
             }
             throw new InvalidCredentialsException();
         }
-        // Right password: the identifier's hourly bucket is ignored, so a flood of wrong guesses
-        // from many addresses cannot lock the owner out; the consecutive-failure lock still applies.
+        // Right password: below the hourly ceiling the identifier's bucket is ignored, so a flood
+        // of wrong guesses from many addresses cannot lock the owner out; an untrusted attempt
+        // already passed the consecutive-failure lock.
         UserEntity user = row.get();
-        if (hasher.needsRehash(user.passwordHash) || !Passwords.normalise(password).equals(password)) {
-            // also when typed in a non-NFKC form: a hash from before normalisation may hold that form
-            String upgraded = hasher.hash(password);
-            tx.run(em -> em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
-                    .setParameter("h", upgraded).setParameter("id", user.id).executeUpdate());
-            Audit.info("password.rehashed", user.id, ip);
-        }
+        rehashIfNeeded(user, password, ip);
         if (user.disabledAt != null) {
             Audit.warn("sign_in.disabled", user.id, ip);
             throw new AccountDisabledException();
@@ -225,14 +324,36 @@ public final class DefaultAuthService implements AuthService {
         // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
         // let one valid account launder an attacker's address budget).
         try {
-            limiter.reset(scope, id);
+            limiter.reset("auth:sign-in:" + settings.identifier().wireName(), id);
             failureLock.clear(id);
         } catch (GatehouseUnavailableException e) {
             failureLock.clearLater(id);
             throw e;
         }
-        Audit.info("sign_in.ok", user.id, ip);
+        Audit.info(trusted ? "sign_in.ok_device" : "sign_in.ok", user.id, ip);
         return user.toUser();
+    }
+
+    private boolean verifyHash(boolean trusted, String hash, String password) {
+        return trusted && hasher instanceof PriorityLane lane ? lane.verifyTrusted(hash, password)
+                : hasher.verify(hash, password);
+    }
+
+    /** Best effort: when hashing is saturated the upgrade waits for the next sign-in rather than fail this one. */
+    private void rehashIfNeeded(UserEntity user, String password, String ip) {
+        // also when typed in a non-NFKC form: a hash from before normalisation may hold that form
+        if (!hasher.needsRehash(user.passwordHash) && Passwords.normalise(password).equals(password)) {
+            return;
+        }
+        String upgraded;
+        try {
+            upgraded = hasher.hash(password);
+        } catch (GatehouseUnavailableException e) {
+            return;
+        }
+        tx.run(em -> em.createQuery("update UserEntity u set u.passwordHash = :h where u.id = :id")
+                .setParameter("h", upgraded).setParameter("id", user.id).executeUpdate());
+        Audit.info("password.rehashed", user.id, ip);
     }
 
     @Override
@@ -280,7 +401,7 @@ public final class DefaultAuthService implements AuthService {
             // Same work as a hit: a lookup and a token write, so timing does not reveal the account.
             findBy("id", RESET_SENTINEL);
             tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
-            Audit.info("password.reset_requested_unknown", Audit.fingerprint(e), ip);
+            Audit.info("password.reset_requested_unknown", fingerprints.of(e), ip);
             return Optional.empty();
         }
         User user = row.get().toUser();
@@ -336,7 +457,7 @@ public final class DefaultAuthService implements AuthService {
         String owner = row.map(u -> u.id).orElse(VERIFY_SENTINEL);
         String raw = tokens.issue(PURPOSE_VERIFY, owner, settings.emailVerifyTtlSeconds(), true);
         Audit.info(row.isPresent() ? "email.verification_requested" : "email.verification_requested_unknown",
-                row.map(u -> u.id).orElse(Audit.fingerprint(e)), ip);
+                row.map(u -> u.id).orElse(fingerprints.of(e)), ip);
         return row.map(u -> new EmailToken(u.toUser(), raw));
     }
 
@@ -480,7 +601,7 @@ public final class DefaultAuthService implements AuthService {
     private void limit(String scope, String identifier, int perHour) {
         RateLimitDecision d = limiter.hit(scope, identifier, perHour, HOUR);
         if (!d.allowed()) {
-            Audit.warn("rate_limited:" + scope, Audit.fingerprint(identifier), null);
+            Audit.warn("rate_limited:" + scope, fingerprints.of(identifier), null);
             throw new RateLimitedException(d.retryAfterSeconds());
         }
     }

@@ -24,6 +24,7 @@ final class FailureLock {
 
     static final String SCOPE = "auth:sign-in:consecutive";
 
+    private final String scope;
     private final Transactions tx;
     private final DbRateLimiter limiter;
     private final Clock clock;
@@ -32,7 +33,8 @@ final class FailureLock {
     private static final int MAX_UNCLEARED = 10_000;
     private final Set<String> unclearedSuccesses = ConcurrentHashMap.newKeySet();
 
-    FailureLock(Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds) {
+    FailureLock(String scope, Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds) {
+        this.scope = scope;
         this.tx = tx;
         this.limiter = limiter;
         this.clock = clock;
@@ -54,7 +56,7 @@ final class FailureLock {
      * counted as a wrong password.
      */
     <T> Attempt<T> countAttempt(String identifier, Function<EntityManager, T> read) {
-        String key = DbRateLimiter.prefix(SCOPE, identifier) + "0";
+        String key = DbRateLimiter.prefix(scope, identifier) + "0";
         boolean owed = unclearedSuccesses.remove(identifier);
         try {
             return tx.retryingInsertRace(4, em -> {
@@ -70,6 +72,22 @@ final class FailureLock {
             }
             throw e;
         }
+    }
+
+    /**
+     * Like {@link #countAttempt} without counting: for an attempt a rate limit already refused
+     * unless its password is right, which must not move the identifier towards the lock.
+     */
+    <T> Attempt<T> uncounted(String identifier, Function<EntityManager, T> read) {
+        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        long now = clock.instant().getEpochSecond();
+        return tx.inTransaction(em -> {
+            RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
+            if (row != null && row.count >= max && row.expiresAt > now) {
+                return new Attempt<T>(OptionalLong.of(Math.max(1, row.expiresAt - now)), null);
+            }
+            return new Attempt<>(OptionalLong.empty(), read.apply(em));
+        });
     }
 
     private <T> Attempt<T> count(EntityManager em, String key, Function<EntityManager, T> read) {
@@ -115,7 +133,7 @@ final class FailureLock {
      * database is still away the attempt stays counted, which errs on the safe side.
      */
     void refund(String identifier, RuntimeException cause) {
-        String key = DbRateLimiter.prefix(SCOPE, identifier) + "0";
+        String key = DbRateLimiter.prefix(scope, identifier) + "0";
         try {
             tx.run(em -> em.createQuery("update RateLimitBucketEntity b set b.count = b.count - 1 "
                     + "where b.bucketKey = :k and b.count > 0").setParameter("k", key).executeUpdate());
@@ -125,6 +143,6 @@ final class FailureLock {
     }
 
     void clear(String identifier) {
-        limiter.reset(SCOPE, identifier);
+        limiter.reset(scope, identifier);
     }
 }

@@ -114,11 +114,19 @@ public class CallerResolver {
 
     /** The session cookie's value, or null. */
     public String cookieValue(HttpServletRequest request) {
+        return cookieValue(request, settings.effectiveCookieName());
+    }
+
+    /** The value of the device cookie ({@link dev.gatehouse.AuthSettings#deviceCookieName()}), or null. */
+    public String deviceCookieValue(HttpServletRequest request) {
+        return cookieValue(request, settings.deviceCookieName());
+    }
+
+    private static String cookieValue(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;
         }
-        String name = settings.effectiveCookieName();
         for (Cookie c : cookies) {
             if (c.getName().equals(name) && c.getValue() != null && !c.getValue().isEmpty()) {
                 return c.getValue();

@@ -231,7 +231,7 @@ public class AuthApi {
         String required = "Both '" + field + "' and 'password' are required.";
         String id = Json.string(body, field, required);
         String password = Json.string(body, "password", required);
-        SignInResult r = auth.signIn(id, password, clientIp.of(req), userAgent(req));
+        SignInResult r = auth.signIn(id, password, clientIp.of(req), userAgent(req), resolver.deviceCookieValue(req));
         String old = resolver.cookieValue(req);
         if (old != null) {
             sessions.signOut(old); // a new session on every sign-in; the old token ends (ASVS 7.2.4)
@@ -274,6 +274,7 @@ public class AuthApi {
             return;
         }
         res.addHeader("Set-Cookie", r.cookie().toSetCookieHeader());
+        r.deviceCookie().ifPresent(device -> res.addHeader("Set-Cookie", device.toSetCookieHeader()));
         ok(res, status, jakarta.json.Json.createObjectBuilder().add("user", Json.user(r.user())));
     }
 
