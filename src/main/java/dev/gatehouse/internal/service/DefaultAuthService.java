@@ -259,7 +259,7 @@ public final class DefaultAuthService implements AuthService {
      */
     private User untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
         if (countIp && ip != null) {
-            limit("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
         }
         String scope = "auth:sign-in:" + settings.identifier().wireName();
         int extra = settings.maxConsecutiveFailures();
