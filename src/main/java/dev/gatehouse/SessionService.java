@@ -7,6 +7,12 @@ import java.util.Optional;
 public interface SessionService {
 
     /**
+     * The {@code Clear-Site-Data} value to send on sign-out: the cache and storage, not cookies, so
+     * the device cookie survives (the session cookie is deleted with {@link #deletionCookie()}).
+     */
+    String CLEAR_SITE_DATA = "\"cache\", \"storage\"";
+
+    /**
      * Opens a session for an already-authenticated user (after sign-in, a password change, or an
      * external login).
      *

@@ -195,6 +195,9 @@ public abstract class HttpApiSuite {
         assertEquals(200, r.status());
         assertTrue(r.json().getBoolean("ok"));
         assertTrue(r.setCookie(COOKIE).startsWith(COOKIE + "=; Max-Age=0"), r.setCookie(COOKIE));
+        assertEquals("\"cache\", \"storage\"", r.header("Clear-Site-Data").orElseThrow(),
+                "not \"cookies\": the device cookie outlives a sign-out");
+        assertTrue(r.cookie(DEVICE).isEmpty(), "the device cookie is not deleted");
         assertTrue(http.get("/auth/me", cookie(c)).json().isNull("user"));
         assertEquals(200, http.post("/auth/logout", null).status());
         assertEquals("POST", http.get("/auth/logout").header("Allow").orElseThrow());

@@ -220,7 +220,9 @@ public class AuthApi {
         }
         CallerResolver.remember(req, Resolution.ANONYMOUS);
         res.addHeader("Set-Cookie", sessions.deletionCookie().toSetCookieHeader());
-        res.setHeader("Clear-Site-Data", "\"cache\", \"cookies\"");
+        // Not "cookies": that would also drop the device cookie, which must outlive a sign-out to let
+        // its owner past a credential-stuffing flood (OWASP device cookies); the session cookie is deleted above.
+        res.setHeader("Clear-Site-Data", SessionService.CLEAR_SITE_DATA);
         ok(res, 200, null);
     }
 
