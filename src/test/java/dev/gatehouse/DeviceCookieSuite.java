@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.AuditCapture;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -191,29 +192,10 @@ public abstract class DeviceCookieSuite extends DatabaseSuite {
 
     @Test
     void auditFingerprintsAreHmacsUnderAKeyDerivedFromTheKeyring() throws Exception {
-        java.util.logging.Logger audit = java.util.logging.Logger.getLogger("dev.gatehouse.audit");
-        List<String> who = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                if (r.getParameters() != null && String.valueOf(r.getParameters()[0]).equals("sign_in.locked")) {
-                    who.add(String.valueOf(r.getParameters()[1]));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        audit.addHandler(capture);
-        try {
+        List<String> who;
+        try (AuditCapture capture = new AuditCapture()) {
             lock(withKeys(K1), "ghost@b.com");
-        } finally {
-            audit.removeHandler(capture);
+            who = capture.whoOf("sign_in.locked");
         }
         // Recomputed with the JDK: HMAC-SHA256(HMAC-SHA256(key, "gatehouse-subkey:audit-fingerprint"), identifier).
         byte[] subkey = hmac(Base64.getDecoder().decode(key('1')), "gatehouse-subkey:audit-fingerprint");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.MailMessage;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.testing.AuditCapture;
 import dev.gatehouse.testing.TestBeans;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -357,24 +358,7 @@ public abstract class HttpApiSuite {
 
     @Test
     void everyRefusalIsAuditedWithTheCallerAndNeverTheCredential() throws Exception {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger audit = java.util.logging.Logger.getLogger("dev.gatehouse.audit");
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                lines.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        audit.addHandler(capture);
-        try {
+        try (AuditCapture capture = new AuditCapture()) {
             String email = email();
             String c = signUp(email);
             String id = http.get("/auth/me", cookie(c)).json().getJsonObject("user").getString("id");
@@ -382,13 +366,12 @@ public abstract class HttpApiSuite {
             http.post("/auth/login", body("email", email, "password", PW), "Sec-Fetch-Site", "cross-site");
             http.post("/auth/tokens", "{\"name\":\"x\",\"scopes\":[\"a\"]}", "Authorization", "Bearer " + raw);
             http.get("/projects", "Accept", "application/json");
+            List<String> lines = capture.lines();
             assertTrue(lines.stream().anyMatch(l -> l.contains("access.refused:403:csrf") && l.contains("who=anonymous")), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.contains("access.refused:403:permission_denied POST /tokens")
                     && l.contains("who=" + id)), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.contains("access.refused:401:auth_required GET /projects")), lines.toString());
             assertTrue(lines.stream().noneMatch(l -> l.contains(raw) || l.contains(c) || l.contains(PW)), lines.toString());
-        } finally {
-            audit.removeHandler(capture);
         }
     }
 
