@@ -18,7 +18,7 @@ public class DevicePages extends Page {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSignedIn(req, res);
+        Caller c = requireSession(req, res);
         if (c == null) {
             return;
         }
@@ -40,14 +40,14 @@ public class DevicePages extends Page {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSignedIn(req, res);
+        Caller c = requireSession(req, res); // a session caller always has a session id: "others" never means "all"
         if (c == null) {
             return;
         }
-        String revoke = String.valueOf(req.getParameter("revoke"));
-        if (revoke.equals("others")) {
+        String revoke = req.getParameter("revoke");
+        if ("others".equals(revoke)) {
             sessions.revokeOthers(c.userId(), c.sessionId());
-        } else {
+        } else if (revoke != null && !revoke.isBlank()) {
             sessions.revoke(c.userId(), revoke);
         }
         res.sendRedirect(req.getContextPath() + "/devices");
