@@ -254,3 +254,41 @@ public abstract class ExampleBlackBoxSuite {
         }
         assertTrue(anonymous.body().contains("href='/login'"), anonymous.body());
     }
+
+    /** Raw HTTP/1.1 so the test controls the body: headers promising {@code length} bytes, then only {@code sent}. */
+    String rawPost(String path, long length, int sent, String... headers) throws Exception {
+        URI uri = URI.create(base());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(15_000); // a bound, not a wait: the answer must not need the rest of the body
+            StringBuilder head = new StringBuilder("POST " + uri.getPath() + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            var out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[sent];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            chunk[0] = '{';
+            out.write(chunk);
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return status == null ? "closed" : status;
+        } catch (java.net.SocketTimeoutException e) {
+            return "no answer within 15 s (the body was being read)";
+        }
+    }
+
+    @Test
+    void projectsCheckAccessBeforeReadingAndCapTheBody() throws Exception {
+        assertTrue(rawPost("/api/projects", 4_000_000, 1024).contains(" 401"), "anonymous, 4 MB promised");
+        String writer = send("POST", "/auth/tokens", "{\"name\":\"w\",\"scopes\":[\"projects.write\"]}",
+                "Cookie", "gatehouse_session=" + adminSession()).json("token");
+        assertTrue(rawPost("/api/projects", 4_000_000, 1024, "Authorization", "Bearer " + writer).contains(" 413"),
+                "writer, 4 MB promised");
+        String big = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
+        assertEquals(413, send("POST", "/api/projects", big, "Authorization", "Bearer " + writer).status());
+        assertEquals(201, send("POST", "/api/projects", "{\"name\":\"small\"}", "Authorization", "Bearer " + writer).status());
+    }
+}
