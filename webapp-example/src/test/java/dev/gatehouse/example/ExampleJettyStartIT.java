@@ -124,4 +124,56 @@ class ExampleJettyStartIT {
         assertTrue(csrf.startsWith("__Host-gatehouse_csrf=") && csrf.contains("; Secure") && csrf.contains("; HttpOnly")
                 && csrf.contains("SameSite=Strict") && csrf.contains("Path=/"), csrf);
     }
+
+    @Test
+    void adminActionsAreAuditedWithActorTargetAndAddress() throws Exception {
+        freshDatabase();
+        String admin = "boss" + System.nanoTime() + "@example.test";
+        set("example.bootstrapAdmin", admin);
+        server = Main.start("127.0.0.1", 0, Map.of());
+        String base = "http://127.0.0.1:" + port(server);
+        ExampleBlackBoxSuite suite = new ExampleBlackBoxSuite() {
+            @Override
+            protected String base() {
+                return base;
+            }
+        };
+        String bossSession = suite.signUpOrIn(admin);
+        assertEquals(202, Web.send(base, T, "POST", "/auth/email/verify/request", null, "Cookie",
+                "gatehouse_session=" + bossSession).status());
+        assertEquals(200, Web.send(base, T, "POST", "/auth/email/verify", "{\"token\":\"" + suite.outboxToken(admin,
+                "/verify-email") + "\"}").status());
+        Web.send(base, T, "GET", "/dashboard", null, "Cookie", "gatehouse_session=" + bossSession);
+        String bossId = Web.send(base, T, "GET", "/auth/me", null, "Cookie", "gatehouse_session=" + bossSession).json("id");
+        String memberSession = suite.signUpOrIn("target" + System.nanoTime() + "@example.test");
+        String memberId = Web.send(base, T, "GET", "/auth/me", null, "Cookie", "gatehouse_session=" + memberSession).json("id");
+
+        List<String> audit = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                audit.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.gatehouse.audit");
+        log.addHandler(capture);
+        try {
+            Web.Csrf csrf = Web.csrf(base, T, "/login");
+            Web.Res r = Web.form(base, T, "/admin", csrf, bossSession, new String[] {"user", memberId, "role", "admin",
+                    "do", "grant"});
+            assertEquals(302, r.status(), r.body());
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertTrue(audit.stream().anyMatch(line -> line.contains("admin.grant") && line.contains(bossId)
+                && line.contains(memberId) && line.contains("role=admin") && line.contains("127.0.0.1")), audit.toString());
+    }
 }
