@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** "Your devices": list sessions, revoke one, revoke all others. */
+/**
+ * "Your devices": list sessions, revoke one, revoke all others. Browser sessions only; without a
+ * session id "others" would mean every session, so it then ends nothing.
+ */
 @WebServlet("/devices")
 public class DevicePages extends Page {
 
@@ -40,12 +43,12 @@ public class DevicePages extends Page {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSession(req, res); // a session caller always has a session id: "others" never means "all"
+        Caller c = requireSession(req, res);
         if (c == null) {
             return;
         }
         String revoke = req.getParameter("revoke");
-        if ("others".equals(revoke)) {
+        if ("others".equals(revoke) && c.sessionId() != null) {
             sessions.revokeOthers(c.userId(), c.sessionId());
         } else if (revoke != null && !revoke.isBlank()) {
             sessions.revoke(c.userId(), revoke);
