@@ -52,6 +52,8 @@ public final class Main {
         System.out.println("Database: " + redact(settings.jdbcUrl()));
         if (ExampleSetup.bootstrapAdmin() == null) {
             System.out.println("No GATEHOUSE_BOOTSTRAP_ADMIN set: nobody will become admin.");
+        } else {
+            System.out.println("GATEHOUSE_BOOTSTRAP_ADMIN becomes admin once that address is verified, if nobody is admin.");
         }
         server.join();
     }
