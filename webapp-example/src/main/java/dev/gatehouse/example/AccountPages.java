@@ -47,6 +47,8 @@ public final class AccountPages {
         AuthService auth;
         @Inject
         Event<AccountCreated> created;
+        @Inject
+        SessionService sessions;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -61,6 +63,7 @@ public final class AccountPages {
                 SignInResult r = auth.signUp(email, null, req.getParameter("password"), req.getRemoteAddr(),
                         req.getHeader("User-Agent"));
                 created.fire(new AccountCreated(r.user()));
+                endEarlierSession(req, sessions);
                 setCookie(res, r.cookie());
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
@@ -89,13 +92,18 @@ public final class AccountPages {
             try {
                 SignInResult r = auth.signIn(email, req.getParameter("password"), req.getRemoteAddr(),
                         req.getHeader("User-Agent"));
-                Guards.caller(req).map(Caller::sessionId).ifPresent(old -> sessions.revoke(r.user().id(), old));
+                endEarlierSession(req, sessions);
                 setCookie(res, r.cookie());
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
                 render(req, res, 401, "Sign in", error(message(e)) + credentialsForm(req, "/login", "/auth/login", "Sign in", email));
             }
         }
+    }
+
+    /** A new sign-in in this browser ends the session it had, whoever it belonged to. */
+    static void endEarlierSession(HttpServletRequest req, SessionService sessions) {
+        Guards.caller(req).filter(Caller::isSession).ifPresent(old -> sessions.revoke(old.userId(), old.sessionId()));
     }
 
     @WebServlet("/logout")
@@ -105,8 +113,12 @@ public final class AccountPages {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            Guards.caller(req).ifPresent(c -> sessions.revoke(c.userId(), c.sessionId()));
+            if (caller(req).isPresent()) {
+                Caller c = Guards.requireSession(req);
+                sessions.revoke(c.userId(), c.sessionId());
+            }
             setCookie(res, sessions.deletionCookie());
+            res.setHeader("Clear-Site-Data", "\"cache\", \"cookies\"");
             res.sendRedirect(req.getContextPath() + "/");
         }
     }
@@ -115,14 +127,16 @@ public final class AccountPages {
     public static class Dashboard extends Page {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            Caller c = requireSignedIn(req, res);
+            Caller c = requireSession(req, res);
             if (c == null) {
                 return;
             }
             String ctx = req.getContextPath();
+            String next = ctx + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1");
+            String sent = req.getParameter("sent") != null ? "<p class='ok' id='sent'>A verification email is on its way.</p>" : "";
             String verify = c.user().emailVerified() ? "<p>Your email is verified.</p>"
-                    : "<form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
-                    + "/auth/email/verify/request' data-next='" + ctx + "/outbox'><button id='send-verification'>"
+                    : sent + "<form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
+                    + "/auth/email/verify/request' data-next='" + next + "'><button id='send-verification'>"
                     + "Send verification email</button></form>";
             render(req, res, 200, "Dashboard", "<p id='who'>Signed in as <b>" + esc(c.user().email()) + "</b> (id <code>"
                     + esc(c.userId()) + "</code>).</p><p id='roles'>Roles: " + esc(String.join(", ", c.roles())) + "</p>"

@@ -1,6 +1,8 @@
 package dev.gatehouse.example;
 
+import dev.gatehouse.Caller;
 import dev.gatehouse.User;
+import dev.gatehouse.web.Guards;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -8,8 +10,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 
-/** Users, roles, disable/enable, end sessions. Guarded twice: by the container and by {@link AdminActions}. */
+/**
+ * Users, roles, disable/enable, end sessions. Guarded twice: by the container and by
+ * {@link AdminActions}; every action is written to the audit log with the actor and the target.
+ */
 @WebServlet("/admin")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "admin"))
 public class AdminPage extends Page {
@@ -37,10 +43,12 @@ public class AdminPage extends Page {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller actor = Guards.requireSession(req); // the forms are for a browser; API tokens may only read
+        String action = String.valueOf(req.getParameter("do"));
         String user = req.getParameter("user");
         String role = req.getParameter("role");
         try {
-            switch (String.valueOf(req.getParameter("do"))) {
+            switch (action) {
                 case "grant" -> admin.grant(user, role);
                 case "revoke" -> admin.revoke(user, role);
                 case "disable" -> admin.disable(user);
@@ -48,13 +56,22 @@ public class AdminPage extends Page {
                 case "sessions" -> admin.endSessions(user);
                 default -> throw new IllegalArgumentException("Unknown action");
             }
-            res.sendRedirect(ctx(req) + "/admin");
+            audit(Level.INFO, action, "done", actor, user, role, req);
+            res.sendRedirect(req.getContextPath() + "/admin");
         } catch (RuntimeException e) {
+            audit(Level.WARNING, action, "refused", actor, user, role, req);
             render(req, res, 400, "Admin", error(message(e)));
         }
     }
 
-    private static String ctx(HttpServletRequest req) {
-        return req.getContextPath();
+    /** One line per admin action: who did what to whom, from where; the inputs cut to a safe alphabet. */
+    private static void audit(Level level, String action, String outcome, Caller actor, String target, String role,
+                              HttpServletRequest req) {
+        AUDIT.log(level, "event=admin.{0} outcome={1} who={2} target={3} role={4} ip={5}", safe(action), outcome,
+                actor.userId(), safe(target), safe(role), req.getRemoteAddr());
+    }
+
+    static String safe(String s) {
+        return s == null ? null : s.length() > 64 || !s.matches("[A-Za-z0-9._:@-]*") ? "(invalid)" : s;
     }
 }

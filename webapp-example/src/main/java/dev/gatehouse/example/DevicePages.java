@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** "Your devices": list sessions, revoke one, revoke all others. */
+/**
+ * "Your devices": list sessions, revoke one, revoke all others. Browser sessions only; without a
+ * session id "others" would mean every session, so it then ends nothing.
+ */
 @WebServlet("/devices")
 public class DevicePages extends Page {
 
@@ -18,7 +21,7 @@ public class DevicePages extends Page {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSignedIn(req, res);
+        Caller c = requireSession(req, res);
         if (c == null) {
             return;
         }
@@ -40,14 +43,14 @@ public class DevicePages extends Page {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSignedIn(req, res);
+        Caller c = requireSession(req, res);
         if (c == null) {
             return;
         }
-        String revoke = String.valueOf(req.getParameter("revoke"));
-        if (revoke.equals("others")) {
+        String revoke = req.getParameter("revoke");
+        if ("others".equals(revoke) && c.sessionId() != null) {
             sessions.revokeOthers(c.userId(), c.sessionId());
-        } else {
+        } else if (revoke != null && !revoke.isBlank()) {
             sessions.revoke(c.userId(), revoke);
         }
         res.sendRedirect(req.getContextPath() + "/devices");

@@ -9,6 +9,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.DecoratingListener;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
@@ -17,8 +18,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 
 /**
- * Runs the example on embedded Jetty 12 with Weld: {@code PORT} (default 8080), the settings of
- * {@link ExampleSettings}. Ctrl-C stops it cleanly.
+ * Runs the example on embedded Jetty 12 with Weld: {@code HOST} (default 127.0.0.1, this machine
+ * only), {@code PORT} (default 8080), the settings of {@link ExampleSettings}. Ctrl-C stops it cleanly.
  */
 public final class Main {
 
@@ -26,7 +27,8 @@ public final class Main {
     static final List<Class<? extends HttpServlet>> SERVLETS = List.of(AccountPages.Home.class, AccountPages.SignUp.class,
             AccountPages.Login.class, AccountPages.Logout.class, AccountPages.Dashboard.class, DevicePages.class,
             PasswordPages.Change.class, PasswordPages.Forgot.class, PasswordPages.Reset.class, PasswordPages.Verify.class,
-            TokenPages.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class);
+            TokenPages.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
+            ErrorPage.class);
 
     private Main() {
     }
@@ -34,27 +36,49 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        String host = System.getenv().getOrDefault("HOST", "127.0.0.1");
         AuthSettings settings = ExampleSettings.load(); // fail fast, before Jetty, on a bad setting
-        Server server = start(port);
+        Server server;
+        try {
+            server = start(host, port, java.util.Map.of());
+        } catch (IllegalStateException e) {
+            System.err.println("Not started: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         server.setStopAtShutdown(true);
-        System.out.printf("Gatehouse example ready at http://localhost:%d (started in %.1f s)%n",
-                ((ServerConnector) server.getConnectors()[0]).getLocalPort(), (System.nanoTime() - started) / 1e9);
+        System.out.printf("Gatehouse example ready at http://%s:%d (started in %.1f s)%n", host.contains(":") ? "[" + host
+                + "]" : host, ((ServerConnector) server.getConnectors()[0]).getLocalPort(), (System.nanoTime() - started) / 1e9);
         System.out.println("Database: " + redact(settings.jdbcUrl()));
         if (ExampleSetup.bootstrapAdmin() == null) {
             System.out.println("No GATEHOUSE_BOOTSTRAP_ADMIN set: nobody will become admin.");
+        } else {
+            System.out.println("GATEHOUSE_BOOTSTRAP_ADMIN becomes admin once that address is verified, if nobody is admin.");
         }
         server.join();
     }
 
-    /** Starts the example on a port (0 = any free one). */
+    /** Starts the example on 127.0.0.1 and a port (0 = any free one). */
     public static Server start(int port) throws Exception {
         return start(port, java.util.Map.of());
     }
 
-    /** Starts the example with extra servlets (path → class), as the benchmark harness does. */
+    /** Starts the example on 127.0.0.1 with extra servlets (path → class), as the benchmark harness does. */
     public static Server start(int port, java.util.Map<String, Class<? extends HttpServlet>> extra) throws Exception {
+        return start("127.0.0.1", port, extra);
+    }
+
+    /**
+     * Starts the example on one address ({@code 0.0.0.0}: every interface).
+     *
+     * @throws IllegalStateException the dev outbox would be exposed (see {@link DevOutbox#checkStart})
+     */
+    public static Server start(String host, int port, java.util.Map<String, Class<? extends HttpServlet>> extra)
+            throws Exception {
+        DevOutbox.checkStart(ExampleSettings.load(), host);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SECURITY | ServletContextHandler.SESSIONS);
@@ -76,6 +100,10 @@ public final class Main {
             }
         }
         extra.forEach((path, servlet) -> ctx.addServlet(servlet, path));
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler(); // what WEB-INF/web.xml says in the WAR
+        ErrorPage.CODES.forEach(code -> errors.addErrorPage(code, "/error"));
+        errors.addErrorPage(Throwable.class, "/error");
+        ctx.setErrorHandler(errors);
         server.setHandler(ctx);
         server.start();
         return server;

@@ -1,29 +1,29 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.MailMessage;
-import dev.gatehouse.Mailer;
 import dev.gatehouse.mail.DevOutboxMailer;
-import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
-/** Development only: the messages the dev outbox "sent", newest first, links clickable. 404 with a real mailer. */
+/**
+ * Development only: the messages the dev outbox "sent", newest first, links clickable. 404 unless
+ * {@link DevOutbox} serves it to this caller (not strict, no real mailer, a loopback caller).
+ */
 @WebServlet("/outbox")
 public class OutboxPage extends Page {
 
-    @Inject
-    Mailer mailer;
-
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        if (!(mailer instanceof DevOutboxMailer outbox)) {
+        Optional<DevOutboxMailer> served = outbox.servedTo(req);
+        if (served.isEmpty()) {
             res.sendError(404);
             return;
         }
-        List<MailMessage> messages = outbox.messages();
+        List<MailMessage> messages = served.get().messages();
         StringBuilder b = new StringBuilder("<p>Development only: nothing here was really sent.</p><ol id='outbox' reversed>");
         for (int i = messages.size() - 1; i >= 0; i--) {
             MailMessage m = messages.get(i);

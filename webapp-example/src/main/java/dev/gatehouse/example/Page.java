@@ -1,19 +1,35 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.AuthException;
+import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.RateLimitedException;
 import dev.gatehouse.SessionCookie;
 import dev.gatehouse.web.Guards;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.Optional;
 
-/** Base of the example's pages: layout, escaping, and turning Gatehouse errors into messages. */
+/**
+ * Base of the example's pages: layout and security headers, the CSRF check of every form post,
+ * escaping, and turning Gatehouse errors into messages.
+ */
 abstract class Page extends HttpServlet {
+
+    static final System.Logger AUDIT = System.getLogger("dev.gatehouse.audit");
+
+    @Inject
+    AuthSettings settings;
+    @Inject
+    DevOutbox outbox;
+    @Inject
+    ExampleSetup setup;
 
     static String esc(Object o) {
         if (o == null) {
@@ -33,18 +49,47 @@ abstract class Page extends HttpServlet {
         return b.toString();
     }
 
+    /**
+     * Every page request: the bootstrap admin is promoted once verified (then a GET is sent to
+     * the same page again, so it shows the new role), and a POST without this browser's form
+     * token is refused before the page sees it.
+     */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
+        Optional<Caller> c = caller(req);
+        if (c.isPresent() && setup.promoteIfBootstrap(c.get(), req.getRemoteAddr()) && req.getMethod().equals("GET")) {
+            String query = req.getQueryString();
+            res.sendRedirect(req.getRequestURI() + (query == null ? "" : "?" + query));
+            return;
+        }
+        if (req.getMethod().equals("POST") && !FormToken.valid(req, secure(req))) {
+            AUDIT.log(Level.WARNING, "event=csrf.refused path={0} who={1} ip={2}", req.getServletPath(),
+                    c.map(Caller::userId).orElse(null), req.getRemoteAddr());
+            render(req, res, 403, "Form expired", error("This form was not sent from this site's page, or it expired. "
+                    + "Go back, reload the page and try again."));
+            return;
+        }
+        super.service(req, res);
+    }
+
+    boolean secure(HttpServletRequest req) {
+        return settings.cookieSecure() || req.isSecure();
+    }
+
     static Optional<Caller> caller(HttpServletRequest req) {
         return Guards.caller(req);
     }
 
-    /** Signed-in caller, or a redirect to the sign-in page. */
-    static Caller requireSignedIn(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Optional<Caller> c = caller(req);
-        if (c.isEmpty()) {
+    /**
+     * The caller, who must be signed in with a browser session: anonymous visitors are sent to
+     * the sign-in page (null returned); any other caller (an API token) is refused with 403.
+     */
+    static Caller requireSession(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (caller(req).isEmpty()) {
             res.sendRedirect(req.getContextPath() + "/login");
             return null;
         }
-        return c.get();
+        return Guards.requireSession(req);
     }
 
     /** A user-facing message for anything Gatehouse may refuse. */
@@ -66,11 +111,37 @@ abstract class Page extends HttpServlet {
         res.setHeader("Cache-Control", "no-store");
     }
 
-    static void render(HttpServletRequest req, HttpServletResponse res, int status, String title, String body)
-            throws IOException {
+    /** Writes a page in the layout; every post form in {@code body} gets this browser's form token. */
+    void render(HttpServletRequest req, HttpServletResponse res, int status, String title, String body) throws IOException {
+        String nonce = FormToken.random(18);
+        String token = FormToken.issue(req, res, secure(req));
+        String html = (nav(req) + "<h1>" + esc(title) + "</h1><p id='message' class='error'></p>" + body)
+                .replaceAll("(<form method='post'[^>]*>)", "$1<input type='hidden' name='" + FormToken.FIELD + "' value='"
+                        + token + "'>");
+        res.setStatus(status);
+        res.setContentType("text/html;charset=utf-8");
+        headers(req, res, nonce);
+        res.getWriter().write("<!doctype html><html><head><meta charset='utf-8'><title>" + esc(title)
+                + " · Gatehouse example</title><style nonce='" + nonce + "'>" + STYLE + "</style></head><body>" + html
+                + "<script nonce='" + nonce + "'>" + SCRIPT + "</script></body></html>");
+    }
+
+    private void headers(HttpServletRequest req, HttpServletResponse res, String nonce) {
+        res.setHeader("Cache-Control", "no-store");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Referrer-Policy", "no-referrer");
+        res.setHeader("X-Frame-Options", "DENY");
+        res.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-"
+                + nonce + "'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        if (secure(req)) {
+            res.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+
+    private String nav(HttpServletRequest req) {
         Optional<Caller> c = caller(req);
         String ctx = req.getContextPath();
-        StringBuilder nav = new StringBuilder("<a href='" + ctx + "/'>Home</a>");
+        StringBuilder nav = new StringBuilder("<nav><a href='" + ctx + "/'>Home</a>");
         if (c.isPresent()) {
             nav.append(" · <a href='").append(ctx).append("/dashboard'>Dashboard</a> · <a href='").append(ctx)
                     .append("/devices'>Devices</a> · <a href='").append(ctx).append("/tokens'>API tokens</a> · <a href='")
@@ -79,43 +150,40 @@ abstract class Page extends HttpServlet {
                 nav.append(" · <a href='").append(ctx).append("/admin'>Admin</a>");
             }
             nav.append(" · <form method='post' action='").append(ctx).append("/logout' data-api='").append(ctx)
-                    .append("/auth/logout' data-next='").append(ctx).append("/' style='display:inline'>")
+                    .append("/auth/logout' data-next='").append(ctx).append("/' class='inline'>")
                     .append("<button id='logout'>Sign out</button></form>");
         } else {
             nav.append(" · <a href='").append(ctx).append("/login'>Sign in</a> · <a href='").append(ctx)
                     .append("/signup'>Sign up</a>");
         }
-        nav.append(" · <a href='").append(ctx).append("/outbox'>Dev outbox</a>");
-        res.setStatus(status);
-        res.setContentType("text/html;charset=utf-8");
-        res.setHeader("Cache-Control", "no-store");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Referrer-Policy", "no-referrer");
-        res.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
-        res.getWriter().write("<!doctype html><html><head><meta charset='utf-8'><title>" + esc(title)
-                + " · Gatehouse example</title><style>body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
-                + "nav{margin-bottom:1.5em}.error{color:#b00020}.ok{color:#05660d}table{border-collapse:collapse}"
-                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}input{margin:.2em 0}code{word-break:break-all}"
-                + "</style></head><body><nav>" + nav + "</nav><h1>" + esc(title) + "</h1><p id='message' class='error'></p>"
-                + body + SCRIPT + "</body></html>");
+        if (outbox.servedTo(req).isPresent()) {
+            nav.append(" · <a href='").append(ctx).append("/outbox'>Dev outbox</a>");
+        }
+        return nav.append("</nav>").toString();
     }
 
     static String error(String message) {
         return message == null ? "" : "<p class='error' id='error'>" + esc(message) + "</p>";
     }
 
+    static final String STYLE = "body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
+            + "nav{margin-bottom:1.5em}.error{color:#b00020}.ok{color:#05660d}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}input{margin:.2em 0}code{word-break:break-all}"
+            + ".inline{display:inline}";
+
     /**
      * Progressive enhancement: a form with data-api is sent with fetch as JSON to the Gatehouse API
      * and its error (with the retry time of a rate limit) shown in place; without JavaScript the
-     * same form posts to the page.
+     * same form posts to the page. The form token is the page's own; the API checks the request's
+     * origin instead.
      */
     static final String SCRIPT = """
-            <script>
             document.querySelectorAll('form[data-api]').forEach(function (form) {
               form.addEventListener('submit', async function (ev) {
                 ev.preventDefault();
                 const body = {};
                 new FormData(form).forEach(function (v, k) {
+                  if (k === 'csrf') { return; }
                   if (k === 'scopes') { body[k] = v.split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
                   else if (k === 'expiresInDays') { if (v !== '') body[k] = parseInt(v, 10); }
                   else { body[k] = v; }
@@ -140,6 +208,5 @@ abstract class Page extends HttpServlet {
                 window.location.href = form.dataset.next || window.location.href;
               });
             });
-            </script>
             """;
 }

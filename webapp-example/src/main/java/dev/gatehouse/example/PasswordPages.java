@@ -38,14 +38,14 @@ public final class PasswordPages {
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            if (requireSignedIn(req, res) != null) {
+            if (requireSession(req, res) != null) {
                 render(req, res, 200, "Change password", form(req));
             }
         }
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            Caller c = requireSignedIn(req, res);
+            Caller c = requireSession(req, res);
             if (c == null) {
                 return;
             }
@@ -65,8 +65,6 @@ public final class PasswordPages {
         AuthService auth;
         @Inject
         Mailer mailer;
-        @Inject
-        AuthSettings settings;
 
         static String form(HttpServletRequest req) {
             String ctx = req.getContextPath();
@@ -135,8 +133,6 @@ public final class PasswordPages {
         AuthService auth;
         @Inject
         Mailer mailer;
-        @Inject
-        AuthSettings settings;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -151,14 +147,14 @@ public final class PasswordPages {
             try {
                 String token = req.getParameter("token");
                 if (token == null) {
-                    Caller c = requireSignedIn(req, res);
+                    Caller c = requireSession(req, res);
                     if (c == null) {
                         return;
                     }
                     String raw = auth.requestEmailVerification(c.userId());
                     mailer.send(new MailMessage(c.user().email(), "Confirm your email address",
                             "To confirm this email address, open:\n" + link(settings, settings.verifyPath(), raw) + "\n"));
-                    res.sendRedirect(req.getContextPath() + "/outbox");
+                    res.sendRedirect(req.getContextPath() + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1"));
                 } else {
                     auth.confirmEmail(token, req.getRemoteAddr());
                     res.sendRedirect(req.getContextPath() + "/dashboard");

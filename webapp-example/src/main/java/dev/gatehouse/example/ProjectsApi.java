@@ -1,6 +1,7 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.RequiresPermission;
+import dev.gatehouse.web.Guards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code GET/POST /api/projects}: a JSON API guarded by permissions, usable with an API token:
- * {@code curl -H "Authorization: Bearer gate_pat_…" http://localhost:8080/api/projects}.
+ * {@code curl -H "Authorization: Bearer gate_pat_…" http://localhost:8080/api/projects}. A POST is checked
+ * for {@code projects.write} before its body is read, and the body is capped (413 beyond).
  */
 @WebServlet("/api/projects")
 public class ProjectsApi extends HttpServlet {
@@ -51,10 +53,21 @@ public class ProjectsApi extends HttpServlet {
         write(res, 200, Json.createObjectBuilder().add("projects", list).build());
     }
 
+    /** Largest body read; a JSON object with a 100-character name needs far less. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Guards.requirePermission(req, "projects.write"); // before the body: nobody else gets it read
+        byte[] bytes = req.getContentLengthLong() > MAX_BODY_BYTES ? null : req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes == null || bytes.length > MAX_BODY_BYTES) {
+            res.setHeader("Connection", "close"); // the rest of the body is not worth reading
+            write(res, 413, Json.createObjectBuilder().add("ok", false).add("error", "The body may hold at most "
+                    + MAX_BODY_BYTES + " bytes.").add("code", "payload_too_large").build());
+            return;
+        }
         String name;
-        try (var reader = Json.createReader(req.getInputStream())) {
+        try (var reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
             JsonObject body = reader.readObject();
             name = body.get("name") instanceof JsonString s ? s.getString() : null;
         } catch (RuntimeException e) {

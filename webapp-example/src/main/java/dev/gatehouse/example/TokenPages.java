@@ -21,7 +21,7 @@ public class TokenPages extends Page {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSignedIn(req, res);
+        Caller c = requireSession(req, res);
         if (c != null) {
             show(req, res, c, 200, "");
         }
@@ -49,7 +49,7 @@ public class TokenPages extends Page {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller c = requireSignedIn(req, res);
+        Caller c = requireSession(req, res);
         if (c == null) {
             return;
         }

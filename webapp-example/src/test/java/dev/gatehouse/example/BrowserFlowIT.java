@@ -126,11 +126,21 @@ class BrowserFlowIT {
         assertTrue(el("tokens").getText().contains("laptop curl"));
         screenshot("tokens.png");
         assertEquals(200, apiStatus("/api/projects", token));
+        // A plain form post (no data-api): carries the page's CSRF field.
+        browser.findElement(By.cssSelector("#tokens form button")).click();
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("tokens")).getText().contains("laptop curl"));
+        assertEquals(401, apiStatus("/api/projects", token));
 
         el("logout").click();
         waitForPath("/");
         open("/login");
         type("email", email);
+        type("password", "not-the-passphrase");
+        el("submit").click();
+        // Only the page's script writes #message: proof the nonce-based CSP let it run.
+        wait.until(d -> !d.findElement(By.id("message")).getText().isEmpty());
+        assertEquals(base + "/login", browser.getCurrentUrl());
         type("password", "first-passphrase-1");
         el("submit").click();
         waitForPath("/dashboard");

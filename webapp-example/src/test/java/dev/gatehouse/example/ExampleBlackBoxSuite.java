@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,14 @@ public abstract class ExampleBlackBoxSuite {
         return Web.send(base(), Duration.ofSeconds(30), method, path, json, headers);
     }
 
+    Web.Res form(String path, Web.Csrf csrf, String session, String[] fields, String... headers) throws Exception {
+        return Web.form(base(), Duration.ofSeconds(30), path, csrf, session, fields, headers);
+    }
+
+    Web.Csrf csrf() throws Exception {
+        return Web.csrf(base(), Duration.ofSeconds(30), "/login");
+    }
+
     String signUpOrIn(String email) throws Exception {
         String creds = Web.credentials(email, PW);
         Web.Res r = send("POST", "/auth/signup", creds);
@@ -36,6 +45,65 @@ public abstract class ExampleBlackBoxSuite {
         }
         assertTrue(r.status() == 201 || r.status() == 200, r.status() + " " + r.body());
         return r.cookie();
+    }
+
+    private boolean adminBootstrapped;
+
+    /**
+     * A fresh session of the bootstrap admin. The first call plays the whole story: a squatter
+     * signs up first with the admin's address and gets no admin role; the owner of the mailbox
+     * takes the account over with a reset link, verifies the address, and only then is admin.
+     */
+    String adminSession() throws Exception {
+        if (!adminBootstrapped) {
+            Web.Res squat = send("POST", "/auth/signup", Web.credentials(ADMIN, "squatter-passphrase-9"));
+            assertEquals(201, squat.status(), squat.body());
+            String squatter = squat.cookie();
+            assertEquals(200, send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + squatter).status());
+            assertFalse(roles(squatter).contains("admin"), roles(squatter));
+            assertEquals(403, send("GET", "/admin", null, "Cookie", "gatehouse_session=" + squatter).status());
+
+            assertEquals(202, send("POST", "/auth/password/forgot", "{\"email\":\"" + ADMIN + "\"}").status());
+            String reset = send("POST", "/auth/password/reset", "{\"token\":\"" + outboxToken(ADMIN, "/reset-password")
+                    + "\",\"newPassword\":\"" + PW + "\"}").body();
+            assertTrue(reset.contains("\"ok\":true"), reset);
+            String owner = send("POST", "/auth/login", Web.credentials(ADMIN, PW)).cookie();
+            send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + owner);
+            assertFalse(roles(owner).contains("admin"), "unverified: " + roles(owner));
+            assertEquals(202, send("POST", "/auth/email/verify/request", null, "Cookie", "gatehouse_session=" + owner).status());
+            assertEquals(200, send("POST", "/auth/email/verify", "{\"token\":\"" + outboxToken(ADMIN, "/verify-email")
+                    + "\"}").status());
+            send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + owner);
+            assertTrue(roles(owner).contains("admin"), "verified: " + roles(owner));
+            adminBootstrapped = true;
+        }
+        Web.Res r = send("POST", "/auth/login", Web.credentials(ADMIN, PW));
+        assertEquals(200, r.status(), r.body());
+        return r.cookie();
+    }
+
+    private String roles(String session) throws Exception {
+        Web.Res dashboard = send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + session);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p id='roles'>([^<]*)</p>").matcher(dashboard.body());
+        assertTrue(m.find(), dashboard.body());
+        return m.group(1);
+    }
+
+    /** The token of the newest link to {@code path} the dev outbox holds for {@code to} (the tests run on loopback). */
+    String outboxToken(String to, String path) throws Exception {
+        Web.Res outbox = send("GET", "/outbox", null);
+        assertEquals(200, outbox.status(), outbox.body());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("to " + java.util.regex.Pattern.quote(to)
+                + "<pre>[^<]*<a class='mail-link' href='[^']*" + java.util.regex.Pattern.quote(path) + "\\?token=([^']*)'")
+                .matcher(outbox.body());
+        assertTrue(m.find(), "no " + path + " link for " + to + " in " + outbox.body());
+        return java.net.URLDecoder.decode(m.group(1).replace("&amp;", "&"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bootstrapAdminOnlyOnceTheEmailIsVerified() throws Exception {
+        String admin = adminSession();
+        assertEquals(200, send("GET", "/admin", null, "Cookie", "gatehouse_session=" + admin).status());
     }
 
     @Test
@@ -55,7 +123,7 @@ public abstract class ExampleBlackBoxSuite {
 
     @Test
     void accessMatrix() throws Exception {
-        String admin = signUpOrIn(ADMIN);
+        String admin = adminSession();
         String user = signUpOrIn("member" + System.nanoTime() + "@example.test");
         String withScope = send("POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"role:admin\",\"projects.read\","
                 + "\"projects.write\"]}", "Cookie", "gatehouse_session=" + admin).json("token");
@@ -69,12 +137,31 @@ public abstract class ExampleBlackBoxSuite {
         expected.put("GET /api/admin/stats", new int[] {401, 403, 200, 200, 403});
         expected.put("GET /api/projects", new int[] {401, 200, 200, 200, 403});
         expected.put("POST /api/projects", new int[] {401, 403, 201, 201, 403});
+        // Account management through the HTML forms: browser sessions only (anonymous: to the sign-in page).
+        // Every caller sends a valid CSRF pair, as anyone who can load a page can get one.
+        expected.put("FORM /tokens", new int[] {302, 201, 201, 403, 403});
+        expected.put("FORM /devices", new int[] {302, 302, 302, 403, 403});
+        expected.put("FORM /password", new int[] {302, 400, 400, 403, 403});
+        expected.put("FORM /verify-email", new int[] {302, 302, 400, 403, 403});
+        expected.put("FORM /logout", new int[] {302, 302, 302, 403, 403}); // last: it ends the sessions
+        Map<String, String[]> fields = Map.of("/tokens", new String[] {"name", "minted", "scopes", "*"},
+                "/devices", new String[] {"revoke", "others"},
+                "/password", new String[] {"currentPassword", "not-the-password", "newPassword", "fresh-passphrase-77"},
+                "/verify-email", new String[0], "/logout", new String[0]);
+        Web.Csrf csrf = csrf();
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, int[]> row : expected.entrySet()) {
             String[] req = row.getKey().split(" ");
             for (int i = 0; i < callers.length; i++) {
-                String body = req[0].equals("POST") ? "{\"name\":\"p" + i + "\"}" : null;
-                Web.Res r = send(req[0], req[1], body, callers[i]);
+                Web.Res r;
+                if (req[0].equals("FORM")) {
+                    String session = callers[i].length > 0 && callers[i][0].equals("Cookie") ? callers[i][1].split("=", 2)[1] : null;
+                    String[] auth = callers[i].length > 0 && !callers[i][0].equals("Cookie") ? callers[i] : new String[0];
+                    r = form(req[1], csrf, session, fields.get(req[1]), auth);
+                } else {
+                    String body = req[0].equals("POST") ? "{\"name\":\"p" + i + "\"}" : null;
+                    r = send(req[0], req[1], body, callers[i]);
+                }
                 if (r.status() != row.getValue()[i]) {
                     mismatches.add(row.getKey() + " as " + names[i] + ": expected " + row.getValue()[i] + " got " + r.status());
                 }
@@ -82,5 +169,126 @@ public abstract class ExampleBlackBoxSuite {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void crossSiteFormLoginSignsNobodyIn() throws Exception {
+        String email = "victim" + System.nanoTime() + "@example.test";
+        signUpOrIn(email);
+        String[] creds = {"email", email, "password", PW};
+        Web.Res forged = form("/login", null, null, creds, "Origin", "https://attacker.example");
+        assertEquals(403, forged.status(), forged.body());
+        assertEquals(null, forged.cookie());
+        Web.Csrf csrf = csrf();
+        Web.Res wrongField = form("/login", new Web.Csrf(csrf.cookie(), csrf.field() + "x"), null, creds);
+        assertEquals(403, wrongField.status());
+        assertEquals(null, wrongField.cookie());
+        Web.Res otherCookie = form("/login", new Web.Csrf(csrf().cookie(), csrf.field()), null, creds);
+        assertEquals(403, otherCookie.status());
+        assertTrue(otherCookie.body().contains("<nav>") && !otherCookie.body().contains("\tat "), otherCookie.body());
+        Web.Res real = form("/login", csrf, null, creds);
+        assertEquals(302, real.status(), real.body());
+        assertTrue(real.cookie() != null && !real.cookie().isEmpty());
+    }
+
+    @Test
+    void everyFormCarriesTheCsrfField() throws Exception {
+        String session = signUpOrIn("forms" + System.nanoTime() + "@example.test");
+        for (String page : List.of("/login", "/signup", "/forgot", "/reset-password?token=x", "/verify-email?token=x",
+                "/dashboard", "/devices", "/password", "/tokens")) {
+            String body = send("GET", page, null, "Cookie", "gatehouse_session=" + session).body();
+            int forms = body.split("<form", -1).length - 1;
+            int fields = body.split("name='csrf'", -1).length - 1;
+            assertTrue(forms > 0 && forms == fields, page + ": " + forms + " forms, " + fields + " CSRF fields");
+        }
+        Web.Res noToken = form("/tokens", null, session, new String[] {"name", "t", "scopes", "projects.read"});
+        assertEquals(403, noToken.status());
+    }
+
+    @Test
+    void formLoginEndsTheEarlierSessionEvenOfAnotherUser() throws Exception {
+        String first = signUpOrIn("first" + System.nanoTime() + "@example.test");
+        String second = "second" + System.nanoTime() + "@example.test";
+        signUpOrIn(second);
+        Web.Res r = form("/login", csrf(), first, new String[] {"email", second, "password", PW});
+        assertEquals(302, r.status(), r.body());
+        assertTrue(send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + first).body().contains("\"user\":null"));
+    }
+
+    @Test
+    void pagesSendANonceCspAndRefuseFraming() throws Exception {
+        Web.Res one = send("GET", "/login", null);
+        Web.Res two = send("GET", "/login", null);
+        String csp = one.raw().headers().firstValue("Content-Security-Policy").orElse("");
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'nonce-([A-Za-z0-9_-]{16,})'").matcher(csp);
+        assertTrue(nonce.find(), csp);
+        assertTrue(one.body().contains("<script nonce='" + nonce.group(1) + "'>"), one.body());
+        assertFalse(two.raw().headers().firstValue("Content-Security-Policy").orElse("").contains(nonce.group(1)));
+        assertEquals("DENY", one.raw().headers().firstValue("X-Frame-Options").orElse(null));
+        assertFalse(one.body().matches("(?s).*<[^>]+\\s(style|on[a-z]+)=.*"), "inline style or event handler: " + one.body());
+        assertEquals(java.util.Optional.empty(), one.raw().headers().firstValue("Strict-Transport-Security")); // plain HTTP here
+    }
+
+    @Test
+    void formSignOutClearsSiteData() throws Exception {
+        String session = signUpOrIn("out" + System.nanoTime() + "@example.test");
+        Web.Res r = form("/logout", csrf(), session, new String[0]);
+        assertEquals(302, r.status());
+        assertEquals("\"cache\", \"cookies\"", r.raw().headers().firstValue("Clear-Site-Data").orElse(null));
+        assertTrue(send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + session).body().contains("\"user\":null"));
+    }
+
+    @Test
+    void errorsRenderTheAppsOwnPages() throws Exception {
+        String member = signUpOrIn("err" + System.nanoTime() + "@example.test");
+        Web.Res missing = send("GET", "/no/such/page", null, "Accept", "text/html");
+        Web.Res forbidden = send("GET", "/admin", null, "Cookie", "gatehouse_session=" + member, "Accept", "text/html");
+        Web.Res anonymous = send("GET", "/admin", null, "Accept", "text/html");
+        assertEquals(List.of(404, 403, 401), List.of(missing.status(), forbidden.status(), anonymous.status()));
+        for (Web.Res r : List.of(missing, forbidden, anonymous)) {
+            assertTrue(r.body().contains("· Gatehouse example</title>") && r.body().contains("<nav>"), r.body());
+            assertFalse(r.body().contains("HTTP ERROR") || r.body().contains("\tat ") || r.body().contains("Exception"), r.body());
+            assertTrue(r.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        }
+        assertTrue(anonymous.body().contains("href='/login'"), anonymous.body());
+    }
+
+    /** Raw HTTP/1.1 so the test controls the body: headers promising {@code length} bytes, then only {@code sent}. */
+    String rawPost(String path, long length, int sent, String... headers) throws Exception {
+        URI uri = URI.create(base());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(15_000); // a bound, not a wait: the answer must not need the rest of the body
+            StringBuilder head = new StringBuilder("POST " + uri.getPath() + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            var out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[sent];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            chunk[0] = '{';
+            out.write(chunk);
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return status == null ? "closed" : status;
+        } catch (java.net.SocketTimeoutException e) {
+            return "no answer within 15 s (the body was being read)";
+        }
+    }
+
+    @Test
+    void projectsCheckAccessBeforeReadingAndCapTheBody() throws Exception {
+        assertTrue(rawPost("/api/projects", 4_000_000, 1024).contains(" 401"), "anonymous, 4 MB promised");
+        String writer = send("POST", "/auth/tokens", "{\"name\":\"w\",\"scopes\":[\"projects.write\"]}",
+                "Cookie", "gatehouse_session=" + adminSession()).json("token");
+        assertTrue(rawPost("/api/projects", 4_000_000, 1024, "Authorization", "Bearer " + writer).contains(" 413"),
+                "writer, 4 MB promised");
+        String big = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
+        assertEquals(413, send("POST", "/api/projects", big, "Authorization", "Bearer " + writer).status());
+        assertEquals(201, send("POST", "/api/projects", "{\"name\":\"small\"}", "Authorization", "Bearer " + writer).status());
     }
 }

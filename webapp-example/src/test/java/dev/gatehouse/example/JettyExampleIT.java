@@ -18,6 +18,8 @@ class JettyExampleIT extends ExampleBlackBoxSuite {
                 + ";DB_CLOSE_DELAY=-1");
         System.setProperty("gatehouse.housekeepingIntervalSeconds", "0");
         System.setProperty("example.bootstrapAdmin", ADMIN);
+        System.setProperty("gatehouse.rateLimitSignUpPerHour", "100"); // the suite signs up and in many times from one address
+        System.setProperty("gatehouse.rateLimitSignInPerHour", "200");
         server = Main.start(0);
         base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }

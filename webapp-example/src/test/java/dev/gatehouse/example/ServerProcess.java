@@ -44,7 +44,9 @@ final class ServerProcess implements AutoCloseable {
     static Map<String, String> exampleEnvironment(String dbName) {
         return Map.of("GATEHOUSE_JDBC_URL", "jdbc:h2:mem:" + dbName + ";DB_CLOSE_DELAY=-1",
                 "GATEHOUSE_BOOTSTRAP_ADMIN", ExampleBlackBoxSuite.ADMIN,
-                "GATEHOUSE_HOUSEKEEPING_INTERVAL_SECONDS", "0");
+                "GATEHOUSE_HOUSEKEEPING_INTERVAL_SECONDS", "0",
+                // the suite signs up and in many times from one address
+                "GATEHOUSE_RATE_LIMIT_SIGN_UP_PER_HOUR", "100", "GATEHOUSE_RATE_LIMIT_SIGN_IN_PER_HOUR", "200");
     }
 
     static ServerProcess start(List<String> command, Map<String, String> env, Path log, String readyUrl) throws Exception {
