@@ -9,6 +9,7 @@ import dev.gatehouse.ResolvedSession;
 import dev.gatehouse.RoleService;
 import dev.gatehouse.SessionService;
 import dev.gatehouse.User;
+import dev.gatehouse.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -38,6 +39,7 @@ public class CallerResolver {
     private AuthService auth;
     private RoleService roles;
     private Csrf csrf;
+    private ClientIp clientIp;
 
     protected CallerResolver() {
     }
@@ -51,6 +53,7 @@ public class CallerResolver {
         this.auth = auth;
         this.roles = roles;
         this.csrf = new Csrf(settings.trustedOrigins(), settings.publicBaseUrl());
+        this.clientIp = new ClientIp(settings.trustedProxies());
     }
 
     public AuthSettings settings() {
@@ -63,6 +66,7 @@ public class CallerResolver {
         if (cached instanceof Resolution r) {
             return r;
         }
+        request.setAttribute(ClientAddress.ATTRIBUTE, clientIp.of(request));
         Resolution r = compute(request, response);
         remember(request, r);
         return r;

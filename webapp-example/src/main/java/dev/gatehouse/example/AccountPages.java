@@ -3,8 +3,10 @@ package dev.gatehouse.example;
 import dev.gatehouse.AccountCreated;
 import dev.gatehouse.AuthService;
 import dev.gatehouse.Caller;
+import dev.gatehouse.Mailer;
 import dev.gatehouse.SessionService;
 import dev.gatehouse.SignInResult;
+import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -49,6 +51,8 @@ public final class AccountPages {
         Event<AccountCreated> created;
         @Inject
         SessionService sessions;
+        @Inject
+        Mailer mailer;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -60,11 +64,18 @@ public final class AccountPages {
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             String email = req.getParameter("email");
             try {
-                SignInResult r = auth.signUp(email, null, req.getParameter("password"), req.getRemoteAddr(),
+                SignInResult r = auth.signUp(email, null, req.getParameter("password"), ClientAddress.of(req),
                         req.getHeader("User-Agent"));
                 created.fire(new AccountCreated(r.user()));
                 endEarlierSession(req, sessions);
+                if (!r.signedIn()) { // requireEmailVerified: no session until the link is used
+                    PasswordPages.mailVerification(mailer, settings, r.user(), auth.requestEmailVerification(r.user().id()));
+                    render(req, res, 201, "Check your email", "<p id='verify-first'>We sent a link to "
+                            + esc(r.user().email()) + ". Open it to confirm your address, then sign in.</p>");
+                    return;
+                }
                 setCookie(res, r.cookie());
+                r.deviceCookie().ifPresent(d -> setCookie(res, d));
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
                 render(req, res, 400, "Sign up", error(message(e)) + credentialsForm(req, "/signup", "/auth/signup",
@@ -90,10 +101,11 @@ public final class AccountPages {
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             String email = req.getParameter("email");
             try {
-                SignInResult r = auth.signIn(email, req.getParameter("password"), req.getRemoteAddr(),
-                        req.getHeader("User-Agent"));
+                SignInResult r = auth.signIn(email, req.getParameter("password"), ClientAddress.of(req),
+                        req.getHeader("User-Agent"), cookie(req, settings.deviceCookieName()));
                 endEarlierSession(req, sessions);
                 setCookie(res, r.cookie());
+                r.deviceCookie().ifPresent(d -> setCookie(res, d)); // lets this browser past a future flood
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
                 render(req, res, 401, "Sign in", error(message(e)) + credentialsForm(req, "/login", "/auth/login", "Sign in", email));
@@ -118,7 +130,7 @@ public final class AccountPages {
                 sessions.revoke(c.userId(), c.sessionId());
             }
             setCookie(res, sessions.deletionCookie());
-            res.setHeader("Clear-Site-Data", "\"cache\", \"cookies\"");
+            res.setHeader("Clear-Site-Data", SessionService.CLEAR_SITE_DATA); // keeps the device cookie
             res.sendRedirect(req.getContextPath() + "/");
         }
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.example;
 
 import dev.gatehouse.Caller;
 import dev.gatehouse.User;
+import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -68,7 +69,7 @@ public class AdminPage extends Page {
     private static void audit(Level level, String action, String outcome, Caller actor, String target, String role,
                               HttpServletRequest req) {
         AUDIT.log(level, "event=admin.{0} outcome={1} who={2} target={3} role={4} ip={5}", safe(action), outcome,
-                actor.userId(), safe(target), safe(role), req.getRemoteAddr());
+                actor.userId(), safe(target), safe(role), ClientAddress.of(req));
     }
 
     static String safe(String s) {

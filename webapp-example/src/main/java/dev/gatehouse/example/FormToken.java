@@ -1,6 +1,5 @@
 package dev.gatehouse.example;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,17 +51,8 @@ final class FormToken {
     }
 
     private static String cookie(HttpServletRequest req, boolean secure) {
-        Cookie[] cookies = req.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        String name = cookieName(secure);
-        for (Cookie c : cookies) {
-            if (c.getName().equals(name) && c.getValue() != null && c.getValue().length() >= 43) {
-                return c.getValue();
-            }
-        }
-        return null;
+        String value = Page.cookie(req, cookieName(secure));
+        return value != null && value.length() >= 43 ? value : null;
     }
 
     /** {@code bytes} from the CSPRNG, base64url without padding. */

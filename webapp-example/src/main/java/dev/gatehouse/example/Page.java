@@ -6,6 +6,7 @@ import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.RateLimitedException;
 import dev.gatehouse.SessionCookie;
+import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -57,14 +58,14 @@ abstract class Page extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
         Optional<Caller> c = caller(req);
-        if (c.isPresent() && setup.promoteIfBootstrap(c.get(), req.getRemoteAddr()) && req.getMethod().equals("GET")) {
+        if (c.isPresent() && setup.promoteIfBootstrap(c.get(), ClientAddress.of(req)) && req.getMethod().equals("GET")) {
             String query = req.getQueryString();
             res.sendRedirect(req.getRequestURI() + (query == null ? "" : "?" + query));
             return;
         }
         if (req.getMethod().equals("POST") && !FormToken.valid(req, secure(req))) {
             AUDIT.log(Level.WARNING, "event=csrf.refused path={0} who={1} ip={2}", req.getServletPath(),
-                    c.map(Caller::userId).orElse(null), req.getRemoteAddr());
+                    c.map(Caller::userId).orElse(null), ClientAddress.of(req));
             render(req, res, 403, "Form expired", error("This form was not sent from this site's page, or it expired. "
                     + "Go back, reload the page and try again."));
             return;
@@ -97,13 +98,25 @@ abstract class Page extends HttpServlet {
         if (e instanceof RateLimitedException r) {
             return "Too many attempts. Try again in " + r.retryAfterSeconds() + " seconds.";
         }
-        if (e instanceof AuthException || e instanceof IllegalArgumentException) {
+        if (e instanceof AuthException) { // validation included; an IllegalArgumentException is a bug, never shown
             return e.getMessage();
         }
         if (e instanceof GatehouseUnavailableException) {
             return "The service is busy or unavailable. Try again shortly.";
         }
         throw e;
+    }
+
+    /** A cookie's value from the request, or null. */
+    static String cookie(HttpServletRequest req, String name) {
+        if (req.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie c : req.getCookies()) {
+                if (c.getName().equals(name)) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     static void setCookie(HttpServletResponse res, SessionCookie cookie) {

@@ -6,6 +6,8 @@ import dev.gatehouse.Caller;
 import dev.gatehouse.MailMessage;
 import dev.gatehouse.Mailer;
 import dev.gatehouse.SessionService;
+import dev.gatehouse.User;
+import dev.gatehouse.web.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,8 +52,9 @@ public final class PasswordPages {
                 return;
             }
             try {
-                auth.changePassword(c.userId(), req.getParameter("currentPassword"), req.getParameter("newPassword"));
-                setCookie(res, sessions.start(c.userId(), req.getRemoteAddr(), req.getHeader("User-Agent")));
+                auth.changePassword(c.userId(), c.sessionId(), req.getParameter("currentPassword"),
+                        req.getParameter("newPassword"));
+                setCookie(res, sessions.start(c.userId(), ClientAddress.of(req), req.getHeader("User-Agent")));
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
                 render(req, res, 400, "Change password", error(message(e)) + form(req));
@@ -83,7 +86,7 @@ public final class PasswordPages {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             try {
-                auth.requestPasswordReset(req.getParameter("email"), req.getRemoteAddr()).ifPresent(t -> mailer.send(
+                auth.requestPasswordReset(req.getParameter("email"), ClientAddress.of(req)).ifPresent(t -> mailer.send(
                         new MailMessage(t.user().email(), "Reset your password", "To choose a new password, open:\n"
                                 + link(settings, settings.resetPath(), t.rawToken()) + "\n")));
                 res.sendRedirect(req.getContextPath() + "/forgot?sent=1");
@@ -94,6 +97,11 @@ public final class PasswordPages {
     }
 
     /** Links from the configured base URL (which includes any context path), as the library's own emails do. */
+    static void mailVerification(Mailer mailer, AuthSettings settings, User user, String raw) {
+        mailer.send(new MailMessage(user.email(), "Confirm your email address",
+                "To confirm this email address, open:\n" + link(settings, settings.verifyPath(), raw) + "\n"));
+    }
+
     static String link(AuthSettings settings, String path, String token) {
         return settings.publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
@@ -119,7 +127,7 @@ public final class PasswordPages {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             try {
-                auth.resetPassword(req.getParameter("token"), req.getParameter("newPassword"), req.getRemoteAddr());
+                auth.resetPassword(req.getParameter("token"), req.getParameter("newPassword"), ClientAddress.of(req));
                 res.sendRedirect(req.getContextPath() + "/login");
             } catch (RuntimeException e) {
                 render(req, res, 400, "Choose a new password", error(message(e)) + form(req));
@@ -151,12 +159,10 @@ public final class PasswordPages {
                     if (c == null) {
                         return;
                     }
-                    String raw = auth.requestEmailVerification(c.userId());
-                    mailer.send(new MailMessage(c.user().email(), "Confirm your email address",
-                            "To confirm this email address, open:\n" + link(settings, settings.verifyPath(), raw) + "\n"));
+                    mailVerification(mailer, settings, c.user(), auth.requestEmailVerification(c.userId()));
                     res.sendRedirect(req.getContextPath() + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1"));
                 } else {
-                    auth.confirmEmail(token, req.getRemoteAddr());
+                    auth.confirmEmail(token, ClientAddress.of(req));
                     res.sendRedirect(req.getContextPath() + "/dashboard");
                 }
             } catch (RuntimeException e) {

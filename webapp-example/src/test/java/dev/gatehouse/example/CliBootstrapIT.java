@@ -63,7 +63,8 @@ class CliBootstrapIT {
                             "{\"email\":\"root@example.test\",\"password\":\"tangerine-otter-77\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, login.statusCode(), login.body());
-            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String cookie = login.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("gatehouse_session="))
+                    .findFirst().orElseThrow().split(";")[0];
             HttpResponse<String> admin = client.send(HttpRequest.newBuilder(URI.create(base + "/admin")).header("Cookie", cookie)
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, admin.statusCode());

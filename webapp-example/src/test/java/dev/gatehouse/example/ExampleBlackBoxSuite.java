@@ -232,11 +232,14 @@ public abstract class ExampleBlackBoxSuite {
     }
 
     @Test
-    void formSignOutClearsSiteData() throws Exception {
+    void formSignOutClearsSiteDataButKeepsTheDeviceCookie() throws Exception {
         String session = signUpOrIn("out" + System.nanoTime() + "@example.test");
         Web.Res r = form("/logout", csrf(), session, new String[0]);
         assertEquals(302, r.status());
-        assertEquals("\"cache\", \"cookies\"", r.raw().headers().firstValue("Clear-Site-Data").orElse(null));
+        assertEquals("\"cache\", \"storage\"", r.raw().headers().firstValue("Clear-Site-Data").orElse(null));
+        List<String> cookies = r.raw().headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("gatehouse_session=;") && c.contains("Max-Age=0")), cookies.toString());
+        assertTrue(cookies.stream().noneMatch(c -> c.startsWith("gatehouse_device=")), cookies.toString());
         assertTrue(send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + session).body().contains("\"user\":null"));
     }
 
