@@ -76,6 +76,9 @@ import java.util.regex.PatternSyntaxException;
  *                                 that is smaller)
  * @param trustedHashingSlots      password hashes reserved for sign-ins with a valid device cookie, on top of
  *                                 {@code hashingConcurrency}, which untrusted attempts cannot take (default 1)
+ * @param untrustedHashingDutyPercent while callers wait for a hashing slot, the share of its time a slot may spend on
+ *                                 untrusted hashes: after each it rests for the rest (default 50; 100 never rests), so
+ *                                 a flood leaves CPU to trusted sign-ins and other requests
  */
 public record AuthSettings(
         boolean strict,
@@ -148,7 +151,8 @@ public record AuthSettings(
         String secretKeys,
         int deviceCookieMaxAgeDays,
         int deviceCookieMaxFailures,
-        int trustedHashingSlots) {
+        int trustedHashingSlots,
+        int untrustedHashingDutyPercent) {
 
     /** The built-in reserved usernames (pyxle-auth's list). */
     public static final Set<String> DEFAULT_RESERVED_USERNAMES = Set.copyOf(Arrays.asList((
@@ -301,6 +305,10 @@ public record AuthSettings(
             fail("deviceCookieMaxFailures must be between 1 and 100 (got " + deviceCookieMaxFailures + ")");
         }
         positive("trustedHashingSlots", trustedHashingSlots);
+        if (untrustedHashingDutyPercent < 10 || untrustedHashingDutyPercent > 100) {
+            fail("untrustedHashingDutyPercent must be between 10 and 100; 100 lets untrusted hashes run back to back "
+                    + "(got " + untrustedHashingDutyPercent + ")");
+        }
     }
 
     private static String breachedPasswordApiUrl(boolean strict, String url) {
@@ -599,6 +607,7 @@ public record AuthSettings(
         public Builder deviceCookieMaxAgeDays(int v) { return put("deviceCookieMaxAgeDays", v); }
         public Builder deviceCookieMaxFailures(int v) { return put("deviceCookieMaxFailures", v); }
         public Builder trustedHashingSlots(int v) { return put("trustedHashingSlots", v); }
+        public Builder untrustedHashingDutyPercent(int v) { return put("untrustedHashingDutyPercent", v); }
 
         /** @throws IllegalArgumentException a value is invalid; the message names the field and the fix */
         public AuthSettings build() {
@@ -703,6 +712,7 @@ public record AuthSettings(
         d.put("deviceCookieMaxAgeDays", 180);
         d.put("deviceCookieMaxFailures", 10);
         d.put("trustedHashingSlots", 1);
+        d.put("untrustedHashingDutyPercent", 50);
         return d;
     }
 }

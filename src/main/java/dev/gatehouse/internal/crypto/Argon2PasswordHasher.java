@@ -41,7 +41,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
         this.blocks = new Argon2BytesGenerator.FixedBlockPool(
                 (settings.hashingConcurrency() + settings.trustedHashingSlots()) * settings.argonMemoryKib());
         this.lanes = new HashingLanes(settings.hashingConcurrency(), settings.trustedHashingSlots(),
-                settings.hashingQueueTimeoutMillis());
+                settings.hashingQueueTimeoutMillis(), settings.untrustedHashingDutyPercent(), HashingLanes.restScheduler());
     }
 
     @Override

@@ -1,16 +1,22 @@
 package dev.gatehouse.internal.crypto;
 
 import dev.gatehouse.GatehouseUnavailableException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * The hashing gate: {@code shared} slots for every caller, at most four waiters per slot (the rest
  * are refused at once as {@code overloaded}, so a credential-stuffing burst cannot park every
  * server thread here), and {@code reserved} slots that only trusted callers (a valid device
- * cookie) take, so an untrusted flood cannot starve them.
+ * cookie) take, so an untrusted flood cannot starve them. Under contention (callers waiting) an
+ * untrusted hash's slot rests before it is free again, so untrusted hashing takes at most
+ * {@code untrustedDutyPercent} of its slots' time: a flood then leaves CPU to trusted sign-ins and
+ * to every other request. Without contention nothing rests.
  */
 public final class HashingLanes {
 
@@ -19,12 +25,42 @@ public final class HashingLanes {
     private final long waitMillis;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final int dutyPercent;
+    private final BiConsumer<Runnable, Long> later;
 
     public HashingLanes(int shared, int reserved, long waitMillis) {
+        this(shared, reserved, waitMillis, 100, (task, nanos) -> task.run());
+    }
+
+    /**
+     * @param untrustedDutyPercent share of its time an untrusted slot may hash under contention (100: no rest)
+     * @param later                runs a task after a delay in nanoseconds (frees a rested slot)
+     */
+    public HashingLanes(int shared, int reserved, long waitMillis, int untrustedDutyPercent, BiConsumer<Runnable, Long> later) {
         this.slots = new Semaphore(shared, true);
         this.reserved = new Semaphore(reserved, true);
         this.waitMillis = waitMillis;
         this.maxWaiting = 4 * shared;
+        this.dutyPercent = untrustedDutyPercent;
+        this.later = later;
+    }
+
+    /** A shared scheduler on one daemon thread for rested slots. */
+    public static BiConsumer<Runnable, Long> restScheduler() {
+        return RestScheduler.INSTANCE::schedule;
+    }
+
+    private static final class RestScheduler {
+        static final RestScheduler INSTANCE = new RestScheduler();
+        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatehouse-hashing-rest");
+            t.setDaemon(true);
+            return t;
+        });
+
+        void schedule(Runnable task, long nanos) {
+            executor.schedule(task, nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /**
@@ -52,6 +88,11 @@ public final class HashingLanes {
         }
     }
 
+    /** Untrusted callers waiting for a slot now. */
+    int waiting() {
+        return waiting.get();
+    }
+
     public <T> T untrusted(Supplier<T> work) {
         boolean acquired = slots.tryAcquire();
         if (!acquired) {
@@ -73,10 +114,16 @@ public final class HashingLanes {
             throw new GatehouseUnavailableException("overloaded",
                     "Too many sign-ins at once; password hashing is saturated.", Math.max(1, waitMillis / 1000), null);
         }
+        long started = System.nanoTime();
         try {
             return work.get();
         } finally {
-            slots.release();
+            long rest = dutyPercent >= 100 ? 0 : (System.nanoTime() - started) * (100 - dutyPercent) / dutyPercent;
+            if (rest > 0 && waiting.get() > 0) {
+                later.accept(slots::release, rest); // the caller goes; its slot stays taken while it rests
+            } else {
+                slots.release();
+            }
         }
     }
 }

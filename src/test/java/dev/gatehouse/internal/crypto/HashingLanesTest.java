@@ -2,6 +2,7 @@ package dev.gatehouse.internal.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseUnavailableException;
 import java.util.ArrayList;
@@ -80,5 +81,44 @@ class HashingLanesTest {
         assertThrows(GatehouseUnavailableException.class, () -> lanes.trusted(() -> "no"));
         release.countDown();
         assertEquals("done", trusted.get());
+    }
+
+    @Test
+    void underContentionAnUntrustedSlotRestsBeforeTheNextUntrustedHash() throws Exception {
+        List<Runnable> rested = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> restNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HashingLanes lanes = new HashingLanes(1, 1, 10_000, 50, (task, nanos) -> {
+            rested.add(task);
+            restNanos.add(nanos);
+        });
+        CountDownLatch busy = new CountDownLatch(1);
+        Future<String> first = hold(lanes, false, busy);
+        busy.await();
+        CountDownLatch secondRan = new CountDownLatch(1);
+        Future<String> second = pool.submit(() -> lanes.untrusted(() -> {
+            secondRan.countDown();
+            return "second";
+        }));
+        while (lanes.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        assertEquals("done", first.get()); // the first caller has its answer...
+        assertEquals(1, rested.size(), "...but its slot rests, as another caller was waiting");
+        assertTrue(restNanos.get(0) > 0);
+        assertEquals(1, secondRan.getCount(), "the waiting untrusted hash has not started");
+        assertEquals("trusted", lanes.trusted(() -> "trusted"), "a trusted sign-in is not held by the rest");
+        rested.get(0).run(); // the rest is over
+        assertEquals("second", second.get());
+        assertEquals(1, rested.size(), "nobody was waiting after the second: its slot is free at once");
+    }
+
+    @Test
+    void withoutContentionNothingRests() {
+        List<Runnable> rested = new ArrayList<>();
+        HashingLanes lanes = new HashingLanes(1, 1, 50, 50, (task, nanos) -> rested.add(task));
+        assertEquals("a", lanes.untrusted(() -> "a"));
+        assertEquals("b", lanes.untrusted(() -> "b"));
+        assertEquals(List.of(), rested);
     }
 }
