@@ -4,7 +4,6 @@ import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.internal.service.Audit;
 import dev.gatehouse.internal.web.CallerRequest;
-import dev.gatehouse.internal.web.ClientIp;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.internal.web.UrlRules;
@@ -48,7 +47,6 @@ public class GatehouseFilter extends HttpFilter {
     private transient CallerResolver resolver;
     private transient AuthApi api;
     private transient UrlRules rules;
-    private transient ClientIp clientIp;
     private boolean wrap;
 
     @Override
@@ -61,7 +59,6 @@ public class GatehouseFilter extends HttpFilter {
         }
         wrap = mode.equals("filter");
         rules = UrlRules.parse(param(RULES, ""));
-        clientIp = new ClientIp(resolver.settings().trustedProxies());
     }
 
     private String param(String name, String fallback) {
@@ -134,7 +131,7 @@ public class GatehouseFilter extends HttpFilter {
                         Resolution who) throws IOException {
         Audit.warn("access.refused:" + status + ":" + code + " " + req.getMethod() + " "
                         + UrlRules.printable(req.getRequestURI()),
-                who.authenticated() ? who.caller().userId() : "anonymous", clientIp.of(req));
+                who.authenticated() ? who.caller().userId() : "anonymous", ClientAddress.of(req));
         if (wantsJson(req) || api.owns(req.getRequestURI().substring(req.getContextPath().length()))) {
             Json.error(res, status, code, message);
         } else {
