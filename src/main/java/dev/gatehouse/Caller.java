@@ -1,5 +1,8 @@
 package dev.gatehouse;
 
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.role.Permissions;
+import dev.gatehouse.role.Role;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.config.AuthSettings;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

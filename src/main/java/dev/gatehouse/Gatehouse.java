@@ -2,19 +2,30 @@ package dev.gatehouse;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.PasswordHasher;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.account.DefaultAuthService;
+import dev.gatehouse.internal.account.DefaultUserAdminService;
+import dev.gatehouse.internal.apitoken.DefaultApiTokenService;
+import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
 import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
 import dev.gatehouse.internal.persistence.Migrations;
 import dev.gatehouse.internal.persistence.Transactions;
-import dev.gatehouse.internal.service.DbRateLimiter;
-import dev.gatehouse.internal.service.DefaultApiTokenService;
-import dev.gatehouse.internal.service.DefaultAuthService;
-import dev.gatehouse.internal.service.DefaultRoleService;
-import dev.gatehouse.internal.service.DefaultSessionService;
-import dev.gatehouse.internal.service.DefaultTokenService;
-import dev.gatehouse.internal.service.Fingerprints;
-import dev.gatehouse.internal.service.ResolveCache;
+import dev.gatehouse.internal.ratelimit.DbRateLimiter;
+import dev.gatehouse.internal.role.DefaultRoleService;
+import dev.gatehouse.internal.session.DefaultSessionService;
+import dev.gatehouse.internal.session.ResolveCache;
+import dev.gatehouse.internal.token.DefaultTokenService;
+import dev.gatehouse.ratelimit.RateLimiter;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.token.TokenService;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -47,6 +58,7 @@ public final class Gatehouse implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final EntityManagerFactory emf;
     private final DefaultAuthService auth;
+    private final DefaultUserAdminService admin;
     private final DefaultSessionService sessions;
     private final DefaultTokenService tokens;
     private final DefaultApiTokenService apiTokens;
@@ -73,6 +85,7 @@ public final class Gatehouse implements AutoCloseable {
         Keyring keyring = keyring(settings);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
+        this.admin = new DefaultUserAdminService(tx, clock, tokens, cache);
         this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
@@ -119,6 +132,11 @@ public final class Gatehouse implements AutoCloseable {
 
     public AuthService auth() {
         return auth;
+    }
+
+    /** Account administration (list, disable, enable, delete): for operators' tools, not for end users. */
+    public UserAdminService admin() {
+        return admin;
     }
 
     public SessionService sessions() {

@@ -3,6 +3,8 @@ package dev.gatehouse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.ratelimit.RateLimitedException;
 import org.junit.jupiter.api.Test;
 
 /** Per-address limits: IPv4 per address, IPv6 per /64, IPv4-mapped IPv6 as its IPv4 address. */

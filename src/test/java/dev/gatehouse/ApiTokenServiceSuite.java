@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.apitoken.NewApiToken;
+import dev.gatehouse.apitoken.TokenLimitReachedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -8,6 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.AccountDisabledException;
+import dev.gatehouse.account.AccountExistsException;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.account.EmailNotVerifiedException;
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.account.WeakPasswordException;
+import dev.gatehouse.config.Identifier;
+import dev.gatehouse.ratelimit.RateLimitedException;
+import dev.gatehouse.token.EmailToken;
+import dev.gatehouse.token.InvalidTokenException;
+import dev.gatehouse.token.PasswordResetToken;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +32,10 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
 
     AuthService auth() {
         return gh().auth();
+    }
+
+    UserAdminService admin() {
+        return gh().admin();
     }
 
     SignInResult signUp(String email) {
@@ -250,16 +267,16 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
     void disabledAccountCannotSignInAndItsSessionsAndTokensStop() {
         SignInResult r = signUp("a@b.com");
         String raw = gh().apiTokens().create(r.user().id(), "ci", List.of("deploy"), 30).raw();
-        assertTrue(auth().disableUser(r.user().id()));
+        assertTrue(admin().disableUser(r.user().id()));
         assertTrue(gh().sessions().resolve(r.cookie().value(), true).isEmpty());
         assertTrue(gh().apiTokens().resolve(raw, null).isEmpty());
         assertEquals("account_disabled", assertThrows(AccountDisabledException.class,
                 () -> auth().signIn("a@b.com", PW, null, null)).code());
         // a wrong password on a disabled account says nothing about the account
         assertThrows(InvalidCredentialsException.class, () -> auth().signIn("a@b.com", "wrong-guess", null, null));
-        assertTrue(auth().enableUser(r.user().id()));
+        assertTrue(admin().enableUser(r.user().id()));
         assertNotNull(auth().signIn("a@b.com", PW, null, null));
-        assertFalse(auth().disableUser("missing"));
+        assertFalse(admin().disableUser("missing"));
     }
 
     @Test
@@ -270,12 +287,12 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
         gh().roles().defineRole("editor", List.of("posts.*"));
         gh().roles().grantRole(id, "editor");
         auth().requestEmailVerification(id);
-        assertTrue(auth().deleteUser(id));
+        assertTrue(admin().deleteUser(id));
         assertTrue(auth().findUser(id).isEmpty());
         for (String t : new String[] {"users", "sessions", "api_tokens", "user_roles", "auth_tokens"}) {
             assertEquals(0, count("SELECT COUNT(*) FROM " + t), t);
         }
-        assertFalse(auth().deleteUser(id));
+        assertFalse(admin().deleteUser(id));
     }
 
     @Test
@@ -400,7 +417,7 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
         assertTrue(before.contains("m=8,t=1,p=1"), before);
         assertTrue(after.startsWith("$argon2id$v=19$m=16,t=2,p=1$"), after);
         assertNotNull(stronger.auth().signIn("a@b.com", PW, null, null));
-        assertEquals(id, stronger.auth().findUserByEmail("A@B.com").orElseThrow().id());
+        assertEquals(id, stronger.admin().findUserByEmail("A@B.com").orElseThrow().id());
     }
 
     @Test
@@ -428,10 +445,10 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
             signUp("p" + i + "@b.com");
             CLOCK.advance(Duration.ofSeconds(1));
         }
-        assertEquals(List.of("p0@b.com", "p1@b.com"), auth().listUsers(0, 2).stream().map(User::email).toList());
-        assertEquals(List.of("p2@b.com"), auth().listUsers(2, 2).stream().map(User::email).toList());
-        assertThrows(IllegalArgumentException.class, () -> auth().listUsers(-1, 2));
-        assertThrows(IllegalArgumentException.class, () -> auth().listUsers(0, 0));
+        assertEquals(List.of("p0@b.com", "p1@b.com"), admin().listUsers(0, 2).stream().map(User::email).toList());
+        assertEquals(List.of("p2@b.com"), admin().listUsers(2, 2).stream().map(User::email).toList());
+        assertThrows(IllegalArgumentException.class, () -> admin().listUsers(-1, 2));
+        assertThrows(IllegalArgumentException.class, () -> admin().listUsers(0, 0));
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.BreachedPasswordCheck;
+import dev.gatehouse.config.Identifier;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;

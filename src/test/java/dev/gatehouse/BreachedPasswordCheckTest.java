@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.testing.FakePwnedPasswords;
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.account.WeakPasswordException;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.BreachedPasswordCheck;
+import dev.gatehouse.ratelimit.RateLimitedException;
 import dev.gatehouse.testing.FakePwnedPasswords.Answer;
 import dev.gatehouse.testing.FakePwnedPasswords.Received;
+import dev.gatehouse.testing.FakePwnedPasswords;
 import dev.gatehouse.testing.TestDatabase;
+import dev.gatehouse.token.InvalidTokenException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

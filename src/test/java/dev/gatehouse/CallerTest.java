@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.role.Role;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,12 @@ import static dev.gatehouse.TokenServiceSuite.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.AccountExistsException;
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.apitoken.TokenLimitReachedException;
+import dev.gatehouse.ratelimit.RateLimitDecision;
+import dev.gatehouse.ratelimit.RateLimitedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

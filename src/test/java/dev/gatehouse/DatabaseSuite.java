@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.TestDatabase;
 import java.sql.Connection;

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.ratelimit.RateLimitedException;
+import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.testing.AuditCapture;
 import java.time.Duration;
 import java.util.Arrays;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.AccountExistsException;
+import dev.gatehouse.account.InvalidCredentialsException;
 import org.junit.jupiter.api.Test;
 
 /** Email addresses: a documented allowed set; anything else is a 400 with a reason at sign-up, a plain miss at sign-in. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.PasswordHasher;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import java.security.SecureRandom;
 import java.util.Base64;

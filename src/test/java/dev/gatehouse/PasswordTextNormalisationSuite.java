@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.account.WeakPasswordException;
+import dev.gatehouse.config.Identifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;

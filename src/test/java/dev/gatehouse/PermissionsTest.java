@@ -3,6 +3,7 @@ package dev.gatehouse;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.role.Permissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

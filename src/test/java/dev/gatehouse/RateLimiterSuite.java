@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.ratelimit.RateLimitDecision;
+import dev.gatehouse.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.role.Role;
+import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +57,7 @@ class ResolveCacheTest extends DatabaseSuite {
         assertTrue(a.sessions().resolve(two.cookie().value(), true).isEmpty());
         SignInResult four = a.auth().signIn("a@b.com", PW, null, null);
         assertTrue(a.sessions().resolve(four.cookie().value(), true).isPresent());
-        a.auth().disableUser(one.user().id());
+        a.admin().disableUser(one.user().id());
         assertTrue(a.sessions().resolve(four.cookie().value(), true).isEmpty());
         assertTrue(a.apiTokens().resolve(raw, null).isEmpty());
         assertTrue(a.auth().findUser(one.user().id()).orElseThrow().disabled());

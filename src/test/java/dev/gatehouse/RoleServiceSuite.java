@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.role.Role;
+import dev.gatehouse.role.RoleNotFoundException;
+import dev.gatehouse.role.RoleService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

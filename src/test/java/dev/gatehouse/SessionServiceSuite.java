@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.session.ResolvedSession;
+import dev.gatehouse.session.SessionCookie;
+import dev.gatehouse.session.SessionInfo;
+import dev.gatehouse.session.SessionService;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.gatehouse.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
-import dev.gatehouse.Mailer;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.mail.Mailer;
 import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
 

@@ -2,17 +2,18 @@ package dev.gatehouse.cli;
 
 import static dev.gatehouse.cli.Output.map;
 
-import dev.gatehouse.ApiToken;
-import dev.gatehouse.ApiTokenService;
-import dev.gatehouse.AuthService;
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.NewApiToken;
-import dev.gatehouse.Role;
-import dev.gatehouse.RoleService;
-import dev.gatehouse.SessionService;
 import dev.gatehouse.User;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.apitoken.NewApiToken;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import dev.gatehouse.internal.persistence.Migrations;
+import dev.gatehouse.role.Role;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.session.SessionService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,9 +65,9 @@ final class Commands implements AutoCloseable {
                         "rateLimitBuckets", r.rateLimitBuckets());
             });
             case "user create" -> only(a, with("email", "username", "password-stdin"), () -> createUser(a));
-            case "user disable" -> only(a, with("user"), () -> map("disabled", bean(AuthService.class).disableUser(user(a).id())));
-            case "user enable" -> only(a, with("user"), () -> map("enabled", bean(AuthService.class).enableUser(user(a).id())));
-            case "user delete" -> only(a, with("user"), () -> map("deleted", bean(AuthService.class).deleteUser(user(a).id())));
+            case "user disable" -> only(a, with("user"), () -> map("disabled", bean(UserAdminService.class).disableUser(user(a).id())));
+            case "user enable" -> only(a, with("user"), () -> map("enabled", bean(UserAdminService.class).enableUser(user(a).id())));
+            case "user delete" -> only(a, with("user"), () -> map("deleted", bean(UserAdminService.class).deleteUser(user(a).id())));
             case "role define" -> only(a, with("name", "permissions"), () -> {
                 List<String> perms = list(a.get("permissions"));
                 Role r = bean(RoleService.class).defineRole(a.require("name"), perms);
@@ -163,8 +164,7 @@ final class Commands implements AutoCloseable {
 
     private User user(Args a) {
         String who = a.require("user");
-        AuthService auth = bean(AuthService.class);
-        return (who.contains("@") ? auth.findUserByEmail(who) : auth.findUser(who))
+        return (who.contains("@") ? bean(UserAdminService.class).findUserByEmail(who) : bean(AuthService.class).findUser(who))
                 .orElseThrow(() -> new CliException(CliException.NOT_FOUND, "no user " + who));
     }
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.AuthException;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.config.AuthSettings;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

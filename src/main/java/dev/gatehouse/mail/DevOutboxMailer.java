@@ -1,7 +1,5 @@
 package dev.gatehouse.mail;
 
-import dev.gatehouse.MailMessage;
-import dev.gatehouse.Mailer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,6 @@
 package dev.gatehouse.mail;
 
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.MailMessage;
-import dev.gatehouse.Mailer;
+import dev.gatehouse.config.AuthSettings;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

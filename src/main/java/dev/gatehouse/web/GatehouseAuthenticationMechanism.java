@@ -1,7 +1,7 @@
 package dev.gatehouse.web;
 
 import dev.gatehouse.GatehouseUnavailableException;
-import dev.gatehouse.internal.service.Audit;
+import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.BridgeMessageContext;
 import dev.gatehouse.internal.web.GatehouseCredential;
 import dev.gatehouse.internal.web.UrlRules;

@@ -2,7 +2,7 @@ package dev.gatehouse.web;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.GatehouseUnavailableException;
-import dev.gatehouse.internal.service.Audit;
+import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Resolution;

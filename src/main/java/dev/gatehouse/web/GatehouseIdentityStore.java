@@ -26,7 +26,7 @@ public class GatehouseIdentityStore implements IdentityStore {
     }
 
     @Inject
-    public GatehouseIdentityStore(CallerResolver resolver) {
+    GatehouseIdentityStore(CallerResolver resolver) {
         this.resolver = resolver;
     }
 

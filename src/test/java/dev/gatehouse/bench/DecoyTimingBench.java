@@ -1,9 +1,9 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Gatehouse;
-import dev.gatehouse.InvalidCredentialsException;
-import dev.gatehouse.RateLimitedException;
+import dev.gatehouse.account.InvalidCredentialsException;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.ratelimit.RateLimitedException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -67,7 +67,7 @@ public final class DecoyTimingBench {
             long t0 = System.nanoTime();
             try (Gatehouse gh = Gatehouse.start(settings.toBuilder().runMigrations(false).build(), Clock.systemUTC())) {
                 long t1 = System.nanoTime();
-                ((dev.gatehouse.internal.service.DefaultAuthService) gh.auth()).refreshTimingDecoy();
+                ((dev.gatehouse.internal.account.DefaultAuthService) gh.auth()).refreshTimingDecoy();
                 long t2 = System.nanoTime();
                 System.out.printf("start-up with %,d users: %d ms; one shape scan: %d ms%n", users + 2,
                         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);

@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.PasswordHasher;
+import dev.gatehouse.account.PasswordHasher;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

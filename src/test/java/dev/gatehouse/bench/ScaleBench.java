@@ -1,10 +1,10 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Gatehouse;
-import dev.gatehouse.RateLimitDecision;
-import dev.gatehouse.ResolvedSession;
-import dev.gatehouse.ApiToken;
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.ratelimit.RateLimitDecision;
+import dev.gatehouse.session.ResolvedSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

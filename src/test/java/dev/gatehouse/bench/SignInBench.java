@@ -1,8 +1,8 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Gatehouse;
-import dev.gatehouse.SignInResult;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.config.AuthSettings;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.AccessDeniedException;
-import dev.gatehouse.AuthService;
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.RequiresPermission;
-import dev.gatehouse.RequiresSession;
-import dev.gatehouse.RoleService;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.cdi.CurrentCaller;
 import dev.gatehouse.internal.cdi.DenyAllInterceptor;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
@@ -16,6 +14,9 @@ import dev.gatehouse.internal.cdi.GatehouseSecurityExtension;
 import dev.gatehouse.internal.cdi.RequiresPermissionInterceptor;
 import dev.gatehouse.internal.cdi.RequiresSessionInterceptor;
 import dev.gatehouse.internal.cdi.RolesAllowedInterceptor;
+import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.session.RequiresSession;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.TestBeans;
 import jakarta.annotation.security.DenyAll;
@@ -142,6 +143,8 @@ class InterceptorsIT {
     @Inject
     AuthService auth;
     @Inject
+    UserAdminService accounts;
+    @Inject
     RoleService roles;
 
     @Test
@@ -172,7 +175,7 @@ class InterceptorsIT {
         assertEquals(403, assertThrows(AccessDeniedException.class, locked::locked).status());
         assertEquals("override", locked.adminOverride());
 
-        auth.disableUser(admin);
+        accounts.disableUser(admin);
         assertEquals(401, assertThrows(AccessDeniedException.class, guarded::admin).status());
     }
 

@@ -3,8 +3,8 @@ package dev.gatehouse.cdi;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import jakarta.enterprise.inject.Produces;
 import java.util.UUID;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Gatehouse;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

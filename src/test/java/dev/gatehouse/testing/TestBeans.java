@@ -1,9 +1,9 @@
 package dev.gatehouse.testing;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
-import dev.gatehouse.Mailer;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;

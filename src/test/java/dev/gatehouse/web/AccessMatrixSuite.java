@@ -2,8 +2,9 @@ package dev.gatehouse.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.AuthService;
-import dev.gatehouse.RoleService;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public abstract class AccessMatrixSuite {
         roles.defineRole("member", List.of("projects.read"));
         String userCookie = signUp("user@example.com");
         String adminCookie = signUp("admin@example.com");
-        AuthService auth = CDI.current().select(AuthService.class).get();
+        UserAdminService auth = CDI.current().select(UserAdminService.class).get();
         String userId = auth.findUserByEmail("user@example.com").orElseThrow().id();
         String adminId = auth.findUserByEmail("admin@example.com").orElseThrow().id();
         roles.grantRole(userId, "member");
@@ -105,7 +106,7 @@ public abstract class AccessMatrixSuite {
     @Test
     void containerAndSecurityContextSeeTheCaller() throws Exception {
         String admin = http.get("/whoami", callers.get(2)).body();
-        String id = CDI.current().select(AuthService.class).get().findUserByEmail("admin@example.com").orElseThrow().id();
+        String id = CDI.current().select(UserAdminService.class).get().findUserByEmail("admin@example.com").orElseThrow().id();
         assertEquals("principal=" + id + " remote=" + id + " admin=true type=GATEHOUSE sc=" + id + " scAdmin=true", admin);
         assertEquals("principal= remote=null admin=false type=null sc= scAdmin=false", http.get("/whoami").body());
         String viaToken = http.get("/whoami", callers.get(4)).body();

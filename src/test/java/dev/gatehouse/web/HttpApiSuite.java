@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.MailMessage;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.MailMessage;
 import dev.gatehouse.testing.AuditCapture;
 import dev.gatehouse.testing.TestBeans;
 import jakarta.json.JsonObject;

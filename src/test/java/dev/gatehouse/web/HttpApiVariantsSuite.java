@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.BreachedPasswordCheck;
-import dev.gatehouse.Identifier;
-import dev.gatehouse.MailMessage;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.BreachedPasswordCheck;
+import dev.gatehouse.config.Identifier;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.MailMessage;
+import dev.gatehouse.testing.FakePwnedPasswords;
 import dev.gatehouse.testing.TestBeans;
 import java.util.List;
-import dev.gatehouse.testing.FakePwnedPasswords;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +138,7 @@ public abstract class HttpApiVariantsSuite {
         String id = up.json().getJsonObject("user").getString("id");
         try (dev.gatehouse.Gatehouse admin = dev.gatehouse.Gatehouse.start(settings.toBuilder().runMigrations(false).build(),
                 java.time.Clock.systemUTC())) {
-            assertTrue(admin.auth().disableUser(id));
+            assertTrue(admin.admin().disableUser(id));
         }
         Http.Res r = http.post("/auth/login", body("email", "ada@example.com", "password", PW));
         assertError(r, 403, "account_disabled");

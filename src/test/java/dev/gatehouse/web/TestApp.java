@@ -1,7 +1,7 @@
 package dev.gatehouse.web;
 
-import dev.gatehouse.RequiresPermission;
-import dev.gatehouse.RequiresSession;
+import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.session.RequiresSession;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

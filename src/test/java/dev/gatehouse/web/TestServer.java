@@ -1,6 +1,6 @@
 package dev.gatehouse.web;
 
-import dev.gatehouse.AuthSettings;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.testing.TestBeans;
 import dev.gatehouse.web.jetty.GatehouseJettyAuthenticator;
 import jakarta.servlet.ServletSecurityElement;

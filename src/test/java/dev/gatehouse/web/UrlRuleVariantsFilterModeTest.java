@@ -3,8 +3,9 @@ package dev.gatehouse.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AuthService;
-import dev.gatehouse.RoleService;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ class UrlRuleVariantsFilterModeTest {
                 .cookie("gatehouse_session").orElseThrow();
         RoleService roles = CDI.current().select(RoleService.class).get();
         roles.defineRole("admin", List.of("*"));
-        roles.grantRole(CDI.current().select(AuthService.class).get().findUserByEmail("a@example.com").orElseThrow().id(),
+        roles.grantRole(CDI.current().select(UserAdminService.class).get().findUserByEmail("a@example.com").orElseThrow().id(),
                 "admin");
     }
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.internal.cdi;
 
-import dev.gatehouse.AuthService;
 import dev.gatehouse.Caller;
-import dev.gatehouse.RoleService;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;

@@ -1,19 +1,20 @@
 package dev.gatehouse.internal.cdi;
 
-import dev.gatehouse.ApiTokenService;
-import dev.gatehouse.AuthService;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
 import dev.gatehouse.Gatehouse;
 import dev.gatehouse.GatehouseUnavailableException;
-import dev.gatehouse.Mailer;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.PasswordHasher;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.Mailer;
 import dev.gatehouse.mail.SmtpMailer;
-import dev.gatehouse.PasswordHasher;
-import dev.gatehouse.RateLimiter;
-import dev.gatehouse.RoleService;
-import dev.gatehouse.SessionService;
-import dev.gatehouse.TokenService;
+import dev.gatehouse.ratelimit.RateLimiter;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.token.TokenService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -136,6 +137,12 @@ public class GatehouseProducer {
     @ApplicationScoped
     AuthService auth() {
         return gatehouse().auth();
+    }
+
+    @Produces
+    @ApplicationScoped
+    UserAdminService admin() {
+        return gatehouse().admin();
     }
 
     @Produces

@@ -2,7 +2,7 @@ package dev.gatehouse.internal.cdi;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.Caller;
-import dev.gatehouse.RequiresSession;
+import dev.gatehouse.session.RequiresSession;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

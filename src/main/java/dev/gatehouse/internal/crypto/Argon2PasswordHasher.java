@@ -1,9 +1,9 @@
 package dev.gatehouse.internal.crypto;
 
 import dev.gatehouse.AuthException;
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.PasswordHasher;
-import dev.gatehouse.internal.policy.Passwords;
+import dev.gatehouse.account.PasswordHasher;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.password.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

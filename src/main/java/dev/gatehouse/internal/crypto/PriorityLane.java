@@ -6,6 +6,6 @@ package dev.gatehouse.internal.crypto;
  */
 public interface PriorityLane {
 
-    /** {@link dev.gatehouse.PasswordHasher#verify} on the reserved capacity (or a free shared slot). */
+    /** {@link dev.gatehouse.account.PasswordHasher#verify} on the reserved capacity (or a free shared slot). */
     boolean verifyTrusted(String storedHash, String password);
 }

@@ -1,14 +1,14 @@
 package dev.gatehouse.internal.persistence;
 
-import dev.gatehouse.ApiToken;
+import dev.gatehouse.apitoken.ApiToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import java.util.Arrays;
 
 @Entity
 @Table(name = "api_tokens")

@@ -1,14 +1,14 @@
 package dev.gatehouse.internal.web;
 
-import dev.gatehouse.ApiToken;
-import dev.gatehouse.ApiTokenService;
-import dev.gatehouse.AuthService;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Caller;
-import dev.gatehouse.ResolvedSession;
-import dev.gatehouse.RoleService;
-import dev.gatehouse.SessionService;
 import dev.gatehouse.User;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.session.ResolvedSession;
+import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,7 +121,7 @@ public class CallerResolver {
         return cookieValue(request, settings.effectiveCookieName());
     }
 
-    /** The value of the device cookie ({@link dev.gatehouse.AuthSettings#deviceCookieName()}), or null. */
+    /** The value of the device cookie ({@link dev.gatehouse.config.AuthSettings#deviceCookieName()}), or null. */
     public String deviceCookieValue(HttpServletRequest request) {
         return cookieValue(request, settings.deviceCookieName());
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.PasswordHasher;
+import dev.gatehouse.account.PasswordHasher;
+import dev.gatehouse.config.AuthSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Gatehouse;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.testing.FakeRequest;
 import dev.gatehouse.testing.TestDatabase;
 import jakarta.servlet.http.Cookie;

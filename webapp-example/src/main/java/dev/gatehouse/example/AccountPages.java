@@ -1,11 +1,11 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AccountCreated;
-import dev.gatehouse.AuthService;
 import dev.gatehouse.Caller;
-import dev.gatehouse.Mailer;
-import dev.gatehouse.SessionService;
-import dev.gatehouse.SignInResult;
+import dev.gatehouse.account.AccountCreated;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
 import jakarta.enterprise.event.Event;

@@ -1,9 +1,9 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AuthService;
-import dev.gatehouse.RoleService;
-import dev.gatehouse.SessionService;
 import dev.gatehouse.User;
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.session.SessionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,14 +15,14 @@ import java.util.List;
 public class AdminActions {
 
     @Inject
-    AuthService auth;
+    UserAdminService accounts;
     @Inject
     RoleService roles;
     @Inject
     SessionService sessions;
 
     public List<User> users() {
-        return auth.listUsers(0, 200);
+        return accounts.listUsers(0, 200);
     }
 
     public List<String> rolesOf(String userId) {
@@ -38,11 +38,11 @@ public class AdminActions {
     }
 
     public void disable(String userId) {
-        auth.disableUser(userId);
+        accounts.disableUser(userId);
     }
 
     public void enable(String userId) {
-        auth.enableUser(userId);
+        accounts.enableUser(userId);
     }
 
     public int endSessions(String userId) {

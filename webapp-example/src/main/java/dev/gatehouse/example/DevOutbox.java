@@ -1,8 +1,8 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.Mailer;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.Caller;
-import dev.gatehouse.SessionInfo;
-import dev.gatehouse.SessionService;
+import dev.gatehouse.session.SessionInfo;
+import dev.gatehouse.session.SessionService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;

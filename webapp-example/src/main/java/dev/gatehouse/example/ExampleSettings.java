@@ -1,7 +1,7 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.ForGatehouse;
+import dev.gatehouse.config.AuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;

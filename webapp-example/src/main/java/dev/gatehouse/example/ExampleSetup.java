@@ -1,9 +1,9 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AccountCreated;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Caller;
-import dev.gatehouse.RoleService;
+import dev.gatehouse.account.AccountCreated;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AuthSettings;
+import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.web.GatehouseInitializer;
 import dev.gatehouse.web.jetty.GatehouseJettyAuthenticator;
 import jakarta.servlet.ServletSecurityElement;

@@ -1,7 +1,7 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.MailMessage;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.mail.MailMessage;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

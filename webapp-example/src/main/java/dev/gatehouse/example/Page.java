@@ -1,11 +1,11 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.AuthException;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
-import dev.gatehouse.RateLimitedException;
-import dev.gatehouse.SessionCookie;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.ratelimit.RateLimitedException;
+import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
 import jakarta.inject.Inject;

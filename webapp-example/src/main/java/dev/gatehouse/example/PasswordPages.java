@@ -1,12 +1,12 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.AuthService;
-import dev.gatehouse.AuthSettings;
 import dev.gatehouse.Caller;
-import dev.gatehouse.MailMessage;
-import dev.gatehouse.Mailer;
-import dev.gatehouse.SessionService;
 import dev.gatehouse.User;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.mail.MailMessage;
+import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,6 +1,6 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.RequiresPermission;
+import dev.gatehouse.role.RequiresPermission;
 import dev.gatehouse.web.Guards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.gatehouse.example;
 
-import dev.gatehouse.ApiToken;
-import dev.gatehouse.ApiTokenService;
 import dev.gatehouse.Caller;
-import dev.gatehouse.NewApiToken;
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.apitoken.NewApiToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,11 +1,11 @@
 package dev.gatehouse.internal.web.api;
 
-import dev.gatehouse.ApiToken;
-import dev.gatehouse.AuthSettings;
-import dev.gatehouse.MailMessage;
-import dev.gatehouse.Mailer;
-import dev.gatehouse.PasswordResetToken;
 import dev.gatehouse.User;
+import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.mail.MailMessage;
+import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.token.PasswordResetToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;

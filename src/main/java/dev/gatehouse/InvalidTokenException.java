@@ -1,8 +1,0 @@
-package dev.gatehouse;
-
-/** A single-use link token is unknown, expired, already used or meant for another purpose. */
-public final class InvalidTokenException extends AuthException {
-    public InvalidTokenException() {
-        super("invalid_token", "This link is invalid or has expired.");
-    }
-}

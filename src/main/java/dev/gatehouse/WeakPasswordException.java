@@ -1,8 +1,0 @@
-package dev.gatehouse;
-
-/** The password breaks the policy; the message says which rule and how to fix it. */
-public final class WeakPasswordException extends AuthException {
-    public WeakPasswordException(String message) {
-        super("weak_password", message);
-    }
-}

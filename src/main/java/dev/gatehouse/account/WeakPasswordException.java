@@ -1,0 +1,10 @@
+package dev.gatehouse.account;
+
+import dev.gatehouse.AuthException;
+
+/** The password breaks the policy; the message says which rule and how to fix it. */
+public final class WeakPasswordException extends AuthException {
+    public WeakPasswordException(String message) {
+        super("weak_password", message);
+    }
+}

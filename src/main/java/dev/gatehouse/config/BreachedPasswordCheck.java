@@ -1,0 +1,36 @@
+package dev.gatehouse.config;
+
+import dev.gatehouse.GatehouseUnavailableException;
+import java.util.Locale;
+
+/**
+ * Whether new passwords are looked up in the Have I Been Pwned "Pwned Passwords" corpus, and what
+ * happens when that service cannot answer (setting {@code breachedPasswordCheck}).
+ */
+public enum BreachedPasswordCheck {
+    /** No lookup; no request ever leaves the server (the default). */
+    OFF,
+    /** Look up; when the service cannot answer in time or answers nonsense, accept the password. */
+    FAIL_OPEN,
+    /**
+     * Look up; when the service cannot answer, refuse the new password with a
+     * {@link GatehouseUnavailableException} (code {@code breach_check_unavailable}, 503).
+     */
+    FAIL_CLOSED;
+
+    /** The wire name: {@code off}, {@code fail-open} or {@code fail-closed}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static BreachedPasswordCheck parse(String raw) {
+        String v = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (BreachedPasswordCheck c : values()) {
+            if (c.wireName().equals(v)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("breachedPasswordCheck must be 'off', 'fail-open' or 'fail-closed' (got '"
+                + raw + "')");
+    }
+}

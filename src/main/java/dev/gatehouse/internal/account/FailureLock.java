@@ -1,0 +1,149 @@
+package dev.gatehouse.internal.account;
+
+import dev.gatehouse.internal.persistence.RateLimitBucketEntity;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.ratelimit.DbRateLimiter;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Consecutive failed sign-ins per identifier, independent of hourly windows (NIST SP 800-63B
+ * 5.2.2: at most 100). Every attempt is counted before the password is checked and the count is
+ * cleared by a successful sign-in or a password reset, so the count is "attempts since the last
+ * success". At the cap the identifier is refused, even with the right password, until
+ * {@code lockoutSeconds} after the last counted attempt; refused attempts do not extend the lock.
+ * An attempt never counts as a failure because the database or the hasher was unavailable: the
+ * count and the account read share a transaction, an attempt the hasher refused is taken back,
+ * and a success whose clearing failed is cleared at the next attempt.
+ * Kept in {@code ratelimit_buckets}, so the sweep removes stale counters.
+ */
+final class FailureLock {
+
+    static final String SCOPE = "auth:sign-in:consecutive";
+
+    private final String scope;
+    private final Transactions tx;
+    private final DbRateLimiter limiter;
+    private final Clock clock;
+    private final int max;
+    private final long lockoutSeconds;
+    private static final int MAX_UNCLEARED = 10_000;
+    private final Set<String> unclearedSuccesses = ConcurrentHashMap.newKeySet();
+
+    FailureLock(String scope, Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds) {
+        this.scope = scope;
+        this.tx = tx;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.max = max;
+        this.lockoutSeconds = lockoutSeconds;
+    }
+
+    /**
+     * A counted attempt and what was read with it, or the seconds left when the identifier is locked.
+     *
+     * @param lockedFor present when the identifier is locked (then {@code found} is null)
+     */
+    record Attempt<T>(OptionalLong lockedFor, T found) {
+    }
+
+    /**
+     * Counts an attempt and, in the same transaction, reads what the verdict needs (the account):
+     * if that read fails, the count is rolled back with it, so a database failure is never
+     * counted as a wrong password.
+     */
+    <T> Attempt<T> countAttempt(String identifier, Function<EntityManager, T> read) {
+        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        boolean owed = unclearedSuccesses.remove(identifier);
+        try {
+            return tx.retryingInsertRace(4, em -> {
+                if (owed) {
+                    em.createQuery("delete from RateLimitBucketEntity b where b.bucketKey = :k").setParameter("k", key)
+                            .executeUpdate();
+                }
+                return count(em, key, read);
+            });
+        } catch (RuntimeException e) {
+            if (owed) {
+                clearLater(identifier);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Like {@link #countAttempt} without counting: for an attempt a rate limit already refused
+     * unless its password is right, which must not move the identifier towards the lock.
+     */
+    <T> Attempt<T> uncounted(String identifier, Function<EntityManager, T> read) {
+        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        long now = clock.instant().getEpochSecond();
+        return tx.inTransaction(em -> {
+            RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
+            if (row != null && row.count >= max && row.expiresAt > now) {
+                return new Attempt<T>(OptionalLong.of(Math.max(1, row.expiresAt - now)), null);
+            }
+            return new Attempt<>(OptionalLong.empty(), read.apply(em));
+        });
+    }
+
+    private <T> Attempt<T> count(EntityManager em, String key, Function<EntityManager, T> read) {
+        long now = clock.instant().getEpochSecond();
+        long expires = now + lockoutSeconds;
+        for (int pass = 0; pass < 2; pass++) {
+            int updated = em.createQuery("update RateLimitBucketEntity b set "
+                            + "b.count = case when b.expiresAt <= :now then 1 else b.count + 1 end, "
+                            + "b.expiresAt = :exp where b.bucketKey = :k and (b.expiresAt <= :now or b.count < :max)")
+                    .setParameter("now", now).setParameter("exp", expires).setParameter("k", key)
+                    .setParameter("max", max).executeUpdate();
+            if (updated == 1) {
+                return new Attempt<>(OptionalLong.empty(), read.apply(em));
+            }
+            RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
+            if (row == null) {
+                DbRateLimiter.insertFirst(em, key, expires);
+                return new Attempt<>(OptionalLong.empty(), read.apply(em));
+            }
+            if (row.count >= max && row.expiresAt > now) {
+                return new Attempt<>(OptionalLong.of(Math.max(1, row.expiresAt - now)), null);
+            }
+            // A concurrent first attempt inserted the row after our update looked: count again.
+            em.detach(row);
+        }
+        throw new IllegalStateException("failure counter " + key + " changed twice under one attempt");
+    }
+
+    /**
+     * The right password was shown but clearing the count failed (the database went away): the
+     * count is cleared, on this node, at the identifier's next attempt, in the same transaction.
+     * At most {@value #MAX_UNCLEARED} identifiers are remembered; beyond that they stay counted.
+     */
+    void clearLater(String identifier) {
+        if (unclearedSuccesses.size() < MAX_UNCLEARED) {
+            unclearedSuccesses.add(identifier);
+        }
+    }
+
+    /**
+     * Takes back a counted attempt that got no verdict (the hasher was overloaded, or the database
+     * failed after the count), so an outage does not lock people out. Best effort: when the
+     * database is still away the attempt stays counted, which errs on the safe side.
+     */
+    void refund(String identifier, RuntimeException cause) {
+        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        try {
+            tx.run(em -> em.createQuery("update RateLimitBucketEntity b set b.count = b.count - 1 "
+                    + "where b.bucketKey = :k and b.count > 0").setParameter("k", key).executeUpdate());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    void clear(String identifier) {
+        limiter.reset(scope, identifier);
+    }
+}

@@ -1,2 +1,0 @@
-/** Email, username, password and role-name rules. Not API. */
-package dev.gatehouse.internal.policy;

@@ -1,0 +1,207 @@
+package dev.gatehouse.internal.role;
+
+import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.internal.persistence.Clocks;
+import dev.gatehouse.internal.persistence.RoleEntity;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.persistence.UserRoleEntity;
+import dev.gatehouse.internal.session.ResolveCache;
+import dev.gatehouse.role.Permissions;
+import dev.gatehouse.role.Role;
+import dev.gatehouse.role.RoleNotFoundException;
+import dev.gatehouse.role.RoleService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Roles and grants. Grants have no foreign key to users, as in pyxle-auth. */
+public final class DefaultRoleService implements RoleService {
+
+    private static final int MAX_PERMISSIONS_TEXT = 4000;
+
+    private final Transactions tx;
+    private final Clock clock;
+    private final ResolveCache cache;
+
+    public DefaultRoleService(Transactions tx, Clock clock, ResolveCache cache) {
+        this.tx = tx;
+        this.clock = clock;
+        this.cache = cache;
+    }
+
+    @Override
+    public Role defineRole(String name, List<String> permissions) {
+        String n = RoleNames.validate(name);
+        String joined = String.join(" ", validPermissions(permissions));
+        if (joined.length() > MAX_PERMISSIONS_TEXT) {
+            throw new IllegalArgumentException("A role's permissions may total at most " + MAX_PERMISSIONS_TEXT
+                    + " characters (got " + joined.length() + ")");
+        }
+        Instant now = Clocks.now(clock);
+        Role defined = tx.retryingInsertRace(3, em -> {
+            RoleEntity r = em.find(RoleEntity.class, n);
+            if (r == null) {
+                r = new RoleEntity();
+                r.name = n;
+                r.createdAt = now;
+                r.permissions = joined;
+                em.persist(r);
+            } else {
+                r.permissions = joined;
+            }
+            return r.toRole();
+        });
+        cache.invalidateAll(); // after the commit: every holder of the role may change
+        return defined;
+    }
+
+    @Override
+    public boolean deleteRole(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("Role name is required");
+        }
+        boolean existed = tx.inTransaction(em -> {
+            // role row first: its lock makes a concurrent grant finish (or fail) before the grants are deleted
+            boolean had = em.createQuery("delete from RoleEntity r where r.name = :n").setParameter("n", n)
+                    .executeUpdate() > 0;
+            em.createQuery("delete from UserRoleEntity g where g.roleName = :n").setParameter("n", n).executeUpdate();
+            return had;
+        });
+        cache.invalidateAll(); // after the commit
+        return existed;
+    }
+
+    @Override
+    public Optional<Role> findRole(String name) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(RoleEntity.class, name == null ? "" : name.strip()))
+                .map(RoleEntity::toRole));
+    }
+
+    @Override
+    public List<Role> listRoles() {
+        return tx.inTransaction(em -> em.createQuery("select r from RoleEntity r order by r.name", RoleEntity.class)
+                .getResultList().stream().map(RoleEntity::toRole).toList());
+    }
+
+    @Override
+    public void grantRole(String userId, String roleName) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("userId is required");
+        }
+        String n = roleName == null ? "" : roleName.strip();
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("Role name is required");
+        }
+        Instant now = Clocks.now(clock);
+        try {
+            tx.run(em -> {
+                if (em.find(RoleEntity.class, n, jakarta.persistence.LockModeType.PESSIMISTIC_READ) == null) {
+                    throw new RoleNotFoundException(n);
+                }
+                if (em.find(UserRoleEntity.class, new UserRoleEntity.Key(userId, n)) == null) {
+                    UserRoleEntity g = new UserRoleEntity();
+                    g.userId = userId;
+                    g.roleName = n;
+                    g.grantedAt = now;
+                    em.persist(g);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!Transactions.isUniqueViolation(e)) {
+                throw e;
+            }
+            // a concurrent grant of the same role won: the grant exists, which is all we promised
+        }
+        cache.invalidateUser(userId); // after the commit
+        Audit.info("role.granted:" + n, userId, null);
+    }
+
+    @Override
+    public boolean revokeRole(String userId, String roleName) {
+        String n = roleName == null ? "" : roleName.strip();
+        boolean removed = tx.inTransaction(em -> em.createQuery("delete from UserRoleEntity g where g.userId = :u "
+                + "and g.roleName = :n").setParameter("u", userId).setParameter("n", n).executeUpdate() > 0);
+        cache.invalidateUser(userId); // after the commit
+        if (removed) {
+            Audit.info("role.revoked:" + n, userId, null);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<Role> grantedRoles(String userId) {
+        List<Role> hit = cache.get("r:" + userId);
+        if (hit != null) {
+            return hit;
+        }
+        long stamp = cache.stamp();
+        List<Role> roles = tx.inTransaction(em -> em.createQuery("select r from RoleEntity r, UserRoleEntity g "
+                + "where g.userId = :u and r.name = g.roleName order by r.name", RoleEntity.class)
+                .setParameter("u", userId).getResultList().stream().map(RoleEntity::toRole).toList());
+        cache.put("r:" + userId, userId, roles, stamp);
+        return roles;
+    }
+
+    @Override
+    public List<String> rolesFor(String userId) {
+        return tx.inTransaction(em -> em.createQuery("select g.roleName from UserRoleEntity g where g.userId = :u "
+                + "order by g.roleName", String.class).setParameter("u", userId).getResultList());
+    }
+
+    @Override
+    public List<String> usersWithRole(String roleName) {
+        String n = roleName == null ? "" : roleName.strip();
+        return tx.inTransaction(em -> em.createQuery("select g.userId from UserRoleEntity g where g.roleName = :n "
+                + "order by g.userId", String.class).setParameter("n", n).getResultList());
+    }
+
+    @Override
+    public Set<String> permissionsFor(String userId) {
+        List<String> rows = tx.inTransaction(em -> em.createQuery("select r.permissions from RoleEntity r, UserRoleEntity g "
+                + "where g.userId = :u and r.name = g.roleName", String.class).setParameter("u", userId).getResultList());
+        Set<String> out = new TreeSet<>();
+        for (String row : rows) {
+            for (String p : row.split(" ")) {
+                if (!p.isEmpty()) {
+                    out.add(p);
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    @Override
+    public boolean hasPermission(String userId, String permission) {
+        String p = permission == null ? "" : permission.strip();
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("permission is required");
+        }
+        return Permissions.anyCovers(permissionsFor(userId), p);
+    }
+
+    /** Deletes every grant of a user (account deletion). */
+    public static int deleteGrants(jakarta.persistence.EntityManager em, String userId) {
+        return em.createQuery("delete from UserRoleEntity g where g.userId = :u").setParameter("u", userId).executeUpdate();
+    }
+
+    private static Set<String> validPermissions(List<String> permissions) {
+        if (permissions == null) {
+            throw new IllegalArgumentException("permissions is required (an empty list is allowed)");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String raw : permissions) {
+            String p = raw == null ? "" : raw.strip();
+            if (!Permissions.isValid(p)) {
+                throw new IllegalArgumentException("Permission '" + raw + "' must be '*' or 1-128 characters of "
+                        + "a-z 0-9 _ . : - optionally ending in '.*'");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+}

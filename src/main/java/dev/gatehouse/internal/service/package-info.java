@@ -1,2 +1,0 @@
-/** The services behind the public interfaces, and the per-node resolve cache. Not API. */
-package dev.gatehouse.internal.service;

@@ -1,0 +1,233 @@
+package dev.gatehouse.internal.session;
+
+import dev.gatehouse.User;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.persistence.Clocks;
+import dev.gatehouse.internal.persistence.SessionEntity;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.persistence.UserEntity;
+import dev.gatehouse.session.ResolvedSession;
+import dev.gatehouse.session.SessionCookie;
+import dev.gatehouse.session.SessionInfo;
+import dev.gatehouse.session.SessionService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions keyed by the SHA-256 of a 256-bit cookie value; sliding expiry under an absolute cap. */
+public final class DefaultSessionService implements SessionService {
+
+    /** Expiry moves are written only when they move by more than this (one write a minute at most). */
+    private static final Duration WRITE_THROTTLE = Duration.ofSeconds(60);
+
+    private final Transactions tx;
+    private final AuthSettings settings;
+    private final Clock clock;
+    private final ResolveCache cache;
+
+    /** What the cache keeps of a live session. */
+    private record Cached(User user, Instant createdAt, Instant expiresAt) {
+    }
+
+    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
+        this.tx = tx;
+        this.settings = settings;
+        this.clock = clock;
+        this.cache = cache;
+    }
+
+    @Override
+    public SessionCookie start(String userId, String ip, String userAgent) {
+        String raw = SecureTokens.newToken();
+        Instant now = Clocks.now(clock);
+        SessionEntity s = new SessionEntity();
+        s.tokenSha256 = SecureTokens.sha256Hex(raw);
+        s.userId = userId;
+        s.createdAt = now;
+        s.expiresAt = now.plusSeconds(settings.sessionLifetimeSeconds());
+        s.ip = clip(ip, 64);
+        s.userAgent = clip(userAgent, 512);
+        List<String> ended = tx.inTransaction(em -> {
+            if (userId == null || em.find(UserEntity.class, userId) == null) {
+                throw new IllegalArgumentException("No user with id '" + userId + "'");
+            }
+            em.persist(s);
+            return settings.maxSessionsPerUser() > 0
+                    ? endOldest(em, userId, s.tokenSha256, settings.maxSessionsPerUser() - 1) : List.of();
+        });
+        ended.forEach(hash -> cache.remove("s:" + hash));
+        Audit.info("session.created", userId, ip);
+        if (!ended.isEmpty()) {
+            Audit.info("session.ended_oldest:" + ended.size(), userId, ip);
+        }
+        return cookie(raw, s.expiresAt);
+    }
+
+    @Override
+    public Optional<ResolvedSession> resolve(String cookieValue, boolean extend) {
+        if (!SecureTokens.isWellFormed(cookieValue)) {
+            return Optional.empty();
+        }
+        String hash = SecureTokens.sha256Hex(cookieValue);
+        Cached hit = cache.get("s:" + hash);
+        if (hit != null) {
+            Instant now = Clocks.now(clock);
+            Instant deadline = hit.createdAt().plusSeconds(settings.sessionAbsoluteMaxSeconds());
+            boolean alive = !hit.expiresAt().isBefore(now) && !now.isAfter(deadline);
+            boolean renewalDue = extend && Duration.between(hit.expiresAt(),
+                    min(now.plusSeconds(settings.sessionLifetimeSeconds()), deadline)).compareTo(WRITE_THROTTLE) > 0;
+            if (alive && !renewalDue) {
+                return Optional.of(new ResolvedSession(hit.user(), hash, hit.createdAt(), hit.expiresAt(), false));
+            }
+            cache.remove("s:" + hash); // expired or due for its once-a-minute write: ask the database
+        }
+        long stamp = cache.stamp();
+        Optional<ResolvedSession> resolved = resolveInDatabase(hash, extend);
+        resolved.ifPresent(r -> cache.put("s:" + hash, r.user().id(), new Cached(r.user(), r.createdAt(), r.expiresAt()), stamp));
+        return resolved;
+    }
+
+    private Optional<ResolvedSession> resolveInDatabase(String hash, boolean extend) {
+        return tx.inTransaction(em -> {
+            List<Object[]> rows = em.createQuery("select s, u from SessionEntity s, UserEntity u "
+                    + "where s.tokenSha256 = :h and u.id = s.userId", Object[].class).setParameter("h", hash).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            SessionEntity s = (SessionEntity) rows.get(0)[0];
+            UserEntity u = (UserEntity) rows.get(0)[1];
+            Instant now = Clocks.now(clock);
+            Instant deadline = s.createdAt.plusSeconds(settings.sessionAbsoluteMaxSeconds());
+            if (s.expiresAt.isBefore(now) || now.isAfter(deadline)) {
+                em.remove(s);
+                return Optional.empty();
+            }
+            if (u.disabledAt != null) {
+                return Optional.empty();
+            }
+            boolean renewed = false;
+            if (extend) {
+                Instant next = min(now.plusSeconds(settings.sessionLifetimeSeconds()), deadline);
+                if (Duration.between(s.expiresAt, next).compareTo(WRITE_THROTTLE) > 0) {
+                    s.expiresAt = next;
+                    renewed = true;
+                }
+            }
+            return Optional.of(new ResolvedSession(u.toUser(), hash, s.createdAt, s.expiresAt, renewed));
+        });
+    }
+
+    @Override
+    public SessionCookie signOut(String cookieValue) {
+        if (SecureTokens.isWellFormed(cookieValue)) {
+            String hash = SecureTokens.sha256Hex(cookieValue);
+            tx.run(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h")
+                    .setParameter("h", hash).executeUpdate());
+            cache.remove("s:" + hash);
+        }
+        return deletionCookie();
+    }
+
+    @Override
+    public List<SessionInfo> list(String userId, String currentCookieValue) {
+        String current = SecureTokens.isWellFormed(currentCookieValue) ? SecureTokens.sha256Hex(currentCookieValue) : null;
+        Instant now = Clocks.now(clock);
+        Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
+        return tx.inTransaction(em -> em.createQuery("select s from SessionEntity s where s.userId = :u "
+                        + "and s.expiresAt > :now and s.createdAt >= :oldest order by s.createdAt desc", SessionEntity.class)
+                .setParameter("u", userId).setParameter("now", now).setParameter("oldest", oldest)
+                .getResultList().stream()
+                .map(s -> new SessionInfo(s.tokenSha256, s.createdAt, s.expiresAt, s.userAgent, s.ip,
+                        s.tokenSha256.equals(current)))
+                .toList());
+    }
+
+    @Override
+    public boolean revoke(String userId, String sessionId) {
+        if (userId == null || sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
+            return false;
+        }
+        boolean revoked = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h "
+                + "and s.userId = :u").setParameter("h", sessionId).setParameter("u", userId).executeUpdate()) > 0;
+        cache.remove("s:" + sessionId);
+        return revoked;
+    }
+
+    @Override
+    public int revokeOthers(String userId, String keepSessionId) {
+        String keep = keepSessionId == null ? "" : keepSessionId;
+        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
+                .setParameter("u", userId).setParameter("k", keep).executeUpdate());
+        cache.invalidateUser(userId);
+        return n;
+    }
+
+    @Override
+    public int revokeAll(String userId) {
+        int n = tx.inTransaction(em -> deleteAll(em, userId));
+        cache.invalidateUser(userId);
+        Audit.info("session.revoked_all", userId, null);
+        return n;
+    }
+
+    @Override
+    public int revokeEveryone() {
+        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s").executeUpdate());
+        cache.invalidateAll();
+        Audit.warn("session.revoked_everyone", "-", null);
+        return n;
+    }
+
+    @Override
+    public SessionCookie deletionCookie() {
+        return cookie("", null);
+    }
+
+    @Override
+    public SessionCookie cookie(String cookieValue, Instant expiresAt) {
+        // rounded up: a cookie must not die before its session
+        long maxAge = expiresAt == null ? 0 : Math.max(0, (Duration.between(clock.instant(), expiresAt).toMillis() + 999) / 1000);
+        return new SessionCookie(settings.effectiveCookieName(), cookieValue, maxAge, settings.cookieSecure(), true,
+                settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
+    }
+
+    /** Deletes the user's sessions, but the new one, beyond the {@code keep} newest; returns their ids. */
+    private static List<String> endOldest(jakarta.persistence.EntityManager em, String userId, String newest, int keep) {
+        List<String> older = em.createQuery("select s.tokenSha256 from SessionEntity s where s.userId = :u "
+                        + "and s.tokenSha256 <> :n order by s.createdAt desc, s.tokenSha256", String.class)
+                .setParameter("u", userId).setParameter("n", newest).setFirstResult(keep).getResultList();
+        if (!older.isEmpty()) {
+            em.createQuery("delete from SessionEntity s where s.tokenSha256 in :h").setParameter("h", older).executeUpdate();
+        }
+        return older;
+    }
+
+    /** Deletes every session of the user inside the caller's transaction (the caller invalidates the cache). */
+    public static int deleteAll(jakarta.persistence.EntityManager em, String userId) {
+        return em.createQuery("delete from SessionEntity s where s.userId = :u").setParameter("u", userId).executeUpdate();
+    }
+
+    /** Deletes sessions past their sliding expiry or absolute lifetime. */
+    public int sweepExpired() {
+        Instant now = Clocks.now(clock);
+        Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
+        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.expiresAt < :now or s.createdAt < :oldest")
+                .setParameter("now", now).setParameter("oldest", oldest).executeUpdate());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String cleaned = s.replaceAll("\\p{Cntrl}", "");
+        return cleaned.length() <= max ? cleaned : cleaned.substring(0, max);
+    }
+}

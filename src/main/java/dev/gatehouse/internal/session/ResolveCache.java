@@ -1,0 +1,108 @@
+package dev.gatehouse.internal.session;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small per-node cache of what every request resolves (session rows, API tokens, users, role
+ * grants), each entry tagged with its user. Writes through Gatehouse's services invalidate the
+ * user's entries on this node once the change has committed; other nodes see a change after at
+ * most {@code resolveCacheSeconds}. Bounded: when full it starts over.
+ *
+ * <p>A request that read the database before a change committed must not put what it read back
+ * after the change's invalidation: every read takes a {@link #stamp()} first, and a put whose
+ * stamp is older than an invalidation of its user or key is dropped.
+ */
+public final class ResolveCache {
+
+    private record Entry(Object value, String userId, long storedAt) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** When each user ("u:" + id) or key ("k:" + key) was last invalidated, as a generation. */
+    private final ConcurrentHashMap<String, Long> invalidated = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    /** The generation of the last invalidation of everything. */
+    private volatile long everythingInvalidated;
+    private final Clock clock;
+    private final long ttlMillis;
+    private final int maxEntries;
+
+    public ResolveCache(Clock clock, long ttlSeconds, int maxEntries) {
+        this.clock = clock;
+        this.ttlMillis = ttlSeconds * 1000;
+        this.maxEntries = maxEntries;
+    }
+
+    public boolean enabled() {
+        return ttlMillis > 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key) {
+        if (!enabled()) {
+            return null;
+        }
+        Entry e = entries.get(key);
+        if (e == null) {
+            return null;
+        }
+        if (clock.millis() - e.storedAt() >= ttlMillis) {
+            entries.remove(key, e);
+            return null;
+        }
+        return (T) e.value();
+    }
+
+    /** Taken before reading what will be {@linkplain #put put}. */
+    public long stamp() {
+        return generation.get();
+    }
+
+    /** Keeps what a read found, unless the user or key was invalidated since the read's {@code stamp}. */
+    public void put(String key, String userId, Object value, long stamp) {
+        if (!enabled()) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(value, userId, clock.millis()));
+        if (staleSince(stamp, key, userId)) {
+            entries.remove(key); // an invalidation ran while the value was read: it may be stale
+        }
+    }
+
+    private boolean staleSince(long stamp, String key, String userId) {
+        return everythingInvalidated > stamp || invalidated.getOrDefault("k:" + key, 0L) > stamp
+                || (userId != null && invalidated.getOrDefault("u:" + userId, 0L) > stamp);
+    }
+
+    /** Forgets one entry (a session signed out); call after the change committed. */
+    public void remove(String key) {
+        mark("k:" + key);
+        entries.remove(key);
+    }
+
+    /** Forgets everything about one user (sessions, tokens, the user row, role grants); call after the change committed. */
+    public void invalidateUser(String userId) {
+        if (userId != null) {
+            mark("u:" + userId);
+            entries.values().removeIf(e -> userId.equals(e.userId()));
+        }
+    }
+
+    public void invalidateAll() {
+        everythingInvalidated = generation.incrementAndGet();
+        entries.clear();
+    }
+
+    private void mark(String what) {
+        if (invalidated.size() >= maxEntries) {
+            invalidated.clear();
+            everythingInvalidated = generation.incrementAndGet(); // forgetting the marks must not let stale puts in
+        }
+        invalidated.put(what, generation.incrementAndGet());
+    }
+}

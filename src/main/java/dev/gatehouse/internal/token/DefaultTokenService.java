@@ -1,0 +1,153 @@
+package dev.gatehouse.internal.token;
+
+import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.persistence.AuthTokenEntity;
+import dev.gatehouse.internal.persistence.Clocks;
+import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.token.TokenClaim;
+import dev.gatehouse.token.TokenService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Single-use tokens. Redemption is one guarded {@code UPDATE ... WHERE used_at IS NULL AND
+ * expires_at > now} whose row count decides the winner, never a read followed by a write.
+ */
+public final class DefaultTokenService implements TokenService {
+
+    public static final long DEFAULT_TTL_SECONDS = 1800;
+    private static final int MAX_RAW_LENGTH = 256;
+
+    private final Transactions tx;
+    private final Clock clock;
+
+    public DefaultTokenService(Transactions tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public String issue(String purpose, String userId, Long ttlSeconds, boolean revokeExisting) {
+        return issue(purpose, userId, ttlSeconds, revokeExisting ? 1 : Integer.MAX_VALUE);
+    }
+
+    /**
+     * Issues a token and keeps at most {@code maxLive} unused, unexpired ones of the user and
+     * purpose (the new one included): older ones beyond that are voided, oldest first.
+     */
+    public String issueKeepingLatest(String purpose, String userId, long ttlSeconds, int maxLive) {
+        if (maxLive < 1) {
+            throw new IllegalArgumentException("maxLive must be >= 1 (got " + maxLive + ")");
+        }
+        return issue(purpose, userId, ttlSeconds, maxLive);
+    }
+
+    private String issue(String purpose, String userId, Long ttlSeconds, int maxLive) {
+        String p = requirePurpose(purpose);
+        if (userId == null || userId.isEmpty()) {
+            throw new IllegalArgumentException("userId is required");
+        }
+        long ttl = ttlSeconds == null ? DEFAULT_TTL_SECONDS : ttlSeconds;
+        if (ttl <= 0) {
+            throw new IllegalArgumentException("ttlSeconds must be > 0 (got " + ttl + ")");
+        }
+        String raw = SecureTokens.newToken();
+        Instant now = Clocks.now(clock);
+        AuthTokenEntity t = new AuthTokenEntity();
+        t.tokenSha256 = SecureTokens.sha256Hex(raw);
+        t.purpose = p;
+        t.userId = userId;
+        t.createdAt = now;
+        t.expiresAt = now.plusSeconds(ttl);
+        tx.run(em -> {
+            if (maxLive == 1) {
+                voidPending(em, userId, p, now);
+            } else if (maxLive != Integer.MAX_VALUE) {
+                voidBeyondNewest(em, userId, p, now, maxLive - 1);
+            }
+            em.persist(t);
+        });
+        return raw;
+    }
+
+    /** Voids the user's live tokens of this purpose beyond the {@code keep} newest. */
+    private static void voidBeyondNewest(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now,
+                                         int keep) {
+        List<String> older = em.createQuery("select t.tokenSha256 from AuthTokenEntity t where t.userId = :u "
+                        + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.createdAt desc, "
+                        + "t.tokenSha256", String.class)
+                .setParameter("u", userId).setParameter("p", purpose).setParameter("now", now)
+                .setFirstResult(keep).getResultList();
+        if (!older.isEmpty()) {
+            em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.tokenSha256 in :h and t.usedAt is null")
+                    .setParameter("now", now).setParameter("h", older).executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<TokenClaim> consume(String purpose, String rawToken) {
+        String p = requirePurpose(purpose);
+        if (rawToken == null || rawToken.isEmpty() || rawToken.length() > MAX_RAW_LENGTH
+                || !SecureTokens.isWellFormed(rawToken)) {
+            return Optional.empty();
+        }
+        String hash = SecureTokens.sha256Hex(rawToken);
+        Instant now = Clocks.now(clock);
+        return tx.inTransaction(em -> {
+            int claimed = em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.tokenSha256 = :h "
+                            + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now")
+                    .setParameter("now", now).setParameter("h", hash).setParameter("p", p).executeUpdate();
+            if (claimed != 1) {
+                return Optional.empty();
+            }
+            AuthTokenEntity t = em.find(AuthTokenEntity.class, hash);
+            return Optional.of(new TokenClaim(t.userId, t.purpose, t.createdAt, t.expiresAt));
+        });
+    }
+
+    /** The owner of a redeemable token, without redeeming it (to check a new password first). */
+    public Optional<String> peekOwner(String purpose, String rawToken) {
+        if (!SecureTokens.isWellFormed(rawToken)) {
+            return Optional.empty();
+        }
+        String hash = SecureTokens.sha256Hex(rawToken);
+        Instant now = Clocks.now(clock);
+        return tx.inTransaction(em -> {
+            List<String> owners = em.createQuery("select t.userId from AuthTokenEntity t where t.tokenSha256 = :h "
+                            + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now", String.class)
+                    .setParameter("h", hash).setParameter("p", purpose).setParameter("now", now).getResultList();
+            return owners.stream().findFirst();
+        });
+    }
+
+    /** Marks the user's unused tokens of this purpose as used, inside the caller's transaction. */
+    public static int voidPending(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now) {
+        return em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.userId = :u and t.purpose = :p "
+                        + "and t.usedAt is null")
+                .setParameter("now", now).setParameter("u", userId).setParameter("p", purpose).executeUpdate();
+    }
+
+    @Override
+    public int sweepExpired() {
+        Instant cutoff = Clocks.now(clock).minus(Duration.ofDays(1));
+        return tx.inTransaction(em -> em.createQuery("delete from AuthTokenEntity t where t.expiresAt < :c "
+                        + "or (t.usedAt is not null and t.usedAt < :c)")
+                .setParameter("c", cutoff).executeUpdate());
+    }
+
+    /** Deletes every token of a user (account deletion). */
+    public int deleteAll(jakarta.persistence.EntityManager em, String userId) {
+        return em.createQuery("delete from AuthTokenEntity t where t.userId = :u").setParameter("u", userId).executeUpdate();
+    }
+
+    private static String requirePurpose(String purpose) {
+        String p = purpose == null ? "" : purpose.strip();
+        if (p.isEmpty() || p.length() > 64) {
+            throw new IllegalArgumentException("purpose must be 1-64 non-blank characters (got '" + purpose + "')");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Fixed-window rate limits kept in the database, shared by every node.
+ */
+package dev.gatehouse.ratelimit;
