@@ -1,43 +1,38 @@
 package dev.gatehouse;
 
 /**
- * A guard refused the caller: {@link #status()} 401 with reason {@code auth_required} when nobody
- * is signed in, 403 with {@code permission_denied} when the caller lacks a role or permission or
- * is not a browser session where one is required.
- * Gatehouse's servlet filter turns it into that HTTP status (JSON for API requests).
+ * A guard refused the caller: {@link ErrorCode#AUTH_REQUIRED} (401) when nobody is signed in,
+ * {@link ErrorCode#PERMISSION_DENIED} (403) when the caller lacks a role or permission or is not a
+ * browser session where one is required. Gatehouse's servlet filter turns it into that HTTP status
+ * (JSON for API requests).
  */
-public final class AccessDeniedException extends RuntimeException {
+public final class AccessDeniedException extends AuthException {
 
-    private final int status;
     private final String permission;
 
-    private AccessDeniedException(int status, String message, String permission) {
-        super(message, null, false, false);
-        this.status = status;
+    private AccessDeniedException(ErrorCode code, String message, String permission) {
+        super(code, message);
         this.permission = permission;
     }
 
     public static AccessDeniedException authRequired() {
-        return new AccessDeniedException(401, "Sign in to do that.", null);
+        return new AccessDeniedException(ErrorCode.AUTH_REQUIRED, "Sign in to do that.", null);
     }
 
     public static AccessDeniedException forbidden(String permissionOrRole) {
-        return new AccessDeniedException(403, "You don't have permission to do that.", permissionOrRole);
+        return new AccessDeniedException(ErrorCode.PERMISSION_DENIED, "You don't have permission to do that.",
+                permissionOrRole);
     }
 
     /** 403: the caller is signed in, but not with a browser session (an API token, say). */
     public static AccessDeniedException sessionRequired() {
-        return new AccessDeniedException(403, "Only a signed-in browser session can do that; API tokens cannot manage "
-                + "the account.", null);
+        return new AccessDeniedException(ErrorCode.PERMISSION_DENIED, "Only a signed-in browser session can do that; "
+                + "API tokens cannot manage the account.", null);
     }
 
+    /** The HTTP status: 401 or 403 (the status of {@link #code()}). */
     public int status() {
-        return status;
-    }
-
-    /** {@code auth_required} or {@code permission_denied}. */
-    public String reason() {
-        return status == 401 ? "auth_required" : "permission_denied";
+        return code().httpStatus();
     }
 
     /** The permission or role that was missing, or null. */

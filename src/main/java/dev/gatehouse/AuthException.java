@@ -1,29 +1,25 @@
 package dev.gatehouse;
 
+import java.util.Objects;
+
 /**
- * Root of every error a user of an application can cause through Gatehouse (bad credentials,
- * weak password, expired link, ...). Each subclass has a stable {@link #code()} suitable for an
- * API response. Plain validation problems with a user-facing message are {@code AuthException}s
- * with code {@code auth_error}. Messages never contain secrets and never say whether an account
- * exists.
- *
- * <p>Infrastructure failures are not {@code AuthException}s: see {@link GatehouseUnavailableException}.
+ * The root of everything a user or client can cause: each subtype stands for one {@link ErrorCode}
+ * and its message is safe to show to the user. Infrastructure trouble is not an
+ * {@code AuthException} but a {@link GatehouseUnavailableException} (503, never 401). Mistakes of
+ * the calling programmer are {@link IllegalArgumentException}s, never shown to a client. Stack
+ * traces are not collected: these are answers, not faults.
  */
-public class AuthException extends RuntimeException {
+public abstract class AuthException extends RuntimeException {
 
-    private final String code;
+    private final ErrorCode code;
 
-    public AuthException(String message) {
-        this("auth_error", message);
-    }
-
-    protected AuthException(String code, String message) {
+    protected AuthException(ErrorCode code, String message) {
         super(message, null, false, false);
-        this.code = code;
+        this.code = Objects.requireNonNull(code, "code");
     }
 
-    /** Stable machine-readable code, e.g. {@code invalid_credentials}. */
-    public String code() {
+    /** The stable code, with its wire form and HTTP status. */
+    public ErrorCode code() {
         return code;
     }
 }

@@ -1,30 +1,51 @@
 package dev.gatehouse;
 
-/**
- * Gatehouse cannot answer right now: the database is unreachable or too slow, the password
- * hasher is saturated, or a fail-closed breached-password check got no usable answer. Not an {@link AuthException}: the caller did nothing wrong, and a web layer
- * should answer 503 with {@code Retry-After: }{@link #retryAfterSeconds()}, never 401.
- */
-public class GatehouseUnavailableException extends RuntimeException {
+import java.util.Objects;
 
-    private final String code;
+/**
+ * Gatehouse cannot answer right now: the database is unreachable or too slow
+ * ({@link ErrorCode#UNAVAILABLE}), the password hasher is saturated ({@link ErrorCode#OVERLOADED}),
+ * or a fail-closed breached-password check got no usable answer
+ * ({@link ErrorCode#BREACH_CHECK_UNAVAILABLE}). Not an {@link AuthException}: the caller did nothing
+ * wrong, and a web layer answers 503 with {@code Retry-After: }{@link #retryAfterSeconds()}, never
+ * 401. The message is safe to show; the cause (for logs) may name internals.
+ */
+public final class GatehouseUnavailableException extends RuntimeException {
+
+    private final ErrorCode code;
     private final long retryAfterSeconds;
 
-    public GatehouseUnavailableException(String code, String message, long retryAfterSeconds, Throwable cause) {
+    private GatehouseUnavailableException(ErrorCode code, String message, long retryAfterSeconds, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 
-    /**
-     * {@code unavailable} for database trouble, {@code overloaded} for a saturated hasher,
-     * {@code breach_check_unavailable} when {@code breachedPasswordCheck=fail-closed} and the breach
-     * service did not answer in time or answered something unreadable (the message asks the user to retry).
-     */
-    public String code() {
+    /** The database (or another service Gatehouse needs, such as mail delivery) cannot be used now. */
+    public static GatehouseUnavailableException unavailable(String message, long retryAfterSeconds, Throwable cause) {
+        return new GatehouseUnavailableException(ErrorCode.UNAVAILABLE, Objects.requireNonNull(message), retryAfterSeconds,
+                cause);
+    }
+
+    /** Too much work at once (password hashing saturated); retry shortly. */
+    public static GatehouseUnavailableException overloaded(String message, long retryAfterSeconds, Throwable cause) {
+        return new GatehouseUnavailableException(ErrorCode.OVERLOADED, Objects.requireNonNull(message), retryAfterSeconds,
+                cause);
+    }
+
+    /** {@code breachedPasswordCheck=fail-closed} and the breach service gave no usable answer. */
+    public static GatehouseUnavailableException breachCheckUnavailable(String message, long retryAfterSeconds,
+                                                                       Throwable cause) {
+        return new GatehouseUnavailableException(ErrorCode.BREACH_CHECK_UNAVAILABLE, Objects.requireNonNull(message),
+                retryAfterSeconds, cause);
+    }
+
+    /** {@link ErrorCode#UNAVAILABLE}, {@link ErrorCode#OVERLOADED} or {@link ErrorCode#BREACH_CHECK_UNAVAILABLE}. */
+    public ErrorCode code() {
         return code;
     }
 
+    /** Seconds to wait before retrying, at least 1. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

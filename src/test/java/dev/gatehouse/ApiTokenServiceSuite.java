@@ -92,11 +92,11 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
         assertThrows(IllegalArgumentException.class, () -> tokens().create(null, "n", List.of("a"), 1));
         assertThrows(IllegalArgumentException.class, () -> tokens().create("missing-user", "n", List.of("a"), 1));
         for (String name : new String[] {"", "   ", null, "x".repeat(101), "tab\there"}) {
-            assertThrows(ValidationException.class, () -> tokens().create(u, name, List.of("a"), 1), String.valueOf(name));
+            assertThrows(InvalidRequestException.class, () -> tokens().create(u, name, List.of("a"), 1), String.valueOf(name));
         }
         tokens().create(u, "x".repeat(100), List.of("a"), 1);
         for (int days : new int[] {0, -1, 366}) {
-            assertThrows(ValidationException.class, () -> tokens().create(u, "n", List.of("a"), days));
+            assertThrows(InvalidRequestException.class, () -> tokens().create(u, "n", List.of("a"), days));
         }
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
@@ -104,9 +104,9 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
         }
         for (List<String> scopes : List.of(List.<String>of(), List.of(""), List.of("   "), List.of("a b"),
                 List.of("x".repeat(65)), List.of("a\tb"), List.of("UPPER"), tooMany)) {
-            assertThrows(ValidationException.class, () -> tokens().create(u, "n", scopes, 1), scopes.toString());
+            assertThrows(InvalidRequestException.class, () -> tokens().create(u, "n", scopes, 1), scopes.toString());
         }
-        assertThrows(ValidationException.class, () -> tokens().create(u, "n", null, 1));
+        assertThrows(InvalidRequestException.class, () -> tokens().create(u, "n", null, 1));
         tokens().create(u, "n", List.of("x".repeat(64)), 1);
     }
 
@@ -239,7 +239,7 @@ public abstract class ApiTokenServiceSuite extends DatabaseSuite {
         TokenLimitReachedException e = assertThrows(TokenLimitReachedException.class,
                 () -> g.apiTokens().create(u1, "3", List.of("a"), 1));
         assertEquals(2, e.limit());
-        assertEquals("token_limit_reached", e.code());
+        assertEquals("token_limit_reached", e.code().wire());
         assertTrue(e.getMessage().contains("2"));
         assertEquals(2, g.apiTokens().list(u1).size());
         g.apiTokens().create(u2, "other user", List.of("a"), 1);

@@ -55,7 +55,7 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
     void signUpTwiceWithSameEmailInAnyCaseIsAccountExists() {
         signUp("a@b.com");
         AccountExistsException e = assertThrows(AccountExistsException.class, () -> signUp("A@B.com"));
-        assertEquals("account_exists", e.code());
+        assertEquals("account_exists", e.code().wire());
         assertTrue(e.getMessage().contains("email"));
     }
 
@@ -63,7 +63,7 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
     void malformedEmailIsAuthErrorWithReason() {
         for (String bad : new String[] {"nope", "@x.com", "x@", "", "a\u0000@b.com"}) {
             AuthException e = assertThrows(AuthException.class, () -> signUp(bad), bad);
-            assertEquals("auth_error", e.code());
+            assertEquals("auth_error", e.code().wire());
         }
         assertTrue(assertThrows(AuthException.class, () -> signUp("nope")).getMessage().contains("valid email"));
         assertTrue(assertThrows(AuthException.class, () -> signUp("a".repeat(250) + "@b.com")).getMessage().contains("too long"));
@@ -120,7 +120,7 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
         InvalidCredentialsException unknown = assertThrows(InvalidCredentialsException.class,
                 () -> auth().signIn("ghost@b.com", PW, null, null));
         assertEquals(wrong.getMessage(), unknown.getMessage());
-        assertEquals("invalid_credentials", unknown.code());
+        assertEquals("invalid_credentials", unknown.code().wire());
         assertFalse(unknown.getMessage().toLowerCase().contains("exist"));
     }
 
@@ -271,7 +271,7 @@ public abstract class AuthServiceSuite extends DatabaseSuite {
         assertTrue(gh().sessions().resolve(r.cookie().value(), true).isEmpty());
         assertTrue(gh().apiTokens().resolve(raw, null).isEmpty());
         assertEquals("account_disabled", assertThrows(AccountDisabledException.class,
-                () -> auth().signIn("a@b.com", PW, null, null)).code());
+                () -> auth().signIn("a@b.com", PW, null, null)).code().wire());
         // a wrong password on a disabled account says nothing about the account
         assertThrows(InvalidCredentialsException.class, () -> auth().signIn("a@b.com", "wrong-guess", null, null));
         assertTrue(admin().enableUser(r.user().id()));

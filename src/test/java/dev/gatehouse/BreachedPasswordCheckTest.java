@@ -70,7 +70,7 @@ class BreachedPasswordCheckTest extends DatabaseSuite {
 
     static String weakReason(Runnable r) {
         WeakPasswordException e = assertThrows(WeakPasswordException.class, r::run);
-        assertEquals("weak_password", e.code());
+        assertEquals("weak_password", e.code().wire());
         return e.getMessage();
     }
 
@@ -248,7 +248,7 @@ class BreachedPasswordCheckTest extends DatabaseSuite {
 
     static void assertUnavailable(Runnable r) {
         GatehouseUnavailableException e = assertThrows(GatehouseUnavailableException.class, r::run);
-        assertEquals("breach_check_unavailable", e.code());
+        assertEquals("breach_check_unavailable", e.code().wire());
         assertEquals("We could not check this password against known breaches right now; try again shortly.",
                 e.getMessage());
         assertTrue(e.retryAfterSeconds() >= 1);

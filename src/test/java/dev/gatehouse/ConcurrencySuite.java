@@ -134,7 +134,7 @@ public abstract class ConcurrencySuite extends DatabaseSuite {
                 } catch (InvalidCredentialsException e) {
                     invalid.incrementAndGet();
                 } catch (GatehouseUnavailableException e) {
-                    assertEquals("overloaded", e.code());
+                    assertEquals("overloaded", e.code().wire());
                     shed.incrementAndGet();
                 }
                 return null;

@@ -29,7 +29,7 @@ public abstract class EmailAddressRulesSuite extends DatabaseSuite {
             AuthException e = assertThrows(AuthException.class, () -> gh().auth().signUp(bad, null, PW, null, null),
                     bad.codePoints().mapToObj(c -> c < 128 ? Character.toString(c) : String.format("\\u%04x", c))
                             .reduce("", String::concat));
-            assertEquals("auth_error", e.code(), bad);
+            assertEquals("auth_error", e.code().wire(), bad);
             assertTrue(e.getMessage().contains("valid email") || e.getMessage().contains("too long"), e.getMessage());
         }
         assertEquals(0, count("SELECT COUNT(*) FROM users"));

@@ -112,7 +112,7 @@ class PasswordHasherTest {
                         slow.hash("pw");
                         return "ok";
                     } catch (GatehouseUnavailableException e) {
-                        return e.code();
+                        return e.code().wire();
                     }
                 }));
             }

@@ -65,7 +65,7 @@ public abstract class PasswordTextNormalisationSuite extends DatabaseSuite {
     @Test
     void loneSurrogateIsRefusedWithAReasonEverywhereAndNeverMatchesAQuestionMark() {
         AuthException up = assertThrows(AuthException.class, () -> auth().signUp("a@b.com", null, LONE, null, null));
-        assertEquals("auth_error", up.code());
+        assertEquals("auth_error", up.code().wire());
         assertTrue(up.getMessage().contains("surrogate"), up.getMessage());
         assertEquals(0, count("SELECT COUNT(*) FROM users"));
 

@@ -113,7 +113,7 @@ public abstract class RoleServiceSuite extends DatabaseSuite {
     void grantingAnUndefinedRoleFails() {
         RoleNotFoundException e = assertThrows(RoleNotFoundException.class, () -> roles().grantRole("u1", "ghost"));
         assertEquals("ghost", e.name());
-        assertEquals("role_not_found", e.code());
+        assertEquals("role_not_found", e.code().wire());
         assertEquals(0, count("SELECT COUNT(*) FROM user_roles"));
         assertThrows(IllegalArgumentException.class, () -> roles().grantRole("", "ghost"));
         assertThrows(IllegalArgumentException.class, () -> roles().grantRole("u1", "  "));

@@ -1,6 +1,7 @@
 package dev.gatehouse.account;
 
 import dev.gatehouse.AuthException;
+import dev.gatehouse.ErrorCode;
 
 /**
  * Sign-in with the right password to an account an administrator disabled. Only raised after the
@@ -8,6 +9,6 @@ import dev.gatehouse.AuthException;
  */
 public final class AccountDisabledException extends AuthException {
     public AccountDisabledException() {
-        super("account_disabled", "This account has been disabled.");
+        super(ErrorCode.ACCOUNT_DISABLED, "This account has been disabled.");
     }
 }

@@ -1,10 +1,11 @@
 package dev.gatehouse.account;
 
 import dev.gatehouse.AuthException;
+import dev.gatehouse.ErrorCode;
 
 /** The password breaks the policy; the message says which rule and how to fix it. */
 public final class WeakPasswordException extends AuthException {
     public WeakPasswordException(String message) {
-        super("weak_password", message);
+        super(ErrorCode.WEAK_PASSWORD, message);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.apitoken;
 
-import dev.gatehouse.ValidationException;
+import dev.gatehouse.InvalidRequestException;
 import dev.gatehouse.account.EmailNotVerifiedException;
 import dev.gatehouse.config.AuthSettings;
 import java.util.List;
@@ -17,7 +17,7 @@ public interface ApiTokenService {
      *
      * @param scopes        1–32 permission-grammar scopes (each at most 64 characters), de-duplicated in order
      * @param expiresInDays null for the maximum lifetime (or no expiry when the settings allow it)
-     * @throws ValidationException      bad name, scopes or lifetime (the message says which)
+     * @throws InvalidRequestException      bad name, scopes or lifetime (the message says which)
      * @throws IllegalArgumentException a blank or unknown user id
      * @throws TokenLimitReachedException the user already holds the maximum number of live tokens
      *                                    (enforced atomically, also under concurrent creates)

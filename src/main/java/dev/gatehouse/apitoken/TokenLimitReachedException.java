@@ -1,6 +1,7 @@
 package dev.gatehouse.apitoken;
 
 import dev.gatehouse.AuthException;
+import dev.gatehouse.ErrorCode;
 
 /** The user already holds the maximum number of live API tokens. */
 public final class TokenLimitReachedException extends AuthException {
@@ -8,7 +9,7 @@ public final class TokenLimitReachedException extends AuthException {
     private final int limit;
 
     public TokenLimitReachedException(int limit) {
-        super("token_limit_reached", "API token limit reached (" + limit + "). Revoke one first.");
+        super(ErrorCode.TOKEN_LIMIT_REACHED, "API token limit reached (" + limit + "). Revoke one first.");
         this.limit = limit;
     }
 

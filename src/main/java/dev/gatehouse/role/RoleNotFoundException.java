@@ -1,6 +1,7 @@
 package dev.gatehouse.role;
 
 import dev.gatehouse.AuthException;
+import dev.gatehouse.ErrorCode;
 
 /** A role was granted before it was defined. */
 public final class RoleNotFoundException extends AuthException {
@@ -8,7 +9,7 @@ public final class RoleNotFoundException extends AuthException {
     private final String name;
 
     public RoleNotFoundException(String name) {
-        super("role_not_found", "No role named '" + name + "'. Define it first.");
+        super(ErrorCode.ROLE_NOT_FOUND, "No role named '" + name + "'. Define it first.");
         this.name = name;
     }
 

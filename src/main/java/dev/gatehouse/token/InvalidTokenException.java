@@ -1,10 +1,11 @@
 package dev.gatehouse.token;
 
 import dev.gatehouse.AuthException;
+import dev.gatehouse.ErrorCode;
 
 /** A single-use link token is unknown, expired, already used or meant for another purpose. */
 public final class InvalidTokenException extends AuthException {
     public InvalidTokenException() {
-        super("invalid_token", "This link is invalid or has expired.");
+        super(ErrorCode.INVALID_TOKEN, "This link is invalid or has expired.");
     }
 }

@@ -123,7 +123,7 @@ public class GatehouseFilter extends HttpFilter {
         if (e.status() == 401) {
             res.setHeader("WWW-Authenticate", who.rejectedBearer() ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"gatehouse\"");
         }
-        refuse(req, res, e.status(), e.reason(), e.getMessage(), who);
+        refuse(req, res, e.status(), e.code().wire(), e.getMessage(), who);
     }
 
     /** Logs the refusal with the caller and answers it: JSON for API clients, the container's error page otherwise. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.account;
 
+import dev.gatehouse.ValidationException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.User;
@@ -130,10 +131,10 @@ public final class DefaultAuthService implements AuthService {
         String e = email == null || email.isBlank() ? null : Identifiers.normaliseEmail(email);
         String u = username == null || username.isBlank() ? null : identifiers.normaliseUsername(username);
         if (settings.identifier() == Identifier.USERNAME && u == null) {
-            throw new AuthException("Please choose a username.");
+            throw new ValidationException("Please choose a username.");
         }
         if (settings.identifier() == Identifier.EMAIL && e == null) {
-            throw new AuthException("Please enter an email address.");
+            throw new ValidationException("Please enter an email address.");
         }
         policy.check(password, e, u);
         if (ip != null) {
@@ -219,7 +220,7 @@ public final class DefaultAuthService implements AuthService {
     private <T> T admit(Semaphore gate, Supplier<T> attempt) {
         if (!gate.tryAcquire()) {
             limiter.countLater(SHED_SCOPE, "all", HOUR);
-            throw new GatehouseUnavailableException("overloaded", "Too many sign-ins at once; try again shortly.", 1, null);
+            throw GatehouseUnavailableException.overloaded("Too many sign-ins at once; try again shortly.", 1, null);
         }
         try {
             return attempt.get();
@@ -442,12 +443,12 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public String requestEmailVerification(String userId) {
         UserEntity user = (userId == null ? Optional.<UserEntity>empty() : findBy("id", userId))
-                .orElseThrow(() -> new AuthException("No such user."));
+                .orElseThrow(() -> new ValidationException("No such user."));
         if (user.email == null) {
-            throw new AuthException("This account has no email address to verify.");
+            throw new ValidationException("This account has no email address to verify.");
         }
         if (user.emailVerifiedAt != null) {
-            throw new AuthException("This email address is already verified.");
+            throw new ValidationException("This email address is already verified.");
         }
         limit("auth:verify-email", user.id, settings.rateLimitVerificationEmailPerHour());
         Audit.info("email.verification_requested", user.id, null);

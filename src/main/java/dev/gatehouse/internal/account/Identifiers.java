@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.account;
 
+import dev.gatehouse.ValidationException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.config.AuthSettings;
 import java.net.IDN;
@@ -40,13 +41,13 @@ public final class Identifiers {
         String e = raw == null ? "" : raw.strip();
         int at = e.lastIndexOf('@');
         if (e.isEmpty() || at <= 0 || at == e.length() - 1 || hasControl(e)) {
-            throw new AuthException(INVALID_EMAIL);
+            throw new ValidationException(INVALID_EMAIL);
         }
         if (e.length() > 254 || at > 64) {
-            throw new AuthException("Email is too long.");
+            throw new ValidationException("Email is too long.");
         }
         if (!LOCAL.matcher(e.substring(0, at)).matches()) {
-            throw new AuthException("Please enter a valid email address: before the '@' only letters a-z, digits and "
+            throw new ValidationException("Please enter a valid email address: before the '@' only letters a-z, digits and "
                     + ". ! # $ % & ' * + - / = ? ^ _ ` { | } ~ (no spaces, quotes, commas or angle brackets).");
         }
         return e.substring(0, at).toLowerCase(Locale.ROOT) + "@" + domain(e.substring(at + 1));
@@ -65,7 +66,7 @@ public final class Identifiers {
         for (int i = 0; i < raw.length(); ) {
             int c = raw.codePointAt(i);
             if (!Character.isLetterOrDigit(c) && c != '-' && c != '.') {
-                throw new AuthException("Please enter a valid email address: the domain may only contain letters, "
+                throw new ValidationException("Please enter a valid email address: the domain may only contain letters, "
                         + "digits, hyphens and dots.");
             }
             i += Character.charCount(c);
@@ -74,10 +75,10 @@ public final class Identifiers {
         try {
             ascii = IDN.toASCII(raw, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new AuthException(INVALID_EMAIL);
+            throw new ValidationException(INVALID_EMAIL);
         }
         if (ascii.length() > 253 || !DOMAIN.matcher(ascii).matches()) {
-            throw new AuthException(INVALID_EMAIL);
+            throw new ValidationException(INVALID_EMAIL);
         }
         return ascii;
     }
@@ -86,19 +87,19 @@ public final class Identifiers {
     public String normaliseUsername(String raw) {
         String u = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (u.isEmpty()) {
-            throw new AuthException("Please choose a username.");
+            throw new ValidationException("Please choose a username.");
         }
         if (u.length() < settings.usernameMinLength()) {
-            throw new AuthException("Username must be at least " + settings.usernameMinLength() + " characters.");
+            throw new ValidationException("Username must be at least " + settings.usernameMinLength() + " characters.");
         }
         if (u.length() > settings.usernameMaxLength()) {
-            throw new AuthException("Username must be at most " + settings.usernameMaxLength() + " characters.");
+            throw new ValidationException("Username must be at most " + settings.usernameMaxLength() + " characters.");
         }
         if (!usernamePattern.matcher(u).lookingAt() || hasControl(u)) {
-            throw new AuthException("Username may only contain lowercase letters, numbers, hyphens, and underscores.");
+            throw new ValidationException("Username may only contain lowercase letters, numbers, hyphens, and underscores.");
         }
         if (settings.usernameReserved().contains(u)) {
-            throw new AuthException("That username is reserved. Please choose another.");
+            throw new ValidationException("That username is reserved. Please choose another.");
         }
         return u;
     }

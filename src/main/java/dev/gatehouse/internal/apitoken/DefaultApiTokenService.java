@@ -1,6 +1,6 @@
 package dev.gatehouse.internal.apitoken;
 
-import dev.gatehouse.ValidationException;
+import dev.gatehouse.InvalidRequestException;
 import dev.gatehouse.account.EmailNotVerifiedException;
 import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.apitoken.ApiTokenService;
@@ -192,7 +192,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
             return settings.apiTokenAllowNoExpiry() ? null : now.plus(Duration.ofDays(max));
         }
         if (days <= 0 || days > max) {
-            throw new ValidationException("expiresInDays must be between 1 and " + max + " (got " + days + ")");
+            throw new InvalidRequestException("expiresInDays must be between 1 and " + max + " (got " + days + ")");
         }
         return now.plus(Duration.ofDays(days));
     }
@@ -200,23 +200,23 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private static String validName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
-            throw new ValidationException("Token name must be 1-" + MAX_NAME + " characters without control characters");
+            throw new InvalidRequestException("Token name must be 1-" + MAX_NAME + " characters without control characters");
         }
         return n;
     }
 
     static List<String> validScopes(List<String> scopes) {
         if (scopes == null || scopes.isEmpty()) {
-            throw new ValidationException("At least one scope is required");
+            throw new InvalidRequestException("At least one scope is required");
         }
         if (scopes.size() > MAX_SCOPES) {
-            throw new ValidationException("At most " + MAX_SCOPES + " scopes (got " + scopes.size() + ")");
+            throw new InvalidRequestException("At most " + MAX_SCOPES + " scopes (got " + scopes.size() + ")");
         }
         Set<String> out = new LinkedHashSet<>();
         for (String raw : scopes) {
             String s = raw == null ? "" : raw.strip();
             if (s.length() > MAX_SCOPE_LENGTH || !Permissions.isValid(s)) {
-                throw new ValidationException("Scope '" + raw + "' must be 1-" + MAX_SCOPE_LENGTH
+                throw new InvalidRequestException("Scope '" + raw + "' must be 1-" + MAX_SCOPE_LENGTH
                         + " characters of a-z 0-9 _ . : - (or '*', or ending in '.*')");
             }
             out.add(s);

@@ -120,7 +120,7 @@ public class GatehouseProducer {
                             + "or unset gatehouse.publicBaseUrl to turn email links off.");
                 } else {
                     builtInMailer = message -> {
-                        throw new GatehouseUnavailableException("unavailable", "Email delivery is not configured.", 60, null);
+                        throw GatehouseUnavailableException.unavailable("Email delivery is not configured.", 60, null);
                     };
                 }
             }

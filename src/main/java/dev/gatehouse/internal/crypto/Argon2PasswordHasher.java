@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.crypto;
 
+import dev.gatehouse.ValidationException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.config.AuthSettings;
@@ -47,7 +48,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
     @Override
     public String hash(String password) {
         if (Passwords.hasLoneSurrogate(password)) {
-            throw new AuthException(Passwords.LONE_SURROGATE); // the policy refuses it first; never hash it as '?'
+            throw new ValidationException(Passwords.LONE_SURROGATE); // the policy refuses it first; never hash it as '?'
         }
         String normalised = Passwords.normalise(password);
         byte[] salt = SecureTokens.randomBytes(SALT_BYTES);

@@ -72,12 +72,12 @@ public final class HashingLanes {
         if (lane == null) {
             try {
                 if (!reserved.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                    throw new GatehouseUnavailableException("overloaded",
+                    throw GatehouseUnavailableException.overloaded(
                             "Too many sign-ins at once; password hashing is saturated.", Math.max(1, waitMillis / 1000), null);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
+                throw GatehouseUnavailableException.overloaded("Interrupted while waiting to hash a password.", 1, e);
             }
             lane = reserved;
         }
@@ -98,20 +98,20 @@ public final class HashingLanes {
         if (!acquired) {
             if (waiting.incrementAndGet() > maxWaiting) {
                 waiting.decrementAndGet();
-                throw new GatehouseUnavailableException("overloaded",
+                throw GatehouseUnavailableException.overloaded(
                         "Too many sign-ins at once; password hashing is saturated.", 1, null);
             }
             try {
                 acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new GatehouseUnavailableException("overloaded", "Interrupted while waiting to hash a password.", 1, e);
+                throw GatehouseUnavailableException.overloaded("Interrupted while waiting to hash a password.", 1, e);
             } finally {
                 waiting.decrementAndGet();
             }
         }
         if (!acquired) {
-            throw new GatehouseUnavailableException("overloaded",
+            throw GatehouseUnavailableException.overloaded(
                     "Too many sign-ins at once; password hashing is saturated.", Math.max(1, waitMillis / 1000), null);
         }
         long started = System.nanoTime();

@@ -66,7 +66,7 @@ public final class BreachedPasswordRule {
             }
             LOG.log(System.Logger.Level.WARNING, "Breached-password check unavailable ({0}); password refused "
                     + "(breachedPasswordCheck=fail-closed)", e.getMessage());
-            throw new GatehouseUnavailableException("breach_check_unavailable", UNAVAILABLE, RETRY_AFTER_SECONDS, e);
+            throw GatehouseUnavailableException.breachCheckUnavailable(UNAVAILABLE, RETRY_AFTER_SECONDS, e);
         }
         if (seen >= minCount) {
             throw new WeakPasswordException(BREACHED);

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.password;
 
+import dev.gatehouse.ValidationException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.account.WeakPasswordException;
 import dev.gatehouse.config.AuthSettings;
@@ -34,7 +35,7 @@ public final class PasswordPolicy {
             throw new WeakPasswordException("Please enter a password.");
         }
         if (Passwords.hasLoneSurrogate(password)) {
-            throw new AuthException(Passwords.LONE_SURROGATE);
+            throw new ValidationException(Passwords.LONE_SURROGATE);
         }
         if (overLength(password)) { // as given: sign-in refuses such input before any work
             throw new WeakPasswordException("Password is too long (at most " + settings.passwordMaxLength() + " characters).");

@@ -121,7 +121,7 @@ public final class Transactions {
             boolean timeout = t instanceof QueryTimeoutException || t instanceof LockTimeoutException
                     || t instanceof PessimisticLockException || t instanceof java.sql.SQLTimeoutException;
             if (connection || timeout) {
-                return new GatehouseUnavailableException("unavailable",
+                return GatehouseUnavailableException.unavailable(
                         "The account database is unavailable. Try again shortly.", 5, e);
             }
         }

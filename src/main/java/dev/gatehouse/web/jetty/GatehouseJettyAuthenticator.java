@@ -91,7 +91,7 @@ public class GatehouseJettyAuthenticator extends LoginAuthenticator {
 
     /** 503 with {@code Retry-After} and the API's error shape, written through Jetty's core response. */
     private static AuthenticationState unavailable(Response response, Callback callback, GatehouseUnavailableException e) {
-        byte[] body = Json.errorBody(e.code(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.errorBody(e.code().wire(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));

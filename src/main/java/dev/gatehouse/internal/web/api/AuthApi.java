@@ -6,17 +6,11 @@ import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.User;
 import dev.gatehouse.account.AccountCreated;
-import dev.gatehouse.account.AccountDisabledException;
-import dev.gatehouse.account.AccountExistsException;
 import dev.gatehouse.account.AuthService;
-import dev.gatehouse.account.EmailNotVerifiedException;
-import dev.gatehouse.account.InvalidCredentialsException;
 import dev.gatehouse.account.SignInResult;
-import dev.gatehouse.account.WeakPasswordException;
 import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.apitoken.NewApiToken;
-import dev.gatehouse.apitoken.TokenLimitReachedException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.Identifier;
 import dev.gatehouse.internal.audit.Audit;
@@ -101,37 +95,21 @@ public class AuthApi {
             Json.error(res, e.status, e.code, e.getMessage());
         } catch (RateLimitedException e) {
             res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Json.error(res, 429, e.code(), e.getMessage());
+            Json.error(res, 429, e.code().wire(), e.getMessage());
         } catch (AuthException e) {
-            Json.error(res, statusOf(e), e.code(), e.getMessage());
+            Json.error(res, e.code().httpStatus(), e.code().wire(), e.getMessage());
         } catch (IllegalArgumentException e) {
             // A programming error, not a user's: its message may name internals, so it is only logged.
             LOG.log(Level.WARNING, "Gatehouse API " + req.getMethod() + " " + route + " refused: " + e.getMessage());
             Json.error(res, 400, "invalid_request", "The request is not valid.");
         } catch (GatehouseUnavailableException e) {
             res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Json.error(res, 503, e.code(), e.getMessage());
+            Json.error(res, 503, e.code().wire(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Gatehouse API " + req.getMethod() + " " + route + " failed: " + e);
             Json.error(res, 500, "internal_error", "Something went wrong. Try again later.");
         }
         return true;
-    }
-
-    static int statusOf(AuthException e) {
-        if (e instanceof InvalidCredentialsException) {
-            return 401;
-        }
-        if (e instanceof AccountExistsException || e instanceof TokenLimitReachedException) {
-            return 409;
-        }
-        if (e instanceof WeakPasswordException) {
-            return 422;
-        }
-        if (e instanceof EmailNotVerifiedException || e instanceof AccountDisabledException) {
-            return 403;
-        }
-        return 400; // auth_error, invalid_token, role_not_found
     }
 
     private boolean route(String route, HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
@@ -437,7 +415,7 @@ public class AuthApi {
         }
         if (!who.caller().isSession()) {
             AccessDeniedException e = AccessDeniedException.sessionRequired();
-            throw new ApiError(e.status(), e.reason(), e.getMessage());
+            throw new ApiError(e.status(), e.code().wire(), e.getMessage());
         }
         return who.caller();
     }

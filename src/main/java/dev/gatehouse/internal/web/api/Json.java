@@ -160,6 +160,6 @@ public final class Json {
     public static void unavailable(HttpServletResponse response, dev.gatehouse.GatehouseUnavailableException e)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        error(response, 503, e.code(), e.getMessage());
+        error(response, 503, e.code().wire(), e.getMessage());
     }
 }

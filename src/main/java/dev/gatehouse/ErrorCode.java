@@ -1,0 +1,78 @@
+package dev.gatehouse;
+
+/**
+ * Every error Gatehouse reports, with its stable wire code (the {@code "code"} of an HTTP API error
+ * body, {@link AuthException#code()}, {@link GatehouseUnavailableException#code()}) and the HTTP
+ * status the web layer answers it with. Wire codes never change once released; new ones may be
+ * added.
+ */
+public enum ErrorCode {
+    /** A request the API cannot read: malformed JSON, a missing or mistyped field, a bad API token name or scope. */
+    INVALID_REQUEST("invalid_request", 400),
+    /** Input that breaks a rule (email, username, a password with an unpaired surrogate); the message says which. */
+    AUTH_ERROR("auth_error", 400),
+    /** A single-use link that is unknown, expired, used or for another purpose. */
+    INVALID_TOKEN("invalid_token", 400),
+    /** A role that was never defined. */
+    ROLE_NOT_FOUND("role_not_found", 400),
+    /** Wrong identifier or password; the same answer whether or not the account exists. */
+    INVALID_CREDENTIALS("invalid_credentials", 401),
+    /** No caller: sign in first. */
+    AUTH_REQUIRED("auth_required", 401),
+    /** The account's email must be confirmed first. */
+    EMAIL_NOT_VERIFIED("email_not_verified", 403),
+    /** The account is disabled. */
+    ACCOUNT_DISABLED("account_disabled", 403),
+    /** The caller lacks the permission or role, or (for account pages) is not a browser session. */
+    PERMISSION_DENIED("permission_denied", 403),
+    /** A cross-site state-changing request was refused. */
+    CSRF("csrf", 403),
+    /** No such API route, or the route is switched off. */
+    NOT_FOUND("not_found", 404),
+    /** The route exists for other methods; the answer carries {@code Allow}. */
+    METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    /** The email or username is taken. */
+    ACCOUNT_EXISTS("account_exists", 409),
+    /** The user holds as many live API tokens as allowed. */
+    TOKEN_LIMIT_REACHED("token_limit_reached", 409),
+    /** The body is larger than {@code maxRequestBytes}. */
+    PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    /** The body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    /** The new password breaks the password policy. */
+    WEAK_PASSWORD("weak_password", 422),
+    /** Too many attempts; retry after the given number of seconds. */
+    RATE_LIMITED("rate_limited", 429),
+    /** A fault inside Gatehouse; the details are only logged. */
+    INTERNAL_ERROR("internal_error", 500),
+    /** The database is unreachable or too slow, or email delivery is not configured. */
+    UNAVAILABLE("unavailable", 503),
+    /** Password hashing is saturated. */
+    OVERLOADED("overloaded", 503),
+    /** {@code breachedPasswordCheck=fail-closed} and the breach service did not answer. */
+    BREACH_CHECK_UNAVAILABLE("breach_check_unavailable", 503);
+
+    private final String wire;
+    private final int httpStatus;
+
+    ErrorCode(String wire, int httpStatus) {
+        this.wire = wire;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The stable lowercase code, e.g. {@code invalid_credentials}. */
+    public String wire() {
+        return wire;
+    }
+
+    /** The HTTP status the web layer answers with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The wire code. */
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
