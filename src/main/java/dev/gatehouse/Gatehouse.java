@@ -85,7 +85,7 @@ public final class Gatehouse implements AutoCloseable {
         Keyring keyring = keyring(settings);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
-        this.admin = new DefaultUserAdminService(tx, clock, tokens, cache);
+        this.admin = new DefaultUserAdminService(tx, clock, cache);
         this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
