@@ -24,6 +24,7 @@ import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.persistence.UserRepository;
 import dev.gatehouse.internal.ratelimit.DbRateLimiter;
+import dev.gatehouse.internal.session.CacheKey;
 import dev.gatehouse.internal.session.DefaultSessionService;
 import dev.gatehouse.internal.session.ResolveCache;
 import dev.gatehouse.internal.token.DefaultTokenService;
@@ -289,13 +290,14 @@ public final class DefaultAuthService implements AuthService {
         if (userId == null) {
             return Optional.empty();
         }
-        User hit = cache.get("u:" + userId);
+        CacheKey.UserRow key = new CacheKey.UserRow(userId);
+        User hit = cache.get(key);
         if (hit != null) {
             return Optional.of(hit);
         }
         long stamp = cache.stamp();
         Optional<User> user = byId(userId).map(UserEntity::toUser);
-        user.ifPresent(u -> cache.put("u:" + userId, userId, u, stamp));
+        user.ifPresent(u -> cache.put(key, userId, u, stamp));
         return user;
     }
 

@@ -15,6 +15,7 @@ import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.persistence.UserRepository;
+import dev.gatehouse.internal.session.CacheKey;
 import dev.gatehouse.internal.session.ResolveCache;
 import dev.gatehouse.role.Permissions;
 import dev.gatehouse.role.RoleService;
@@ -107,17 +108,18 @@ public final class DefaultApiTokenService implements ApiTokenService {
         }
         String hash = SecureTokens.sha256Hex(rawToken);
         Instant now = Clocks.now(clock);
-        ApiToken hit = cache.get("t:" + hash);
+        CacheKey.ApiTokenRow key = new CacheKey.ApiTokenRow(hash);
+        ApiToken hit = cache.get(key);
         if (hit != null) {
             boolean touchDue = hit.lastUsedAt() == null || Duration.between(hit.lastUsedAt(), now).compareTo(TOUCH_THROTTLE) >= 0;
             if (!hit.activeAt(now)) {
-                cache.remove("t:" + hash);
+                cache.remove(key);
                 return Optional.empty();
             }
             if (!touchDue) {
                 return Optional.of(hit);
             }
-            cache.remove("t:" + hash);
+            cache.remove(key);
         }
         long stamp = cache.stamp();
         return tx.inTransaction(em -> {
@@ -133,7 +135,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
             if (t.lastUsedAt == null || Duration.between(t.lastUsedAt, now).compareTo(TOUCH_THROTTLE) >= 0) {
                 t.lastUsedAt = now;
             }
-            cache.put("t:" + hash, t.userId, t.toApiToken(), stamp);
+            cache.put(key, t.userId, t.toApiToken(), stamp);
             return Optional.of(token);
         });
     }

@@ -6,6 +6,7 @@ import dev.gatehouse.internal.persistence.RoleEntity;
 import dev.gatehouse.internal.persistence.RoleRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserRoleEntity;
+import dev.gatehouse.internal.session.CacheKey;
 import dev.gatehouse.internal.session.ResolveCache;
 import dev.gatehouse.role.Permissions;
 import dev.gatehouse.role.Role;
@@ -134,13 +135,17 @@ public final class DefaultRoleService implements RoleService {
 
     @Override
     public List<Role> grantedRoles(String userId) {
-        List<Role> hit = cache.get("r:" + userId);
+        if (userId == null) {
+            return List.of(); // what the query finds for no user, without asking
+        }
+        CacheKey.GrantedRoles key = new CacheKey.GrantedRoles(userId);
+        List<Role> hit = cache.get(key);
         if (hit != null) {
             return hit;
         }
         long stamp = cache.stamp();
         List<Role> roles = tx.inTransaction(em -> rows.grantedTo(em, userId).stream().map(RoleEntity::toRole).toList());
-        cache.put("r:" + userId, userId, roles, stamp);
+        cache.put(key, userId, roles, stamp);
         return roles;
     }
 

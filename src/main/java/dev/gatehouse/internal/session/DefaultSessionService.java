@@ -33,10 +33,6 @@ public final class DefaultSessionService implements SessionService {
     private final SessionRepository rows = new SessionRepository();
     private final UserRepository users = new UserRepository();
 
-    /** What the cache keeps of a live session. */
-    private record Cached(User user, Instant createdAt, Instant expiresAt) {
-    }
-
     public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
         this.tx = tx;
         this.settings = settings;
@@ -63,7 +59,7 @@ public final class DefaultSessionService implements SessionService {
             return settings.maxSessionsPerUser() > 0
                     ? rows.deleteOldest(em, userId, s.tokenSha256, settings.maxSessionsPerUser() - 1) : List.of();
         });
-        ended.forEach(hash -> cache.remove("s:" + hash));
+        ended.forEach(hash -> cache.remove(new CacheKey.SessionRow(hash)));
         Audit.info("session.created", userId, ip);
         if (!ended.isEmpty()) {
             Audit.info("session.ended_oldest:" + ended.size(), userId, ip);
@@ -77,7 +73,8 @@ public final class DefaultSessionService implements SessionService {
             return Optional.empty();
         }
         String hash = SecureTokens.sha256Hex(cookieValue);
-        Cached hit = cache.get("s:" + hash);
+        CacheKey.SessionRow key = new CacheKey.SessionRow(hash);
+        CacheKey.CachedSession hit = cache.get(key);
         if (hit != null) {
             Instant now = Clocks.now(clock);
             Instant deadline = hit.createdAt().plusSeconds(settings.sessionAbsoluteMaxSeconds());
@@ -87,11 +84,12 @@ public final class DefaultSessionService implements SessionService {
             if (alive && !renewalDue) {
                 return Optional.of(new ResolvedSession(hit.user(), hash, hit.createdAt(), hit.expiresAt(), false));
             }
-            cache.remove("s:" + hash); // expired or due for its once-a-minute write: ask the database
+            cache.remove(key); // expired or due for its once-a-minute write: ask the database
         }
         long stamp = cache.stamp();
         Optional<ResolvedSession> resolved = resolveInDatabase(hash, extend);
-        resolved.ifPresent(r -> cache.put("s:" + hash, r.user().id(), new Cached(r.user(), r.createdAt(), r.expiresAt()), stamp));
+        resolved.ifPresent(r -> cache.put(key, r.user().id(),
+                new CacheKey.CachedSession(r.user(), r.createdAt(), r.expiresAt()), stamp));
         return resolved;
     }
 
@@ -129,7 +127,7 @@ public final class DefaultSessionService implements SessionService {
         if (SecureTokens.isWellFormed(cookieValue)) {
             String hash = SecureTokens.sha256Hex(cookieValue);
             tx.run(em -> rows.delete(em, hash));
-            cache.remove("s:" + hash);
+            cache.remove(new CacheKey.SessionRow(hash));
         }
         return deletionCookie();
     }
@@ -151,7 +149,7 @@ public final class DefaultSessionService implements SessionService {
             return false;
         }
         boolean revoked = tx.inTransaction(em -> rows.deleteOwned(em, userId, sessionId)) > 0;
-        cache.remove("s:" + sessionId);
+        cache.remove(new CacheKey.SessionRow(sessionId));
         return revoked;
     }
 
