@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.session;
 
-import dev.gatehouse.User;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.crypto.SecureTokens;
