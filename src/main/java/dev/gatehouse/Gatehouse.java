@@ -1,6 +1,5 @@
 package dev.gatehouse;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.PasswordHasher;
@@ -16,6 +15,7 @@ import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
 import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
 import dev.gatehouse.internal.persistence.Migrations;
+import dev.gatehouse.internal.persistence.Pools;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.ratelimit.DbRateLimiter;
 import dev.gatehouse.internal.role.DefaultRoleService;
@@ -85,7 +85,7 @@ public final class Gatehouse implements AutoCloseable {
         Keyring keyring = keyring(settings);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
-        this.admin = new DefaultUserAdminService(tx, clock, tokens, cache);
+        this.admin = new DefaultUserAdminService(tx, clock, cache);
         this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
@@ -117,7 +117,7 @@ public final class Gatehouse implements AutoCloseable {
                     + "gatehouse.dataSourceJndiName / GATEHOUSE_DATA_SOURCE_JNDI_NAME, or produce a "
                     + "@ForGatehouse DataSource bean");
         }
-        HikariDataSource pool = pool(settings);
+        HikariDataSource pool = Pools.open(settings, "gatehouse", settings.jdbcPoolSize());
         try {
             return new Gatehouse(settings, pool, pool, clock);
         } catch (RuntimeException e) {
@@ -227,35 +227,5 @@ public final class Gatehouse implements AutoCloseable {
         } catch (NamingException | ClassCastException e) {
             throw new IllegalStateException("Gatehouse cannot find DataSource '" + name + "' in JNDI: " + e.getMessage(), e);
         }
-    }
-
-    private static HikariDataSource pool(AuthSettings s) {
-        HikariConfig c = new HikariConfig();
-        c.setPoolName("gatehouse");
-        c.setJdbcUrl(s.jdbcUrl());
-        c.setUsername(s.jdbcUser());
-        c.setPassword(s.jdbcPassword());
-        c.setMaximumPoolSize(s.jdbcPoolSize());
-        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setValidationTimeout(Math.min(s.databaseTimeoutSeconds() * 1000L, 5000L));
-        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        c.setAutoCommit(true);
-        if (s.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            // PostgreSQL cancels a timed-out statement over a second connection, and the statement
-            // waits for that cancel (10 s by default) even when the database does not answer at all.
-            c.addDataSourceProperty("cancelSignalTimeout", Integer.toString(s.databaseTimeoutSeconds()));
-            c.addDataSourceProperty("connectTimeout", Integer.toString(s.databaseTimeoutSeconds()));
-        }
-        try {
-            return new HikariDataSource(c);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Gatehouse cannot connect to " + redact(s.jdbcUrl()) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** JDBC URLs may carry a password parameter; never print it. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

@@ -1,9 +1,9 @@
 package dev.gatehouse.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.ForGatehouse;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.persistence.Pools;
 import dev.gatehouse.mail.Mailer;
 import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
@@ -18,19 +18,11 @@ class CliBeans {
     static volatile AuthSettings settings;
     static volatile HikariDataSource pool;
 
+    /** Two connections, with the library's timeouts. */
     static HikariDataSource pool(AuthSettings s) {
-        HikariConfig c = new HikariConfig();
-        c.setPoolName("gatehouse-cli");
-        c.setJdbcUrl(s.jdbcUrl());
-        c.setUsername(s.jdbcUser());
-        c.setPassword(s.jdbcPassword());
-        c.setMaximumPoolSize(2);
-        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         try {
-            return new HikariDataSource(c);
-        } catch (RuntimeException e) {
+            return Pools.open(s, "gatehouse-cli", 2);
+        } catch (IllegalStateException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();

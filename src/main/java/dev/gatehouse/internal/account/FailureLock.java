@@ -1,7 +1,9 @@
 package dev.gatehouse.internal.account;
 
+import dev.gatehouse.internal.persistence.BucketRepository;
 import dev.gatehouse.internal.persistence.RateLimitBucketEntity;
 import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.ratelimit.BucketKeys;
 import dev.gatehouse.internal.ratelimit.DbRateLimiter;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -27,6 +29,7 @@ final class FailureLock {
 
     private final String scope;
     private final Transactions tx;
+    private final BucketRepository buckets = new BucketRepository();
     private final DbRateLimiter limiter;
     private final Clock clock;
     private final int max;
@@ -57,13 +60,12 @@ final class FailureLock {
      * counted as a wrong password.
      */
     <T> Attempt<T> countAttempt(String identifier, Function<EntityManager, T> read) {
-        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        String key = BucketKeys.prefix(scope, identifier) + "0";
         boolean owed = unclearedSuccesses.remove(identifier);
         try {
             return tx.retryingInsertRace(4, em -> {
                 if (owed) {
-                    em.createQuery("delete from RateLimitBucketEntity b where b.bucketKey = :k").setParameter("k", key)
-                            .executeUpdate();
+                    buckets.delete(em, key);
                 }
                 return count(em, key, read);
             });
@@ -80,10 +82,10 @@ final class FailureLock {
      * unless its password is right, which must not move the identifier towards the lock.
      */
     <T> Attempt<T> uncounted(String identifier, Function<EntityManager, T> read) {
-        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        String key = BucketKeys.prefix(scope, identifier) + "0";
         long now = clock.instant().getEpochSecond();
         return tx.inTransaction(em -> {
-            RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
+            RateLimitBucketEntity row = buckets.find(em, key);
             if (row != null && row.count >= max && row.expiresAt > now) {
                 return new Attempt<T>(OptionalLong.of(Math.max(1, row.expiresAt - now)), null);
             }
@@ -95,24 +97,19 @@ final class FailureLock {
         long now = clock.instant().getEpochSecond();
         long expires = now + lockoutSeconds;
         for (int pass = 0; pass < 2; pass++) {
-            int updated = em.createQuery("update RateLimitBucketEntity b set "
-                            + "b.count = case when b.expiresAt <= :now then 1 else b.count + 1 end, "
-                            + "b.expiresAt = :exp where b.bucketKey = :k and (b.expiresAt <= :now or b.count < :max)")
-                    .setParameter("now", now).setParameter("exp", expires).setParameter("k", key)
-                    .setParameter("max", max).executeUpdate();
-            if (updated == 1) {
+            if (buckets.countFailure(em, key, now, expires, max) == 1) {
                 return new Attempt<>(OptionalLong.empty(), read.apply(em));
             }
-            RateLimitBucketEntity row = em.find(RateLimitBucketEntity.class, key);
+            RateLimitBucketEntity row = buckets.find(em, key);
             if (row == null) {
-                DbRateLimiter.insertFirst(em, key, expires);
+                buckets.insert(em, key, 1, expires);
                 return new Attempt<>(OptionalLong.empty(), read.apply(em));
             }
             if (row.count >= max && row.expiresAt > now) {
                 return new Attempt<>(OptionalLong.of(Math.max(1, row.expiresAt - now)), null);
             }
             // A concurrent first attempt inserted the row after our update looked: count again.
-            em.detach(row);
+            buckets.forget(em, row);
         }
         throw new IllegalStateException("failure counter " + key + " changed twice under one attempt");
     }
@@ -134,10 +131,9 @@ final class FailureLock {
      * database is still away the attempt stays counted, which errs on the safe side.
      */
     void refund(String identifier, RuntimeException cause) {
-        String key = DbRateLimiter.prefix(scope, identifier) + "0";
+        String key = BucketKeys.prefix(scope, identifier) + "0";
         try {
-            tx.run(em -> em.createQuery("update RateLimitBucketEntity b set b.count = b.count - 1 "
-                    + "where b.bucketKey = :k and b.count > 0").setParameter("k", key).executeUpdate());
+            tx.run(em -> buckets.takeBack(em, key));
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

@@ -1,7 +1,7 @@
 package dev.gatehouse.internal.account;
 
-import dev.gatehouse.ValidationException;
 import dev.gatehouse.AuthException;
+import dev.gatehouse.ValidationException;
 import dev.gatehouse.config.AuthSettings;
 import java.net.IDN;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package dev.gatehouse.internal.account;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.crypto.HashShape;
 import dev.gatehouse.internal.persistence.Transactions;
+import dev.gatehouse.internal.persistence.UserRepository;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
 import java.util.List;
@@ -22,17 +23,8 @@ public final class TimingDecoy {
     /** More distinct shapes than this means garbage in the column; the first ones still count. */
     private static final int MAX_SHAPES = 1_000;
 
-    /**
-     * One sample hash per shape: grouped by the text before the salt ({@code $argon2id$v=19$m=..,t=..,p=..$}
-     * or {@code PBKDF2WithHmacSHA256:iterations:}) and the length, which fixes salt and hash sizes.
-     */
-    private static final String SHAPES = "select min(u.passwordHash) from UserEntity u group by "
-            + "case when locate('$', u.passwordHash) = 1 "
-            + "then substring(u.passwordHash, 1, locate('$', u.passwordHash, locate('$m=', u.passwordHash) + 1)) "
-            + "else substring(u.passwordHash, 1, locate(':', u.passwordHash, locate(':', u.passwordHash) + 1)) end, "
-            + "length(u.passwordHash)";
-
     private final Transactions tx;
+    private final UserRepository users = new UserRepository();
     private final HashShape current;
     private volatile String decoy;
 
@@ -53,8 +45,7 @@ public final class TimingDecoy {
     /** Looks for the shapes again; on a database failure the previous decoy stays. */
     public void refresh() {
         try {
-            List<String> samples = tx.inTransaction(em -> em.createQuery(SHAPES, String.class)
-                    .setMaxResults(MAX_SHAPES).getResultList());
+            List<String> samples = tx.inTransaction(em -> users.hashShapeSamples(em, MAX_SHAPES));
             HashShape slowest = samples.stream().map(HashShape::of).flatMap(Optional::stream)
                     .max(Comparator.comparingLong(HashShape::cost)).filter(s -> s.cost() > current.cost()).orElse(current);
             if (!HashShape.of(decoy).orElseThrow().equals(slowest)) {

@@ -10,13 +10,15 @@ import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.ApiTokenEntity;
+import dev.gatehouse.internal.persistence.ApiTokenRepository;
 import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
+import dev.gatehouse.internal.persistence.UserRepository;
+import dev.gatehouse.internal.session.CacheKey;
 import dev.gatehouse.internal.session.ResolveCache;
 import dev.gatehouse.role.Permissions;
 import dev.gatehouse.role.RoleService;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,8 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private final ResolveCache cache;
     private final PatCodec codec = new PatCodec(TOKEN_PREFIX);
     private final RoleService roles;
+    private final ApiTokenRepository rows = new ApiTokenRepository();
+    private final UserRepository users = new UserRepository();
 
     public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, RoleService roles) {
         this.tx = tx;
@@ -72,20 +76,17 @@ public final class DefaultApiTokenService implements ApiTokenService {
         t.createdAt = now;
         t.expiresAt = expiresAt;
         tx.run(em -> {
-            UserEntity owner = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+            UserEntity owner = users.lock(em, userId);
             if (owner == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
             if (settings.requireEmailVerified() && owner.email != null && owner.emailVerifiedAt == null) {
                 throw new EmailNotVerifiedException();
             }
-            long live = em.createQuery("select count(t) from ApiTokenEntity t where t.userId = :u and t.revokedAt is null "
-                            + "and (t.expiresAt is null or t.expiresAt > :now)", Long.class)
-                    .setParameter("u", userId).setParameter("now", now).getSingleResult();
-            if (live >= settings.apiTokenMaxPerUser()) {
+            if (rows.countLive(em, userId, now) >= settings.apiTokenMaxPerUser()) {
                 throw new TokenLimitReachedException(settings.apiTokenMaxPerUser());
             }
-            em.persist(t);
+            rows.insert(em, t);
         });
         Audit.info("api_token.created", userId, null);
         return new NewApiToken(t.toApiToken(), raw);
@@ -107,26 +108,26 @@ public final class DefaultApiTokenService implements ApiTokenService {
         }
         String hash = SecureTokens.sha256Hex(rawToken);
         Instant now = Clocks.now(clock);
-        ApiToken hit = cache.get("t:" + hash);
+        CacheKey.ApiTokenRow key = new CacheKey.ApiTokenRow(hash);
+        ApiToken hit = cache.get(key);
         if (hit != null) {
             boolean touchDue = hit.lastUsedAt() == null || Duration.between(hit.lastUsedAt(), now).compareTo(TOUCH_THROTTLE) >= 0;
             if (!hit.activeAt(now)) {
-                cache.remove("t:" + hash);
+                cache.remove(key);
                 return Optional.empty();
             }
             if (!touchDue) {
                 return Optional.of(hit);
             }
-            cache.remove("t:" + hash);
+            cache.remove(key);
         }
         long stamp = cache.stamp();
         return tx.inTransaction(em -> {
-            List<Object[]> rows = em.createQuery("select t, u from ApiTokenEntity t, UserEntity u "
-                    + "where t.tokenSha256 = :h and u.id = t.userId", Object[].class).setParameter("h", hash).getResultList();
-            if (rows.isEmpty() || !mayAct((UserEntity) rows.get(0)[1])) {
+            Optional<ApiTokenRepository.WithOwner> row = rows.findWithOwner(em, hash);
+            if (row.isEmpty() || !mayAct(row.get().owner())) {
                 return Optional.empty();
             }
-            ApiTokenEntity t = (ApiTokenEntity) rows.get(0)[0];
+            ApiTokenEntity t = row.get().token();
             ApiToken token = t.toApiToken();
             if (!token.activeAt(now)) {
                 return Optional.empty();
@@ -134,7 +135,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
             if (t.lastUsedAt == null || Duration.between(t.lastUsedAt, now).compareTo(TOUCH_THROTTLE) >= 0) {
                 t.lastUsedAt = now;
             }
-            cache.put("t:" + hash, t.userId, t.toApiToken(), stamp);
+            cache.put(key, t.userId, t.toApiToken(), stamp);
             return Optional.of(token);
         });
     }
@@ -147,9 +148,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public List<ApiToken> list(String userId) {
-        return tx.inTransaction(em -> em.createQuery("select t from ApiTokenEntity t where t.userId = :u "
-                        + "and t.revokedAt is null order by t.createdAt desc, t.id", ApiTokenEntity.class)
-                .setParameter("u", userId).getResultList().stream().map(ApiTokenEntity::toApiToken).toList());
+        return tx.inTransaction(em -> rows.notRevoked(em, userId).stream().map(ApiTokenEntity::toApiToken).toList());
     }
 
     @Override
@@ -158,9 +157,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
             return false;
         }
         Instant now = Clocks.now(clock);
-        boolean revoked = tx.inTransaction(em -> em.createQuery("update ApiTokenEntity t set t.revokedAt = :now "
-                        + "where t.id = :id and t.userId = :u and t.revokedAt is null")
-                .setParameter("now", now).setParameter("id", tokenId).setParameter("u", userId).executeUpdate()) > 0;
+        boolean revoked = tx.inTransaction(em -> rows.revoke(em, userId, tokenId, now)) > 0;
         cache.invalidateUser(userId);
         return revoked;
     }
@@ -168,22 +165,15 @@ public final class DefaultApiTokenService implements ApiTokenService {
     @Override
     public int revokeAll(String userId) {
         Instant now = Clocks.now(clock);
-        int n = tx.inTransaction(em -> revokeAll(em, userId, now));
+        int n = tx.inTransaction(em -> rows.revokeAllOf(em, userId, now));
         cache.invalidateUser(userId); // after the commit
         return n;
-    }
-
-    /** Revokes every live token of the user inside the caller's transaction (the caller invalidates the cache). */
-    public static int revokeAll(jakarta.persistence.EntityManager em, String userId, Instant now) {
-        return em.createQuery("update ApiTokenEntity t set t.revokedAt = :now where t.userId = :u and t.revokedAt is null")
-                .setParameter("now", now).setParameter("u", userId).executeUpdate();
     }
 
     /** Deletes tokens revoked or expired more than 30 days ago. */
     public int sweepExpired() {
         Instant cutoff = Clocks.now(clock).minus(Duration.ofDays(30));
-        return tx.inTransaction(em -> em.createQuery("delete from ApiTokenEntity t where t.revokedAt < :c "
-                + "or t.expiresAt < :c").setParameter("c", cutoff).executeUpdate());
+        return tx.inTransaction(em -> rows.deleteExpired(em, cutoff));
     }
 
     private Instant expiry(Instant now, Integer days) {

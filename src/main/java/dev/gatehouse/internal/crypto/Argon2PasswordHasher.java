@@ -1,7 +1,6 @@
 package dev.gatehouse.internal.crypto;
 
 import dev.gatehouse.ValidationException;
-import dev.gatehouse.AuthException;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.password.Passwords;

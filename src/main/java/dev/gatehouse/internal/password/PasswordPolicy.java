@@ -1,7 +1,6 @@
 package dev.gatehouse.internal.password;
 
 import dev.gatehouse.ValidationException;
-import dev.gatehouse.AuthException;
 import dev.gatehouse.account.WeakPasswordException;
 import dev.gatehouse.config.AuthSettings;
 import java.util.Locale;

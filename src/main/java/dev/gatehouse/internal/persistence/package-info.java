@@ -1,2 +1,5 @@
-/** JPA entities, the programmatic persistence unit, transactions and Liquibase migrations. Not API. */
+/**
+ * JPA entities, one repository per table (each takes the caller's transaction), the programmatic
+ * persistence unit, transactions, pools and Liquibase migrations. Not API.
+ */
 package dev.gatehouse.internal.persistence;

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.ratelimit;
 
+import dev.gatehouse.internal.persistence.BucketRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +34,13 @@ final class DeferredCounts implements AutoCloseable {
     }
 
     private final Transactions tx;
+    private final BucketRepository buckets;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService flusher;
 
-    DeferredCounts(Transactions tx) {
+    DeferredCounts(Transactions tx, BucketRepository buckets) {
         this.tx = tx;
+        this.buckets = buckets;
     }
 
     /** Adds one to the bucket {@code key} (whose window ends at {@code expiresAt}), written later. */
@@ -70,10 +73,8 @@ final class DeferredCounts implements AutoCloseable {
         try {
             tx.retryingInsertRace(4, em -> {
                 for (Due d : batch) {
-                    int n = em.createQuery("update RateLimitBucketEntity b set b.count = b.count + :n where b.bucketKey = :k")
-                            .setParameter("n", (int) d.pending().count()).setParameter("k", d.key()).executeUpdate();
-                    if (n == 0) {
-                        DbRateLimiter.insert(em, d.key(), (int) d.pending().count(), d.pending().expiresAt());
+                    if (buckets.add(em, d.key(), (int) d.pending().count()) == 0) {
+                        buckets.insert(em, d.key(), (int) d.pending().count(), d.pending().expiresAt());
                     }
                 }
                 return null;

@@ -3,8 +3,10 @@ package dev.gatehouse.internal.role;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.RoleEntity;
+import dev.gatehouse.internal.persistence.RoleRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserRoleEntity;
+import dev.gatehouse.internal.session.CacheKey;
 import dev.gatehouse.internal.session.ResolveCache;
 import dev.gatehouse.role.Permissions;
 import dev.gatehouse.role.Role;
@@ -26,6 +28,7 @@ public final class DefaultRoleService implements RoleService {
     private final Transactions tx;
     private final Clock clock;
     private final ResolveCache cache;
+    private final RoleRepository rows = new RoleRepository();
 
     public DefaultRoleService(Transactions tx, Clock clock, ResolveCache cache) {
         this.tx = tx;
@@ -43,13 +46,13 @@ public final class DefaultRoleService implements RoleService {
         }
         Instant now = Clocks.now(clock);
         Role defined = tx.retryingInsertRace(3, em -> {
-            RoleEntity r = em.find(RoleEntity.class, n);
+            RoleEntity r = rows.find(em, n);
             if (r == null) {
                 r = new RoleEntity();
                 r.name = n;
                 r.createdAt = now;
                 r.permissions = joined;
-                em.persist(r);
+                rows.insert(em, r);
             } else {
                 r.permissions = joined;
             }
@@ -67,9 +70,8 @@ public final class DefaultRoleService implements RoleService {
         }
         boolean existed = tx.inTransaction(em -> {
             // role row first: its lock makes a concurrent grant finish (or fail) before the grants are deleted
-            boolean had = em.createQuery("delete from RoleEntity r where r.name = :n").setParameter("n", n)
-                    .executeUpdate() > 0;
-            em.createQuery("delete from UserRoleEntity g where g.roleName = :n").setParameter("n", n).executeUpdate();
+            boolean had = rows.delete(em, n) > 0;
+            rows.deleteGrantsOfRole(em, n);
             return had;
         });
         cache.invalidateAll(); // after the commit
@@ -78,14 +80,13 @@ public final class DefaultRoleService implements RoleService {
 
     @Override
     public Optional<Role> findRole(String name) {
-        return tx.inTransaction(em -> Optional.ofNullable(em.find(RoleEntity.class, name == null ? "" : name.strip()))
+        return tx.inTransaction(em -> Optional.ofNullable(rows.find(em, name == null ? "" : name.strip()))
                 .map(RoleEntity::toRole));
     }
 
     @Override
     public List<Role> listRoles() {
-        return tx.inTransaction(em -> em.createQuery("select r from RoleEntity r order by r.name", RoleEntity.class)
-                .getResultList().stream().map(RoleEntity::toRole).toList());
+        return tx.inTransaction(em -> rows.all(em).stream().map(RoleEntity::toRole).toList());
     }
 
     @Override
@@ -100,15 +101,15 @@ public final class DefaultRoleService implements RoleService {
         Instant now = Clocks.now(clock);
         try {
             tx.run(em -> {
-                if (em.find(RoleEntity.class, n, jakarta.persistence.LockModeType.PESSIMISTIC_READ) == null) {
+                if (rows.findLocked(em, n) == null) {
                     throw new RoleNotFoundException(n);
                 }
-                if (em.find(UserRoleEntity.class, new UserRoleEntity.Key(userId, n)) == null) {
+                if (rows.findGrant(em, userId, n) == null) {
                     UserRoleEntity g = new UserRoleEntity();
                     g.userId = userId;
                     g.roleName = n;
                     g.grantedAt = now;
-                    em.persist(g);
+                    rows.insertGrant(em, g);
                 }
             });
         } catch (RuntimeException e) {
@@ -124,8 +125,7 @@ public final class DefaultRoleService implements RoleService {
     @Override
     public boolean revokeRole(String userId, String roleName) {
         String n = roleName == null ? "" : roleName.strip();
-        boolean removed = tx.inTransaction(em -> em.createQuery("delete from UserRoleEntity g where g.userId = :u "
-                + "and g.roleName = :n").setParameter("u", userId).setParameter("n", n).executeUpdate() > 0);
+        boolean removed = tx.inTransaction(em -> rows.deleteGrant(em, userId, n) > 0);
         cache.invalidateUser(userId); // after the commit
         if (removed) {
             Audit.info("role.revoked:" + n, userId, null);
@@ -135,37 +135,36 @@ public final class DefaultRoleService implements RoleService {
 
     @Override
     public List<Role> grantedRoles(String userId) {
-        List<Role> hit = cache.get("r:" + userId);
+        if (userId == null) {
+            return List.of(); // what the query finds for no user, without asking
+        }
+        CacheKey.GrantedRoles key = new CacheKey.GrantedRoles(userId);
+        List<Role> hit = cache.get(key);
         if (hit != null) {
             return hit;
         }
         long stamp = cache.stamp();
-        List<Role> roles = tx.inTransaction(em -> em.createQuery("select r from RoleEntity r, UserRoleEntity g "
-                + "where g.userId = :u and r.name = g.roleName order by r.name", RoleEntity.class)
-                .setParameter("u", userId).getResultList().stream().map(RoleEntity::toRole).toList());
-        cache.put("r:" + userId, userId, roles, stamp);
+        List<Role> roles = tx.inTransaction(em -> rows.grantedTo(em, userId).stream().map(RoleEntity::toRole).toList());
+        cache.put(key, userId, roles, stamp);
         return roles;
     }
 
     @Override
     public List<String> rolesFor(String userId) {
-        return tx.inTransaction(em -> em.createQuery("select g.roleName from UserRoleEntity g where g.userId = :u "
-                + "order by g.roleName", String.class).setParameter("u", userId).getResultList());
+        return tx.inTransaction(em -> rows.grantNamesOf(em, userId));
     }
 
     @Override
     public List<String> usersWithRole(String roleName) {
         String n = roleName == null ? "" : roleName.strip();
-        return tx.inTransaction(em -> em.createQuery("select g.userId from UserRoleEntity g where g.roleName = :n "
-                + "order by g.userId", String.class).setParameter("n", n).getResultList());
+        return tx.inTransaction(em -> rows.usersWith(em, n));
     }
 
     @Override
     public Set<String> permissionsFor(String userId) {
-        List<String> rows = tx.inTransaction(em -> em.createQuery("select r.permissions from RoleEntity r, UserRoleEntity g "
-                + "where g.userId = :u and r.name = g.roleName", String.class).setParameter("u", userId).getResultList());
+        List<String> texts = tx.inTransaction(em -> rows.permissionTextsOf(em, userId));
         Set<String> out = new TreeSet<>();
-        for (String row : rows) {
+        for (String row : texts) {
             for (String p : row.split(" ")) {
                 if (!p.isEmpty()) {
                     out.add(p);
@@ -182,11 +181,6 @@ public final class DefaultRoleService implements RoleService {
             throw new IllegalArgumentException("permission is required");
         }
         return Permissions.anyCovers(permissionsFor(userId), p);
-    }
-
-    /** Deletes every grant of a user (account deletion). */
-    public static int deleteGrants(jakarta.persistence.EntityManager em, String userId) {
-        return em.createQuery("delete from UserRoleEntity g where g.userId = :u").setParameter("u", userId).executeUpdate();
     }
 
     private static Set<String> validPermissions(List<String> permissions) {

@@ -1,13 +1,14 @@
 package dev.gatehouse.internal.session;
 
-import dev.gatehouse.User;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.SessionEntity;
+import dev.gatehouse.internal.persistence.SessionRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
+import dev.gatehouse.internal.persistence.UserRepository;
 import dev.gatehouse.session.ResolvedSession;
 import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionInfo;
@@ -28,10 +29,8 @@ public final class DefaultSessionService implements SessionService {
     private final AuthSettings settings;
     private final Clock clock;
     private final ResolveCache cache;
-
-    /** What the cache keeps of a live session. */
-    private record Cached(User user, Instant createdAt, Instant expiresAt) {
-    }
+    private final SessionRepository rows = new SessionRepository();
+    private final UserRepository users = new UserRepository();
 
     public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
         this.tx = tx;
@@ -52,14 +51,14 @@ public final class DefaultSessionService implements SessionService {
         s.ip = clip(ip, 64);
         s.userAgent = clip(userAgent, 512);
         List<String> ended = tx.inTransaction(em -> {
-            if (userId == null || em.find(UserEntity.class, userId) == null) {
+            if (userId == null || users.find(em, userId) == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
-            em.persist(s);
+            rows.insert(em, s);
             return settings.maxSessionsPerUser() > 0
-                    ? endOldest(em, userId, s.tokenSha256, settings.maxSessionsPerUser() - 1) : List.of();
+                    ? rows.deleteOldest(em, userId, s.tokenSha256, settings.maxSessionsPerUser() - 1) : List.of();
         });
-        ended.forEach(hash -> cache.remove("s:" + hash));
+        ended.forEach(hash -> cache.remove(new CacheKey.SessionRow(hash)));
         Audit.info("session.created", userId, ip);
         if (!ended.isEmpty()) {
             Audit.info("session.ended_oldest:" + ended.size(), userId, ip);
@@ -73,7 +72,8 @@ public final class DefaultSessionService implements SessionService {
             return Optional.empty();
         }
         String hash = SecureTokens.sha256Hex(cookieValue);
-        Cached hit = cache.get("s:" + hash);
+        CacheKey.SessionRow key = new CacheKey.SessionRow(hash);
+        CacheKey.CachedSession hit = cache.get(key);
         if (hit != null) {
             Instant now = Clocks.now(clock);
             Instant deadline = hit.createdAt().plusSeconds(settings.sessionAbsoluteMaxSeconds());
@@ -83,27 +83,27 @@ public final class DefaultSessionService implements SessionService {
             if (alive && !renewalDue) {
                 return Optional.of(new ResolvedSession(hit.user(), hash, hit.createdAt(), hit.expiresAt(), false));
             }
-            cache.remove("s:" + hash); // expired or due for its once-a-minute write: ask the database
+            cache.remove(key); // expired or due for its once-a-minute write: ask the database
         }
         long stamp = cache.stamp();
         Optional<ResolvedSession> resolved = resolveInDatabase(hash, extend);
-        resolved.ifPresent(r -> cache.put("s:" + hash, r.user().id(), new Cached(r.user(), r.createdAt(), r.expiresAt()), stamp));
+        resolved.ifPresent(r -> cache.put(key, r.user().id(),
+                new CacheKey.CachedSession(r.user(), r.createdAt(), r.expiresAt()), stamp));
         return resolved;
     }
 
     private Optional<ResolvedSession> resolveInDatabase(String hash, boolean extend) {
         return tx.inTransaction(em -> {
-            List<Object[]> rows = em.createQuery("select s, u from SessionEntity s, UserEntity u "
-                    + "where s.tokenSha256 = :h and u.id = s.userId", Object[].class).setParameter("h", hash).getResultList();
-            if (rows.isEmpty()) {
+            Optional<SessionRepository.WithUser> row = rows.findWithUser(em, hash);
+            if (row.isEmpty()) {
                 return Optional.empty();
             }
-            SessionEntity s = (SessionEntity) rows.get(0)[0];
-            UserEntity u = (UserEntity) rows.get(0)[1];
+            SessionEntity s = row.get().session();
+            UserEntity u = row.get().user();
             Instant now = Clocks.now(clock);
             Instant deadline = s.createdAt.plusSeconds(settings.sessionAbsoluteMaxSeconds());
             if (s.expiresAt.isBefore(now) || now.isAfter(deadline)) {
-                em.remove(s);
+                rows.remove(em, s);
                 return Optional.empty();
             }
             if (u.disabledAt != null) {
@@ -125,9 +125,8 @@ public final class DefaultSessionService implements SessionService {
     public SessionCookie signOut(String cookieValue) {
         if (SecureTokens.isWellFormed(cookieValue)) {
             String hash = SecureTokens.sha256Hex(cookieValue);
-            tx.run(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h")
-                    .setParameter("h", hash).executeUpdate());
-            cache.remove("s:" + hash);
+            tx.run(em -> rows.delete(em, hash));
+            cache.remove(new CacheKey.SessionRow(hash));
         }
         return deletionCookie();
     }
@@ -137,10 +136,7 @@ public final class DefaultSessionService implements SessionService {
         String current = SecureTokens.isWellFormed(currentCookieValue) ? SecureTokens.sha256Hex(currentCookieValue) : null;
         Instant now = Clocks.now(clock);
         Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
-        return tx.inTransaction(em -> em.createQuery("select s from SessionEntity s where s.userId = :u "
-                        + "and s.expiresAt > :now and s.createdAt >= :oldest order by s.createdAt desc", SessionEntity.class)
-                .setParameter("u", userId).setParameter("now", now).setParameter("oldest", oldest)
-                .getResultList().stream()
+        return tx.inTransaction(em -> rows.live(em, userId, now, oldest).stream()
                 .map(s -> new SessionInfo(s.tokenSha256, s.createdAt, s.expiresAt, s.userAgent, s.ip,
                         s.tokenSha256.equals(current)))
                 .toList());
@@ -151,24 +147,22 @@ public final class DefaultSessionService implements SessionService {
         if (userId == null || sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
             return false;
         }
-        boolean revoked = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h "
-                + "and s.userId = :u").setParameter("h", sessionId).setParameter("u", userId).executeUpdate()) > 0;
-        cache.remove("s:" + sessionId);
+        boolean revoked = tx.inTransaction(em -> rows.deleteOwned(em, userId, sessionId)) > 0;
+        cache.remove(new CacheKey.SessionRow(sessionId));
         return revoked;
     }
 
     @Override
     public int revokeOthers(String userId, String keepSessionId) {
         String keep = keepSessionId == null ? "" : keepSessionId;
-        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
-                .setParameter("u", userId).setParameter("k", keep).executeUpdate());
+        int n = tx.inTransaction(em -> rows.deleteAllBut(em, userId, keep));
         cache.invalidateUser(userId);
         return n;
     }
 
     @Override
     public int revokeAll(String userId) {
-        int n = tx.inTransaction(em -> deleteAll(em, userId));
+        int n = tx.inTransaction(em -> rows.deleteAllOf(em, userId));
         cache.invalidateUser(userId);
         Audit.info("session.revoked_all", userId, null);
         return n;
@@ -176,7 +170,7 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public int revokeEveryone() {
-        int n = tx.inTransaction(em -> em.createQuery("delete from SessionEntity s").executeUpdate());
+        int n = tx.inTransaction(rows::deleteEveryone);
         cache.invalidateAll();
         Audit.warn("session.revoked_everyone", "-", null);
         return n;
@@ -195,28 +189,11 @@ public final class DefaultSessionService implements SessionService {
                 settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
     }
 
-    /** Deletes the user's sessions, but the new one, beyond the {@code keep} newest; returns their ids. */
-    private static List<String> endOldest(jakarta.persistence.EntityManager em, String userId, String newest, int keep) {
-        List<String> older = em.createQuery("select s.tokenSha256 from SessionEntity s where s.userId = :u "
-                        + "and s.tokenSha256 <> :n order by s.createdAt desc, s.tokenSha256", String.class)
-                .setParameter("u", userId).setParameter("n", newest).setFirstResult(keep).getResultList();
-        if (!older.isEmpty()) {
-            em.createQuery("delete from SessionEntity s where s.tokenSha256 in :h").setParameter("h", older).executeUpdate();
-        }
-        return older;
-    }
-
-    /** Deletes every session of the user inside the caller's transaction (the caller invalidates the cache). */
-    public static int deleteAll(jakarta.persistence.EntityManager em, String userId) {
-        return em.createQuery("delete from SessionEntity s where s.userId = :u").setParameter("u", userId).executeUpdate();
-    }
-
     /** Deletes sessions past their sliding expiry or absolute lifetime. */
     public int sweepExpired() {
         Instant now = Clocks.now(clock);
         Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
-        return tx.inTransaction(em -> em.createQuery("delete from SessionEntity s where s.expiresAt < :now or s.createdAt < :oldest")
-                .setParameter("now", now).setParameter("oldest", oldest).executeUpdate());
+        return tx.inTransaction(em -> rows.deleteExpired(em, now, oldest));
     }
 
     private static Instant min(Instant a, Instant b) {

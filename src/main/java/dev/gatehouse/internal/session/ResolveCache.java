@@ -19,9 +19,13 @@ public final class ResolveCache {
     private record Entry(Object value, String userId, long storedAt) {
     }
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    /** When each user ("u:" + id) or key ("k:" + key) was last invalidated, as a generation. */
-    private final ConcurrentHashMap<String, Long> invalidated = new ConcurrentHashMap<>();
+    /** The invalidation mark of everything about one user (a key's own mark is the key). */
+    private record UserMark(String userId) {
+    }
+
+    private final ConcurrentHashMap<CacheKey<?>, Entry> entries = new ConcurrentHashMap<>();
+    /** When each user ({@link UserMark}) or key ({@link CacheKey}) was last invalidated, as a generation. */
+    private final ConcurrentHashMap<Object, Long> invalidated = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     /** The generation of the last invalidation of everything. */
     private volatile long everythingInvalidated;
@@ -39,8 +43,9 @@ public final class ResolveCache {
         return ttlMillis > 0;
     }
 
-    @SuppressWarnings("unchecked")
-    public <T> T get(String key) {
+    /** The value kept for the key, or null when there is none or it is older than {@code resolveCacheSeconds}. */
+    @SuppressWarnings("unchecked") // put stores only a V under a CacheKey<V>
+    public <V> V get(CacheKey<V> key) {
         if (!enabled()) {
             return null;
         }
@@ -52,7 +57,7 @@ public final class ResolveCache {
             entries.remove(key, e);
             return null;
         }
-        return (T) e.value();
+        return (V) e.value();
     }
 
     /** Taken before reading what will be {@linkplain #put put}. */
@@ -61,7 +66,7 @@ public final class ResolveCache {
     }
 
     /** Keeps what a read found, unless the user or key was invalidated since the read's {@code stamp}. */
-    public void put(String key, String userId, Object value, long stamp) {
+    public <V> void put(CacheKey<V> key, String userId, V value, long stamp) {
         if (!enabled()) {
             return;
         }
@@ -74,21 +79,21 @@ public final class ResolveCache {
         }
     }
 
-    private boolean staleSince(long stamp, String key, String userId) {
-        return everythingInvalidated > stamp || invalidated.getOrDefault("k:" + key, 0L) > stamp
-                || (userId != null && invalidated.getOrDefault("u:" + userId, 0L) > stamp);
+    private boolean staleSince(long stamp, CacheKey<?> key, String userId) {
+        return everythingInvalidated > stamp || invalidated.getOrDefault(key, 0L) > stamp
+                || (userId != null && invalidated.getOrDefault(new UserMark(userId), 0L) > stamp);
     }
 
     /** Forgets one entry (a session signed out); call after the change committed. */
-    public void remove(String key) {
-        mark("k:" + key);
+    public void remove(CacheKey<?> key) {
+        mark(key);
         entries.remove(key);
     }
 
     /** Forgets everything about one user (sessions, tokens, the user row, role grants); call after the change committed. */
     public void invalidateUser(String userId) {
         if (userId != null) {
-            mark("u:" + userId);
+            mark(new UserMark(userId));
             entries.values().removeIf(e -> userId.equals(e.userId()));
         }
     }
@@ -98,7 +103,7 @@ public final class ResolveCache {
         entries.clear();
     }
 
-    private void mark(String what) {
+    private void mark(Object what) {
         if (invalidated.size() >= maxEntries) {
             invalidated.clear();
             everythingInvalidated = generation.incrementAndGet(); // forgetting the marks must not let stale puts in

@@ -2,6 +2,7 @@ package dev.gatehouse.internal.token;
 
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.persistence.AuthTokenEntity;
+import dev.gatehouse.internal.persistence.AuthTokenRepository;
 import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.token.TokenClaim;
@@ -9,7 +10,6 @@ import dev.gatehouse.token.TokenService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +23,7 @@ public final class DefaultTokenService implements TokenService {
 
     private final Transactions tx;
     private final Clock clock;
+    private final AuthTokenRepository rows = new AuthTokenRepository();
 
     public DefaultTokenService(Transactions tx, Clock clock) {
         this.tx = tx;
@@ -64,27 +65,13 @@ public final class DefaultTokenService implements TokenService {
         t.expiresAt = now.plusSeconds(ttl);
         tx.run(em -> {
             if (maxLive == 1) {
-                voidPending(em, userId, p, now);
+                rows.voidPending(em, userId, p, now);
             } else if (maxLive != Integer.MAX_VALUE) {
-                voidBeyondNewest(em, userId, p, now, maxLive - 1);
+                rows.voidBeyondNewest(em, userId, p, now, maxLive - 1);
             }
-            em.persist(t);
+            rows.insert(em, t);
         });
         return raw;
-    }
-
-    /** Voids the user's live tokens of this purpose beyond the {@code keep} newest. */
-    private static void voidBeyondNewest(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now,
-                                         int keep) {
-        List<String> older = em.createQuery("select t.tokenSha256 from AuthTokenEntity t where t.userId = :u "
-                        + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.createdAt desc, "
-                        + "t.tokenSha256", String.class)
-                .setParameter("u", userId).setParameter("p", purpose).setParameter("now", now)
-                .setFirstResult(keep).getResultList();
-        if (!older.isEmpty()) {
-            em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.tokenSha256 in :h and t.usedAt is null")
-                    .setParameter("now", now).setParameter("h", older).executeUpdate();
-        }
     }
 
     @Override
@@ -97,13 +84,10 @@ public final class DefaultTokenService implements TokenService {
         String hash = SecureTokens.sha256Hex(rawToken);
         Instant now = Clocks.now(clock);
         return tx.inTransaction(em -> {
-            int claimed = em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.tokenSha256 = :h "
-                            + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now")
-                    .setParameter("now", now).setParameter("h", hash).setParameter("p", p).executeUpdate();
-            if (claimed != 1) {
+            if (rows.claim(em, hash, p, now) != 1) {
                 return Optional.empty();
             }
-            AuthTokenEntity t = em.find(AuthTokenEntity.class, hash);
+            AuthTokenEntity t = rows.find(em, hash);
             return Optional.of(new TokenClaim(t.userId, t.purpose, t.createdAt, t.expiresAt));
         });
     }
@@ -115,32 +99,13 @@ public final class DefaultTokenService implements TokenService {
         }
         String hash = SecureTokens.sha256Hex(rawToken);
         Instant now = Clocks.now(clock);
-        return tx.inTransaction(em -> {
-            List<String> owners = em.createQuery("select t.userId from AuthTokenEntity t where t.tokenSha256 = :h "
-                            + "and t.purpose = :p and t.usedAt is null and t.expiresAt > :now", String.class)
-                    .setParameter("h", hash).setParameter("p", purpose).setParameter("now", now).getResultList();
-            return owners.stream().findFirst();
-        });
-    }
-
-    /** Marks the user's unused tokens of this purpose as used, inside the caller's transaction. */
-    public static int voidPending(jakarta.persistence.EntityManager em, String userId, String purpose, Instant now) {
-        return em.createQuery("update AuthTokenEntity t set t.usedAt = :now where t.userId = :u and t.purpose = :p "
-                        + "and t.usedAt is null")
-                .setParameter("now", now).setParameter("u", userId).setParameter("p", purpose).executeUpdate();
+        return tx.inTransaction(em -> rows.redeemableOwner(em, hash, purpose, now));
     }
 
     @Override
     public int sweepExpired() {
         Instant cutoff = Clocks.now(clock).minus(Duration.ofDays(1));
-        return tx.inTransaction(em -> em.createQuery("delete from AuthTokenEntity t where t.expiresAt < :c "
-                        + "or (t.usedAt is not null and t.usedAt < :c)")
-                .setParameter("c", cutoff).executeUpdate());
-    }
-
-    /** Deletes every token of a user (account deletion). */
-    public int deleteAll(jakarta.persistence.EntityManager em, String userId) {
-        return em.createQuery("delete from AuthTokenEntity t where t.userId = :u").setParameter("u", userId).executeUpdate();
+        return tx.inTransaction(em -> rows.deleteExpired(em, cutoff));
     }
 
     private static String requirePurpose(String purpose) {

@@ -1,0 +1,80 @@
+package dev.gatehouse.internal.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code sessions} table, inside the caller's transaction. */
+public final class SessionRepository {
+
+    /** A session row and its user's row, read together. */
+    public record WithUser(SessionEntity session, UserEntity user) {
+    }
+
+    public void insert(EntityManager em, SessionEntity row) {
+        em.persist(row);
+    }
+
+    public Optional<WithUser> findWithUser(EntityManager em, String tokenSha256) {
+        List<Object[]> rows = em.createQuery("select s, u from SessionEntity s, UserEntity u "
+                + "where s.tokenSha256 = :h and u.id = s.userId", Object[].class).setParameter("h", tokenSha256).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WithUser((SessionEntity) rows.get(0)[0], (UserEntity) rows.get(0)[1]));
+    }
+
+    public void remove(EntityManager em, SessionEntity row) {
+        em.remove(row);
+    }
+
+    /** The user's sessions still within both lifetimes, newest first. */
+    public List<SessionEntity> live(EntityManager em, String userId, Instant now, Instant oldest) {
+        return em.createQuery("select s from SessionEntity s where s.userId = :u "
+                        + "and s.expiresAt > :now and s.createdAt >= :oldest order by s.createdAt desc", SessionEntity.class)
+                .setParameter("u", userId).setParameter("now", now).setParameter("oldest", oldest).getResultList();
+    }
+
+    public int delete(EntityManager em, String tokenSha256) {
+        return em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h")
+                .setParameter("h", tokenSha256).executeUpdate();
+    }
+
+    /** Deletes the session only if it is the user's. */
+    public int deleteOwned(EntityManager em, String userId, String tokenSha256) {
+        return em.createQuery("delete from SessionEntity s where s.tokenSha256 = :h "
+                + "and s.userId = :u").setParameter("h", tokenSha256).setParameter("u", userId).executeUpdate();
+    }
+
+    public int deleteAllBut(EntityManager em, String userId, String keepSha256) {
+        return em.createQuery("delete from SessionEntity s where s.userId = :u and s.tokenSha256 <> :k")
+                .setParameter("u", userId).setParameter("k", keepSha256).executeUpdate();
+    }
+
+    /** Deletes every session of the user (the caller invalidates the cache after the commit). */
+    public int deleteAllOf(EntityManager em, String userId) {
+        return em.createQuery("delete from SessionEntity s where s.userId = :u").setParameter("u", userId).executeUpdate();
+    }
+
+    public int deleteEveryone(EntityManager em) {
+        return em.createQuery("delete from SessionEntity s").executeUpdate();
+    }
+
+    /** Deletes the user's sessions, but {@code newest}, beyond the {@code keep} newest; returns their ids. */
+    public List<String> deleteOldest(EntityManager em, String userId, String newest, int keep) {
+        List<String> older = em.createQuery("select s.tokenSha256 from SessionEntity s where s.userId = :u "
+                        + "and s.tokenSha256 <> :n order by s.createdAt desc, s.tokenSha256", String.class)
+                .setParameter("u", userId).setParameter("n", newest).setFirstResult(keep).getResultList();
+        if (!older.isEmpty()) {
+            em.createQuery("delete from SessionEntity s where s.tokenSha256 in :h").setParameter("h", older).executeUpdate();
+        }
+        return older;
+    }
+
+    /** Deletes sessions past their sliding expiry ({@code now}) or created before {@code oldest}. */
+    public int deleteExpired(EntityManager em, Instant now, Instant oldest) {
+        return em.createQuery("delete from SessionEntity s where s.expiresAt < :now or s.createdAt < :oldest")
+                .setParameter("now", now).setParameter("oldest", oldest).executeUpdate();
+    }
+}
