@@ -70,13 +70,13 @@ public final class Gatehouse implements AutoCloseable {
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock) {
         this.settings = settings;
         this.ownedPool = ownedPool;
-        if (settings.runMigrations()) {
+        if (settings.database().runMigrations()) {
             Migrations.apply(dataSource);
         }
-        this.emf = GatehousePersistenceUnit.create(dataSource, settings.databaseTimeoutSeconds());
+        this.emf = GatehousePersistenceUnit.create(dataSource, settings.database().databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
         this.hasher = new Argon2PasswordHasher(settings);
-        ResolveCache cache = new ResolveCache(clock, settings.resolveCacheSeconds(), settings.resolveCacheSize());
+        ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(), settings.database().resolveCacheSize());
         this.rateLimiter = new DbRateLimiter(tx, clock);
         this.sessions = new DefaultSessionService(tx, settings, clock, cache);
         this.tokens = new DefaultTokenService(tx, clock);
@@ -86,7 +86,7 @@ public final class Gatehouse implements AutoCloseable {
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
         this.admin = new DefaultUserAdminService(tx, clock, tokens, cache);
-        this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
+        this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
     /**
@@ -109,10 +109,10 @@ public final class Gatehouse implements AutoCloseable {
      * @throws IllegalStateException neither is set, or the database cannot be reached
      */
     public static Gatehouse start(AuthSettings settings, Clock clock) {
-        if (settings.dataSourceJndiName() != null) {
-            return start(settings, lookup(settings.dataSourceJndiName()), clock);
+        if (settings.database().dataSourceJndiName() != null) {
+            return start(settings, lookup(settings.database().dataSourceJndiName()), clock);
         }
-        if (settings.jdbcUrl() == null) {
+        if (settings.database().jdbcUrl() == null) {
             throw new IllegalStateException("Gatehouse has no database: set gatehouse.jdbcUrl / GATEHOUSE_JDBC_URL, "
                     + "gatehouse.dataSourceJndiName / GATEHOUSE_DATA_SOURCE_JNDI_NAME, or produce a "
                     + "@ForGatehouse DataSource bean");
@@ -208,7 +208,7 @@ public final class Gatehouse implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = s.housekeepingIntervalSeconds();
+        long every = s.database().housekeepingIntervalSeconds();
         ex.scheduleWithFixedDelay(() -> {
             try {
                 SweepResult r = sweepExpired();
@@ -232,25 +232,25 @@ public final class Gatehouse implements AutoCloseable {
     private static HikariDataSource pool(AuthSettings s) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("gatehouse");
-        c.setJdbcUrl(s.jdbcUrl());
-        c.setUsername(s.jdbcUser());
-        c.setPassword(s.jdbcPassword());
-        c.setMaximumPoolSize(s.jdbcPoolSize());
-        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setValidationTimeout(Math.min(s.databaseTimeoutSeconds() * 1000L, 5000L));
-        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setJdbcUrl(s.database().jdbcUrl());
+        c.setUsername(s.database().jdbcUser());
+        c.setPassword(s.database().jdbcPassword());
+        c.setMaximumPoolSize(s.database().jdbcPoolSize());
+        c.setConnectionTimeout(s.database().databaseTimeoutSeconds() * 1000L);
+        c.setValidationTimeout(Math.min(s.database().databaseTimeoutSeconds() * 1000L, 5000L));
+        c.setInitializationFailTimeout(s.database().databaseTimeoutSeconds() * 1000L);
         c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         c.setAutoCommit(true);
-        if (s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+        if (s.database().jdbcUrl().startsWith("jdbc:postgresql:")) {
             // PostgreSQL cancels a timed-out statement over a second connection, and the statement
             // waits for that cancel (10 s by default) even when the database does not answer at all.
-            c.addDataSourceProperty("cancelSignalTimeout", Integer.toString(s.databaseTimeoutSeconds()));
-            c.addDataSourceProperty("connectTimeout", Integer.toString(s.databaseTimeoutSeconds()));
+            c.addDataSourceProperty("cancelSignalTimeout", Integer.toString(s.database().databaseTimeoutSeconds()));
+            c.addDataSourceProperty("connectTimeout", Integer.toString(s.database().databaseTimeoutSeconds()));
         }
         try {
             return new HikariDataSource(c);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Gatehouse cannot connect to " + redact(s.jdbcUrl()) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Gatehouse cannot connect to " + redact(s.database().jdbcUrl()) + ": " + e.getMessage(), e);
         }
     }
 

@@ -21,12 +21,12 @@ class CliBeans {
     static HikariDataSource pool(AuthSettings s) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("gatehouse-cli");
-        c.setJdbcUrl(s.jdbcUrl());
-        c.setUsername(s.jdbcUser());
-        c.setPassword(s.jdbcPassword());
+        c.setJdbcUrl(s.database().jdbcUrl());
+        c.setUsername(s.database().jdbcUser());
+        c.setPassword(s.database().jdbcPassword());
         c.setMaximumPoolSize(2);
-        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setConnectionTimeout(s.database().databaseTimeoutSeconds() * 1000L);
+        c.setInitializationFailTimeout(s.database().databaseTimeoutSeconds() * 1000L);
         c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         try {
             return new HikariDataSource(c);

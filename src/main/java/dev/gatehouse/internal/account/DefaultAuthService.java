@@ -107,13 +107,13 @@ public final class DefaultAuthService implements AuthService {
         this.breaches = BreachedPasswordRule.from(settings);
         this.identifiers = new Identifiers(settings);
         this.limiter = limiter;
-        this.signIns = new Semaphore(settings.hashingConcurrency() * 5);
-        this.trustedSignIns = new Semaphore(settings.trustedHashingSlots() * 5);
-        this.failureLock = new FailureLock(FailureLock.SCOPE, tx, limiter, clock, settings.maxConsecutiveFailures(),
-                settings.lockoutSeconds());
+        this.signIns = new Semaphore(settings.hashing().hashingConcurrency() * 5);
+        this.trustedSignIns = new Semaphore(settings.hashing().trustedHashingSlots() * 5);
+        this.failureLock = new FailureLock(FailureLock.SCOPE, tx, limiter, clock, settings.accounts().maxConsecutiveFailures(),
+                settings.accounts().lockoutSeconds());
         this.devices = new DeviceCookies(keyring, settings, clock);
         this.deviceLock = new FailureLock(DeviceCookies.SCOPE, tx, limiter, clock,
-                Math.min(settings.deviceCookieMaxFailures(), settings.maxConsecutiveFailures()), settings.lockoutSeconds());
+                Math.min(settings.sessions().deviceCookieMaxFailures(), settings.accounts().maxConsecutiveFailures()), settings.accounts().lockoutSeconds());
         this.fingerprints = fingerprints;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -129,15 +129,15 @@ public final class DefaultAuthService implements AuthService {
     public SignInResult signUp(String email, String username, String password, String ip, String userAgent) {
         String e = email == null || email.isBlank() ? null : Identifiers.normaliseEmail(email);
         String u = username == null || username.isBlank() ? null : identifiers.normaliseUsername(username);
-        if (settings.identifier() == Identifier.USERNAME && u == null) {
+        if (settings.accounts().identifier() == Identifier.USERNAME && u == null) {
             throw new AuthException("Please choose a username.");
         }
-        if (settings.identifier() == Identifier.EMAIL && e == null) {
+        if (settings.accounts().identifier() == Identifier.EMAIL && e == null) {
             throw new AuthException("Please enter an email address.");
         }
         policy.check(password, e, u);
         if (ip != null) {
-            limitAddress("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
+            limitAddress("auth:sign-up", ip, settings.rateLimits().rateLimitSignUpPerHour());
         }
         breaches.check(password); // after the limit: each lookup is an outbound request an anonymous caller causes
         UserEntity row = new UserEntity();
@@ -152,7 +152,7 @@ public final class DefaultAuthService implements AuthService {
         } catch (RuntimeException ex) {
             if (Transactions.isUniqueViolation(ex)) {
                 Audit.info("sign_up.exists", fingerprints.of(e != null ? e : u), ip);
-                throw new AccountExistsException(settings.identifier());
+                throw new AccountExistsException(settings.accounts().identifier());
             }
             throw ex;
         }
@@ -161,7 +161,7 @@ public final class DefaultAuthService implements AuthService {
         if (mustVerifyFirst(user)) {
             return new SignInResult(user, null); // no session (and no trusted device) until the email is confirmed
         }
-        String boundTo = settings.identifier() == Identifier.EMAIL ? e : u;
+        String boundTo = settings.accounts().identifier() == Identifier.EMAIL ? e : u;
         return new SignInResult(user, sessions.start(user.id(), ip, userAgent), devices.issue(boundTo));
     }
 
@@ -187,7 +187,7 @@ public final class DefaultAuthService implements AuthService {
     }
 
     private Verified verify(String identifier, String password, String ip, String deviceCookie) {
-        boolean byEmail = settings.identifier() == Identifier.EMAIL;
+        boolean byEmail = settings.accounts().identifier() == Identifier.EMAIL;
         if (identifier == null || identifier.isBlank() || password == null) {
             throw new InvalidCredentialsException();
         }
@@ -235,7 +235,7 @@ public final class DefaultAuthService implements AuthService {
      */
     private Optional<User> trusted(String id, boolean byEmail, String password, String ip, String device) {
         if (ip != null) {
-            limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limitAddress("auth:sign-in:ip", ip, settings.rateLimits().rateLimitSignInPerHour());
         }
         FailureLock.Attempt<Optional<UserEntity>> attempt = deviceLock.countAttempt(device,
                 em -> findBy(em, byEmail ? "email" : "username", id));
@@ -268,11 +268,11 @@ public final class DefaultAuthService implements AuthService {
      */
     private User untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
         if (countIp && ip != null) {
-            limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limitAddress("auth:sign-in:ip", ip, settings.rateLimits().rateLimitSignInPerHour());
         }
-        String scope = "auth:sign-in:" + settings.identifier().wireName();
-        int extra = settings.maxConsecutiveFailures();
-        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour() + extra, HOUR);
+        String scope = "auth:sign-in:" + settings.accounts().identifier().wireName();
+        int extra = settings.accounts().maxConsecutiveFailures();
+        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimits().rateLimitSignInPerHour() + extra, HOUR);
         if (!idDecision.allowed()) {
             Audit.warn("rate_limited:" + scope, fingerprints.of(id), ip);
             throw new RateLimitedException(idDecision.retryAfterSeconds());
@@ -333,7 +333,7 @@ public final class DefaultAuthService implements AuthService {
         // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
         // let one valid account launder an attacker's address budget).
         try {
-            limiter.reset("auth:sign-in:" + settings.identifier().wireName(), id);
+            limiter.reset("auth:sign-in:" + settings.accounts().identifier().wireName(), id);
             failureLock.clear(id);
         } catch (GatehouseUnavailableException e) {
             failureLock.clearLater(id);
@@ -374,7 +374,7 @@ public final class DefaultAuthService implements AuthService {
             throw new InvalidCredentialsException();
         }
         limit("auth:password-change", sessionId != null ? "s:" + sessionId : "u:" + user.id,
-                settings.rateLimitPasswordChangePerHour());
+                settings.rateLimits().rateLimitPasswordChangePerHour());
         String lockId = signInIdentifier(user);
         FailureLock.Attempt<Void> attempt = failureLock.countAttempt(lockId, em -> null);
         if (attempt.lockedFor().isPresent()) {
@@ -394,27 +394,27 @@ public final class DefaultAuthService implements AuthService {
         }
         failureLock.clear(lockId);
         breaches.check(newPassword); // only for a caller who proved the current password
-        replacePassword(user.id, hasher.hash(newPassword), settings.revokeApiTokensOnPasswordChange());
+        replacePassword(user.id, hasher.hash(newPassword), settings.apiTokens().revokeApiTokensOnPasswordChange());
         Audit.info("password.changed", user.id, null);
     }
 
     @Override
     public Optional<PasswordResetToken> requestPasswordReset(String email, String ip) {
         String e = Identifiers.normaliseEmail(email);
-        limit("pwreset", e, settings.rateLimitPasswordResetPerHour());
+        limit("pwreset", e, settings.rateLimits().rateLimitPasswordResetPerHour());
         if (ip != null) {
-            limitAddress("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
+            limitAddress("pwreset:ip", ip, settings.rateLimits().rateLimitPasswordResetPerHour());
         }
         Optional<UserEntity> row = findBy("email", e);
         if (row.isEmpty()) {
             // Same work as a hit: a lookup and a token write, so timing does not reveal the account.
             findBy("id", RESET_SENTINEL);
-            tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
+            tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.links().passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
             Audit.info("password.reset_requested_unknown", fingerprints.of(e), ip);
             return Optional.empty();
         }
         User user = row.get().toUser();
-        String raw = tokens.issueKeepingLatest(PURPOSE_RESET, user.id(), settings.passwordResetTtlSeconds(),
+        String raw = tokens.issueKeepingLatest(PURPOSE_RESET, user.id(), settings.links().passwordResetTtlSeconds(),
                 MAX_LIVE_RESET_LINKS);
         Audit.info("password.reset_requested", user.id(), ip);
         return Optional.of(new PasswordResetToken(user, raw));
@@ -423,7 +423,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User resetPassword(String rawToken, String newPassword, String ip) {
         if (ip != null) {
-            limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limitAddress("auth:token-redeem", ip, settings.rateLimits().rateLimitTokenRedeemPerHour());
         }
         Optional<UserEntity> owner = tokens.peekOwner(PURPOSE_RESET, rawToken).flatMap(id -> findBy("id", id));
         policy.check(newPassword, owner.map(u -> u.email).orElse(null), owner.map(u -> u.username).orElse(null));
@@ -449,22 +449,22 @@ public final class DefaultAuthService implements AuthService {
         if (user.emailVerifiedAt != null) {
             throw new AuthException("This email address is already verified.");
         }
-        limit("auth:verify-email", user.id, settings.rateLimitVerificationEmailPerHour());
+        limit("auth:verify-email", user.id, settings.rateLimits().rateLimitVerificationEmailPerHour());
         Audit.info("email.verification_requested", user.id, null);
-        return tokens.issue(PURPOSE_VERIFY, user.id, settings.emailVerifyTtlSeconds(), true);
+        return tokens.issue(PURPOSE_VERIFY, user.id, settings.links().emailVerifyTtlSeconds(), true);
     }
 
     @Override
     public Optional<EmailToken> requestEmailVerificationByEmail(String email, String ip) {
         String e = Identifiers.normaliseEmail(email);
-        limit("auth:verify-email:address", e, settings.rateLimitVerificationEmailPerHour());
+        limit("auth:verify-email:address", e, settings.rateLimits().rateLimitVerificationEmailPerHour());
         if (ip != null) {
-            limit("auth:verify-email:ip", ip, settings.rateLimitVerificationEmailPerHour());
+            limit("auth:verify-email:ip", ip, settings.rateLimits().rateLimitVerificationEmailPerHour());
         }
         Optional<UserEntity> row = findBy("email", e).filter(u -> u.emailVerifiedAt == null);
         // Same work either way: a lookup and a token write, so timing does not reveal the account.
         String owner = row.map(u -> u.id).orElse(VERIFY_SENTINEL);
-        String raw = tokens.issue(PURPOSE_VERIFY, owner, settings.emailVerifyTtlSeconds(), true);
+        String raw = tokens.issue(PURPOSE_VERIFY, owner, settings.links().emailVerifyTtlSeconds(), true);
         Audit.info(row.isPresent() ? "email.verification_requested" : "email.verification_requested_unknown",
                 row.map(u -> u.id).orElse(fingerprints.of(e)), ip);
         return row.map(u -> new EmailToken(u.toUser(), raw));
@@ -473,7 +473,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User confirmEmail(String rawToken, String ip) {
         if (ip != null) {
-            limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limitAddress("auth:token-redeem", ip, settings.rateLimits().rateLimitTokenRedeemPerHour());
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
@@ -487,7 +487,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public boolean usernameAvailable(String username, String ip) {
         if (ip != null) {
-            limitAddress("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
+            limitAddress("auth:username-check", ip, settings.rateLimits().rateLimitUsernameCheckPerHour());
         }
         String u = identifiers.normaliseUsername(username);
         return findBy("username", u).isEmpty();
@@ -525,11 +525,11 @@ public final class DefaultAuthService implements AuthService {
 
     /** With {@code requireEmailVerified}, an account with an unconfirmed email may not act yet. */
     private boolean mustVerifyFirst(User user) {
-        return settings.requireEmailVerified() && user.email() != null && !user.emailVerified();
+        return settings.accounts().requireEmailVerified() && user.email() != null && !user.emailVerified();
     }
 
     private String signInIdentifier(UserEntity user) {
-        String id = settings.identifier() == Identifier.EMAIL ? user.email : user.username;
+        String id = settings.accounts().identifier() == Identifier.EMAIL ? user.email : user.username;
         return id == null ? user.id : id;
     }
 

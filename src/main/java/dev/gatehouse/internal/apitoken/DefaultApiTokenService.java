@@ -76,14 +76,14 @@ public final class DefaultApiTokenService implements ApiTokenService {
             if (owner == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
-            if (settings.requireEmailVerified() && owner.email != null && owner.emailVerifiedAt == null) {
+            if (settings.accounts().requireEmailVerified() && owner.email != null && owner.emailVerifiedAt == null) {
                 throw new EmailNotVerifiedException();
             }
             long live = em.createQuery("select count(t) from ApiTokenEntity t where t.userId = :u and t.revokedAt is null "
                             + "and (t.expiresAt is null or t.expiresAt > :now)", Long.class)
                     .setParameter("u", userId).setParameter("now", now).getSingleResult();
-            if (live >= settings.apiTokenMaxPerUser()) {
-                throw new TokenLimitReachedException(settings.apiTokenMaxPerUser());
+            if (live >= settings.apiTokens().apiTokenMaxPerUser()) {
+                throw new TokenLimitReachedException(settings.apiTokens().apiTokenMaxPerUser());
             }
             em.persist(t);
         });
@@ -142,7 +142,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
     /** Not disabled and, where {@code requireEmailVerified} holds, with a confirmed email (or none). */
     private boolean mayAct(UserEntity owner) {
         return owner.disabledAt == null
-                && (!settings.requireEmailVerified() || owner.email == null || owner.emailVerifiedAt != null);
+                && (!settings.accounts().requireEmailVerified() || owner.email == null || owner.emailVerifiedAt != null);
     }
 
     @Override
@@ -187,9 +187,9 @@ public final class DefaultApiTokenService implements ApiTokenService {
     }
 
     private Instant expiry(Instant now, Integer days) {
-        int max = settings.apiTokenMaxLifetimeDays();
+        int max = settings.apiTokens().apiTokenMaxLifetimeDays();
         if (days == null) {
-            return settings.apiTokenAllowNoExpiry() ? null : now.plus(Duration.ofDays(max));
+            return settings.apiTokens().apiTokenAllowNoExpiry() ? null : now.plus(Duration.ofDays(max));
         }
         if (days <= 0 || days > max) {
             throw new ValidationException("expiresInDays must be between 1 and " + max + " (got " + days + ")");
