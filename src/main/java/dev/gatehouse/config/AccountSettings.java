@@ -13,6 +13,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Accounts: how they are identified, who may sign up, and when failed sign-ins lock one.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param identifier             which field identifies an account at sign-in
  * @param usernameMinLength      shortest username
  * @param usernameMaxLength      longest username (at most 64)
@@ -22,7 +25,6 @@ import java.util.regex.PatternSyntaxException;
  * @param requireEmailVerified   an account with an unconfirmed email gets no session and cannot sign in
  * @param maxConsecutiveFailures failed sign-ins in a row that lock an account (at most 100, NIST SP 800-63B)
  * @param lockoutSeconds         quiet time after which the failure count of an account is forgotten
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record AccountSettings(
         Identifier identifier,

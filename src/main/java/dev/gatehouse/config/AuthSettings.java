@@ -21,6 +21,9 @@ import java.util.Set;
  * validation throws {@link IllegalArgumentException} naming the setting and the fix.
  * {@link #toString()} hides {@code jdbcPassword}, {@code smtpPassword} and {@code secretKeys}.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a strict-mode rule across groups
+ * is broken or {@code secretKeys} is malformed, and {@link NullPointerException} when a group is null.
+ *
  * @param strict     require Secure cookies, https URLs, STARTTLS for SMTP credentials and OWASP Argon2id floors
  * @param secretKeys the server's keyring: {@code id:BASE64,id:BASE64}, each key at least 32 random bytes; the
  *                   first signs, every one verifies (rotate by putting a new key in front). Signs device cookies
@@ -54,7 +57,6 @@ public record AuthSettings(
     /** OWASP Argon2id minimums: {memory KiB, time cost} pairs, any one of which suffices (p = 1). */
     private static final int[][] ARGON_FLOORS = {{47104, 1}, {19456, 2}, {12288, 3}, {9216, 4}, {7168, 5}};
 
-    /** @throws IllegalArgumentException a group is missing, or a strict-mode rule is broken */
     public AuthSettings {
         Objects.requireNonNull(hashing, "hashing");
         Objects.requireNonNull(passwords, "passwords");
@@ -128,7 +130,14 @@ public record AuthSettings(
         return fromSources(System.getenv(), System.getProperties());
     }
 
-    /** Like {@link #fromEnvironment()} over the given maps, for tests and tools. */
+    /**
+     * Like {@link #fromEnvironment()} over the given maps, for tests and tools.
+     *
+     * @param env        environment variables; the {@code GATEHOUSE_*} ones are read
+     * @param properties properties; the {@code gatehouse.*} ones are read
+     * @return the settings
+     * @throws IllegalArgumentException an unknown property, a value that does not parse, or a failed validation
+     */
     public static AuthSettings fromSources(Map<String, String> env, Map<?, ?> properties) {
         return new Builder(SettingsReader.read(env, properties, SettingsReader.LOG_WARNING)).build();
     }

@@ -9,6 +9,9 @@ import static dev.gatehouse.config.Checks.positive;
  * The database: where it is, how Gatehouse talks to it, and the work it does there in the
  * background. {@link #toString()} hides {@code jdbcPassword}.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param jdbcUrl                     JDBC URL when Gatehouse builds its own pool (no DataSource supplied)
  * @param jdbcUser                    user of that pool
  * @param jdbcPassword                password of that pool
@@ -23,7 +26,6 @@ import static dev.gatehouse.config.Checks.positive;
  *                                    roles) before asking the database again; changes made on the same node apply
  *                                    at once, on other nodes within this bound; 0 disables the cache (at most 300)
  * @param resolveCacheSize            most entries that cache holds
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record DatabaseSettings(
         String jdbcUrl,
@@ -53,6 +55,7 @@ public record DatabaseSettings(
         positive("resolveCacheSize", resolveCacheSize);
     }
 
+    /** The values, with {@code jdbcPassword} as {@code ***}. */
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser + ", jdbcPassword=" + masked(jdbcPassword)

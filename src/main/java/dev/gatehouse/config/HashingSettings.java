@@ -7,6 +7,9 @@ import static dev.gatehouse.config.Checks.positive;
  * Password hashing: the Argon2id parameters and how many hashes run at once. Strict mode's OWASP
  * floors are checked by {@link AuthSettings}, which knows whether it is strict.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is out of range; the message
+ * names the setting and the fix.
+ *
  * @param argonTimeCost             Argon2id iterations (t)
  * @param argonMemoryKib            Argon2id memory in KiB (m), at least 8 x {@code argonParallelism}
  * @param argonParallelism          Argon2id lanes (p)
@@ -19,7 +22,6 @@ import static dev.gatehouse.config.Checks.positive;
  * @param untrustedHashingDutyPercent while callers wait for a hashing slot, the share of its time a slot may spend
  *                                  on untrusted hashes: after each it rests for the rest (100 never rests), so a
  *                                  flood leaves CPU to trusted sign-ins and other requests
- * @throws IllegalArgumentException a value is out of range; the message names the setting and the fix
  */
 public record HashingSettings(
         int argonTimeCost,

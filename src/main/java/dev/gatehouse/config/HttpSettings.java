@@ -9,6 +9,9 @@ import java.util.Set;
  * filter is set up. Strict mode's https requirement on {@code trustedOrigins} is checked by
  * {@link AuthSettings}.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param authPathPrefix       where the HTTP API is served (starts with '/', no trailing '/')
  * @param enableCredentialsApi whether the HTTP API serves its sign-in and account endpoints
  * @param trustedProxies       proxy addresses or CIDR blocks whose {@code X-Forwarded-For} is believed
@@ -25,7 +28,6 @@ import java.util.Set;
  *                             the system property or environment only (the filter is registered before CDI
  *                             starts), and the context parameter {@code dev.gatehouse.autoRegister}, when
  *                             present, overrides it
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record HttpSettings(
         String authPathPrefix,

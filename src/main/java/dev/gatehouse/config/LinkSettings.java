@@ -8,6 +8,9 @@ import static dev.gatehouse.config.Checks.withoutTrailingSlash;
 /**
  * The single-use links Gatehouse emails (password reset, email verification).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param publicBaseUrl           absolute URL the application is reached at, stored without a trailing '/'; links
  *                                are built from it, never from the request's Host header (https in strict mode,
  *                                checked by {@link AuthSettings}); null turns email links off
@@ -15,7 +18,6 @@ import static dev.gatehouse.config.Checks.withoutTrailingSlash;
  * @param verifyPath              path of the application's verify-email page
  * @param passwordResetTtlSeconds lifetime of a password reset link
  * @param emailVerifyTtlSeconds   lifetime of an email verification link
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record LinkSettings(
         String publicBaseUrl,

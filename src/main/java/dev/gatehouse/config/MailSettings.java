@@ -8,13 +8,15 @@ import static dev.gatehouse.config.Checks.masked;
  * The built-in SMTP mailer. {@link #toString()} hides {@code smtpPassword}; strict mode's STARTTLS
  * requirement is checked by {@link AuthSettings}.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param smtpHost     SMTP server for the built-in mailer; null means the dev outbox (non-strict)
  * @param smtpPort     its port
  * @param smtpUser     user to authenticate as, or null
  * @param smtpPassword that user's password, or null
  * @param smtpStartTls whether to upgrade the connection with STARTTLS
  * @param mailFrom     the sender address
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record MailSettings(
         String smtpHost,
@@ -36,6 +38,7 @@ public record MailSettings(
         }
     }
 
+    /** The values, with {@code smtpPassword} as {@code ***}. */
     @Override
     public String toString() {
         return "MailSettings[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpUser=" + smtpUser

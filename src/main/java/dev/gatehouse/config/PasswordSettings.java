@@ -8,6 +8,9 @@ import static dev.gatehouse.config.Checks.withoutTrailingSlash;
 /**
  * The password policy for new passwords (sign-up, change, reset).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param passwordMinLength        shortest password, in Unicode code points
  * @param passwordMaxLength        longest password, in code points (at least 64, so long passphrases fit)
  * @param rejectCommonPasswords    reject the 30,000 most common passwords
@@ -18,7 +21,6 @@ import static dev.gatehouse.config.Checks.withoutTrailingSlash;
  *                                 trailing '/'; https in strict mode, checked by {@link AuthSettings})
  * @param breachedPasswordTimeoutMillis longest wait for the whole answer before the service counts as unavailable
  * @param breachedPasswordMinCount how many times a password must appear in the corpus to be refused
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record PasswordSettings(
         int passwordMinLength,

@@ -5,6 +5,9 @@ import static dev.gatehouse.config.Checks.positive;
 /**
  * Hourly rate limits of the HTTP API's actions.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a limit is not positive; the message
+ * names the setting.
+ *
  * @param rateLimitSignInPerHour         per address, and per account identifier for attempts counted towards the
  *                                       lock
  * @param rateLimitSignUpPerHour         per address
@@ -14,7 +17,6 @@ import static dev.gatehouse.config.Checks.positive;
  * @param rateLimitUsernameCheckPerHour  per address
  * @param rateLimitVerificationEmailPerHour per account
  * @param rateLimitTokenRedeemPerHour    reset and verification link redemptions per address
- * @throws IllegalArgumentException a limit is not positive; the message names the setting
  */
 public record RateLimitSettings(
         int rateLimitSignInPerHour,

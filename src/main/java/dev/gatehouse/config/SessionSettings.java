@@ -10,6 +10,9 @@ import java.util.List;
  * Sessions, their cookie, and the device cookie that marks a browser which signed in before.
  * Strict mode's Secure requirement is checked by {@link AuthSettings}.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
+ * setting and the fix.
+ *
  * @param sessionLifetimeSeconds    sliding expiry of a session
  * @param sessionAbsoluteMaxSeconds hard cap from creation (at least {@code sessionLifetimeSeconds})
  * @param maxSessionsPerUser        live sessions one user may hold; a new sign-in ends the oldest beyond it (0:
@@ -23,7 +26,6 @@ import java.util.List;
  * @param deviceCookieMaxAgeDays    lifetime of a device cookie (at most 400, browsers' cap)
  * @param deviceCookieMaxFailures   failed sign-ins in a row with one device cookie before it stops being trusted,
  *                                  for {@code lockoutSeconds} ({@code maxConsecutiveFailures} when that is smaller)
- * @throws IllegalArgumentException a value is invalid; the message names the setting and the fix
  */
 public record SessionSettings(
         long sessionLifetimeSeconds,
