@@ -70,13 +70,13 @@ public final class Gatehouse implements AutoCloseable {
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock) {
         this.settings = settings;
         this.ownedPool = ownedPool;
-        if (settings.runMigrations()) {
+        if (settings.database().runMigrations()) {
             Migrations.apply(dataSource);
         }
-        this.emf = GatehousePersistenceUnit.create(dataSource, settings.databaseTimeoutSeconds());
+        this.emf = GatehousePersistenceUnit.create(dataSource, settings.database().databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
         this.hasher = new Argon2PasswordHasher(settings);
-        ResolveCache cache = new ResolveCache(clock, settings.resolveCacheSeconds(), settings.resolveCacheSize());
+        ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(), settings.database().resolveCacheSize());
         this.rateLimiter = new DbRateLimiter(tx, clock);
         this.sessions = new DefaultSessionService(tx, settings, clock, cache);
         this.tokens = new DefaultTokenService(tx, clock);
@@ -86,7 +86,7 @@ public final class Gatehouse implements AutoCloseable {
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
         this.admin = new DefaultUserAdminService(tx, clock, cache);
-        this.housekeeping = settings.housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
+        this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
     /**
@@ -109,15 +109,15 @@ public final class Gatehouse implements AutoCloseable {
      * @throws IllegalStateException neither is set, or the database cannot be reached
      */
     public static Gatehouse start(AuthSettings settings, Clock clock) {
-        if (settings.dataSourceJndiName() != null) {
-            return start(settings, lookup(settings.dataSourceJndiName()), clock);
+        if (settings.database().dataSourceJndiName() != null) {
+            return start(settings, lookup(settings.database().dataSourceJndiName()), clock);
         }
-        if (settings.jdbcUrl() == null) {
+        if (settings.database().jdbcUrl() == null) {
             throw new IllegalStateException("Gatehouse has no database: set gatehouse.jdbcUrl / GATEHOUSE_JDBC_URL, "
                     + "gatehouse.dataSourceJndiName / GATEHOUSE_DATA_SOURCE_JNDI_NAME, or produce a "
                     + "@ForGatehouse DataSource bean");
         }
-        HikariDataSource pool = Pools.open(settings, "gatehouse", settings.jdbcPoolSize());
+        HikariDataSource pool = Pools.open(settings, "gatehouse", settings.database().jdbcPoolSize());
         try {
             return new Gatehouse(settings, pool, pool, clock);
         } catch (RuntimeException e) {
@@ -208,7 +208,7 @@ public final class Gatehouse implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = s.housekeepingIntervalSeconds();
+        long every = s.database().housekeepingIntervalSeconds();
         ex.scheduleWithFixedDelay(() -> {
             try {
                 SweepResult r = sweepExpired();

@@ -24,18 +24,18 @@ class AuthSettingsTest {
     void defaultsAreStrictAndSecure() {
         AuthSettings s = AuthSettings.defaults();
         assertTrue(s.strict());
-        assertTrue(s.cookieSecure());
-        assertEquals("__Host-gatehouse_session", s.effectiveCookieName());
-        assertEquals(65536, s.argonMemoryKib());
-        assertEquals(1800, s.passwordResetTtlSeconds());
-        assertEquals(86400, s.emailVerifyTtlSeconds());
-        assertEquals(3, s.rateLimitPasswordResetPerHour());
-        assertEquals(100, s.maxConsecutiveFailures());
-        assertEquals(Identifier.EMAIL, s.identifier());
-        assertEquals(365, s.apiTokenMaxLifetimeDays());
-        assertFalse(s.apiTokenAllowNoExpiry());
-        assertTrue(s.usernameReserved().size() >= 50);
-        s.usernameReserved().forEach(r -> assertEquals(r.toLowerCase(), r));
+        assertTrue(s.sessions().cookieSecure());
+        assertEquals("__Host-gatehouse_session", s.sessions().effectiveCookieName());
+        assertEquals(65536, s.hashing().argonMemoryKib());
+        assertEquals(1800, s.links().passwordResetTtlSeconds());
+        assertEquals(86400, s.links().emailVerifyTtlSeconds());
+        assertEquals(3, s.rateLimits().rateLimitPasswordResetPerHour());
+        assertEquals(100, s.accounts().maxConsecutiveFailures());
+        assertEquals(Identifier.EMAIL, s.accounts().identifier());
+        assertEquals(365, s.apiTokens().apiTokenMaxLifetimeDays());
+        assertFalse(s.apiTokens().apiTokenAllowNoExpiry());
+        assertTrue(s.accounts().usernameReserved().size() >= 50);
+        s.accounts().usernameReserved().forEach(r -> assertEquals(r.toLowerCase(), r));
     }
 
     @Test
@@ -81,21 +81,21 @@ class AuthSettingsTest {
     void strictModeEnforcesOwaspArgonFloors() {
         assertTrue(failure(() -> AuthSettings.builder().argonMemoryKib(1024).build()).contains("argonMemoryKib"));
         assertTrue(failure(() -> AuthSettings.builder().argonTimeCost(1).argonMemoryKib(19456).build()).contains("argonTimeCost"));
-        assertEquals(1, AuthSettings.builder().argonTimeCost(1).argonMemoryKib(47104).build().argonTimeCost());
-        assertEquals(2, AuthSettings.builder().argonTimeCost(2).argonMemoryKib(19456).argonParallelism(1).build().argonTimeCost());
+        assertEquals(1, AuthSettings.builder().argonTimeCost(1).argonMemoryKib(47104).build().hashing().argonTimeCost());
+        assertEquals(2, AuthSettings.builder().argonTimeCost(2).argonMemoryKib(19456).argonParallelism(1).build().hashing().argonTimeCost());
     }
 
     @Test
     void forTestsIsFastAndLenient() {
         AuthSettings t = AuthSettings.defaults().forTests();
         assertFalse(t.strict());
-        assertFalse(t.cookieSecure());
-        assertEquals(1, t.argonTimeCost());
-        assertEquals(8, t.argonMemoryKib());
-        assertEquals(60, t.passwordResetTtlSeconds());
-        assertEquals(60, t.emailVerifyTtlSeconds());
-        assertEquals(3, t.rateLimitPasswordResetPerHour());
-        assertEquals("gatehouse_session", t.effectiveCookieName());
+        assertFalse(t.sessions().cookieSecure());
+        assertEquals(1, t.hashing().argonTimeCost());
+        assertEquals(8, t.hashing().argonMemoryKib());
+        assertEquals(60, t.links().passwordResetTtlSeconds());
+        assertEquals(60, t.links().emailVerifyTtlSeconds());
+        assertEquals(3, t.rateLimits().rateLimitPasswordResetPerHour());
+        assertEquals("gatehouse_session", t.sessions().effectiveCookieName());
     }
 
     @Test
@@ -103,11 +103,11 @@ class AuthSettingsTest {
         assertTrue(failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_IDENTIFIER", "phone"), new Properties()))
                 .contains("identifier"));
         assertEquals(Identifier.USERNAME, AuthSettings.fromSources(Map.of("GATEHOUSE_IDENTIFIER", " Username "),
-                new Properties()).identifier());
+                new Properties()).accounts().identifier());
         assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().usernameMinLength(0).build());
         assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().usernameMinLength(5).usernameMaxLength(4).build());
         assertTrue(failure(() -> AuthSettings.builder().usernamePattern("(unclosed").build()).contains("usernamePattern"));
-        assertEquals(Set.of("ceo"), AuthSettings.builder().usernameReserved(Set.of(" CEO ")).build().usernameReserved());
+        assertEquals(Set.of("ceo"), AuthSettings.builder().usernameReserved(Set.of(" CEO ")).build().accounts().usernameReserved());
     }
 
     @Test
@@ -118,13 +118,13 @@ class AuthSettingsTest {
         Properties props = new Properties();
         props.setProperty("gatehouse.passwordResetTtlSeconds", "1234");
         AuthSettings s = AuthSettings.fromSources(env, props);
-        assertEquals("x_session", s.cookieName());
+        assertEquals("x_session", s.sessions().cookieName());
         assertFalse(s.strict());
-        assertFalse(s.cookieSecure()); // follows strict when unset
-        assertEquals(600, s.sessionLifetimeSeconds());
-        assertEquals(5, s.rateLimitSignInPerHour());
-        assertEquals(1234, s.passwordResetTtlSeconds());
-        assertEquals(86400, s.emailVerifyTtlSeconds());
+        assertFalse(s.sessions().cookieSecure()); // follows strict when unset
+        assertEquals(600, s.sessions().sessionLifetimeSeconds());
+        assertEquals(5, s.rateLimits().rateLimitSignInPerHour());
+        assertEquals(1234, s.links().passwordResetTtlSeconds());
+        assertEquals(86400, s.links().emailVerifyTtlSeconds());
     }
 
     @Test
@@ -150,7 +150,7 @@ class AuthSettingsTest {
         AuthSettings s = AuthSettings.builder().jdbcUrl("jdbc:h2:mem:x").jdbcPassword("hunter2-secret").build();
         assertFalse(s.toString().contains("hunter2-secret"));
         assertTrue(s.toString().contains("jdbcPassword=***"));
-        assertNull(AuthSettings.builder().cookieDomain("  ").build().cookieDomain());
+        assertNull(AuthSettings.builder().cookieDomain("  ").build().sessions().cookieDomain());
     }
 
     @Test
@@ -164,10 +164,10 @@ class AuthSettingsTest {
     @Test
     void breachedPasswordCheckIsOffByDefaultWithTheRealServiceAndShortTimeout() {
         AuthSettings s = AuthSettings.defaults();
-        assertEquals(BreachedPasswordCheck.OFF, s.breachedPasswordCheck());
-        assertEquals("https://api.pwnedpasswords.com", s.breachedPasswordApiUrl());
-        assertEquals(2000, s.breachedPasswordTimeoutMillis());
-        assertEquals(1, s.breachedPasswordMinCount());
+        assertEquals(BreachedPasswordCheck.OFF, s.passwords().breachedPasswordCheck());
+        assertEquals("https://api.pwnedpasswords.com", s.passwords().breachedPasswordApiUrl());
+        assertEquals(2000, s.passwords().breachedPasswordTimeoutMillis());
+        assertEquals(1, s.passwords().breachedPasswordMinCount());
     }
 
     @Test
@@ -177,13 +177,13 @@ class AuthSettingsTest {
         AuthSettings s = AuthSettings.fromSources(Map.of("GATEHOUSE_BREACHED_PASSWORD_CHECK", "fail-closed",
                 "GATEHOUSE_BREACHED_PASSWORD_API_URL", "https://pwned.internal.example/v1/",
                 "GATEHOUSE_BREACHED_PASSWORD_TIMEOUT_MILLIS", "5000", "GATEHOUSE_BREACHED_PASSWORD_MIN_COUNT", "10"), props);
-        assertEquals(BreachedPasswordCheck.FAIL_CLOSED, s.breachedPasswordCheck());
-        assertEquals("https://pwned.internal.example/v1", s.breachedPasswordApiUrl()); // no trailing slash
-        assertEquals(750, s.breachedPasswordTimeoutMillis());
-        assertEquals(10, s.breachedPasswordMinCount());
+        assertEquals(BreachedPasswordCheck.FAIL_CLOSED, s.passwords().breachedPasswordCheck());
+        assertEquals("https://pwned.internal.example/v1", s.passwords().breachedPasswordApiUrl()); // no trailing slash
+        assertEquals(750, s.passwords().breachedPasswordTimeoutMillis());
+        assertEquals(10, s.passwords().breachedPasswordMinCount());
         for (String open : new String[] {"fail-open", "FAIL_OPEN", " Fail-Open "}) {
             assertEquals(BreachedPasswordCheck.FAIL_OPEN, AuthSettings.fromSources(
-                    Map.of("GATEHOUSE_BREACHED_PASSWORD_CHECK", open), new Properties()).breachedPasswordCheck(), open);
+                    Map.of("GATEHOUSE_BREACHED_PASSWORD_CHECK", open), new Properties()).passwords().breachedPasswordCheck(), open);
         }
         assertEquals("fail-closed", BreachedPasswordCheck.FAIL_CLOSED.wireName());
     }
@@ -196,7 +196,7 @@ class AuthSettingsTest {
         String http = failure(() -> AuthSettings.builder().breachedPasswordApiUrl("http://api.pwnedpasswords.com").build());
         assertTrue(http.contains("breachedPasswordApiUrl must use https in strict mode"), http);
         assertEquals("http://127.0.0.1:9", AuthSettings.builder().strict(false).cookieSecure(false)
-                .breachedPasswordApiUrl("http://127.0.0.1:9").build().breachedPasswordApiUrl());
+                .breachedPasswordApiUrl("http://127.0.0.1:9").build().passwords().breachedPasswordApiUrl());
         for (String bad : new String[] {"api.pwnedpasswords.com", "ftp://x.example", "https://x.example/?k=1",
                 "https://x.example/#f", "https://user:pw@x.example", "", "https://x .example"}) {
             String msg = failure(() -> AuthSettings.builder().breachedPasswordApiUrl(bad).build());
@@ -230,11 +230,11 @@ class AuthSettingsTest {
     @Test
     void deviceCookieSettingsHaveBoundsAndTheNameFollowsSecure() {
         AuthSettings d = AuthSettings.defaults();
-        assertEquals(180, d.deviceCookieMaxAgeDays());
-        assertEquals(10, d.deviceCookieMaxFailures());
-        assertEquals(1, d.trustedHashingSlots());
-        assertEquals("__Host-gatehouse_device", d.deviceCookieName());
-        assertEquals("gatehouse_device", d.forTests().deviceCookieName());
+        assertEquals(180, d.sessions().deviceCookieMaxAgeDays());
+        assertEquals(10, d.sessions().deviceCookieMaxFailures());
+        assertEquals(1, d.hashing().trustedHashingSlots());
+        assertEquals("__Host-gatehouse_device", d.sessions().deviceCookieName());
+        assertEquals("gatehouse_device", d.forTests().sessions().deviceCookieName());
         assertTrue(failure(() -> AuthSettings.builder().deviceCookieMaxAgeDays(401).build()).contains("400 days"));
         assertTrue(failure(() -> AuthSettings.builder().deviceCookieMaxFailures(0).build()).contains("deviceCookieMaxFailures"));
         assertTrue(failure(() -> AuthSettings.builder().trustedHashingSlots(0).build()).contains("trustedHashingSlots"));

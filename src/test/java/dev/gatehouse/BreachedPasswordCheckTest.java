@@ -81,7 +81,7 @@ class BreachedPasswordCheckTest extends DatabaseSuite {
 
     @Test
     void offByDefaultSendsNothingAndAcceptsABreachedPassword() {
-        assertEquals(BreachedPasswordCheck.OFF, AuthSettings.defaults().breachedPasswordCheck());
+        assertEquals(BreachedPasswordCheck.OFF, AuthSettings.defaults().passwords().breachedPasswordCheck());
         Gatehouse g = gh(b -> b.breachedPasswordApiUrl(pwned.baseUrl()));
         String id = g.auth().signUp("a@b.com", null, BREACHED, null, null).user().id();
         g.auth().changePassword(id, BREACHED, CLEAN);

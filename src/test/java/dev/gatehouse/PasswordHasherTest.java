@@ -126,7 +126,7 @@ class PasswordHasherTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, s.hashingConcurrency());
+        assertEquals(1, s.hashing().hashingConcurrency());
         assertThrows(IllegalArgumentException.class, () -> s.toBuilder().hashingConcurrency(0).build());
     }
 }

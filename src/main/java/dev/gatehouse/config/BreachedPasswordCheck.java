@@ -22,15 +22,4 @@ public enum BreachedPasswordCheck {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    static BreachedPasswordCheck parse(String raw) {
-        String v = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (BreachedPasswordCheck c : values()) {
-            if (c.wireName().equals(v)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("breachedPasswordCheck must be 'off', 'fail-open' or 'fail-closed' (got '"
-                + raw + "')");
-    }
 }

@@ -36,18 +36,18 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
     public SmtpMailer(AuthSettings settings) {
         Properties p = new Properties();
-        p.put("mail.smtp.host", settings.smtpHost());
-        p.put("mail.smtp.port", Integer.toString(settings.smtpPort()));
-        p.put("mail.smtp.starttls.enable", Boolean.toString(settings.smtpStartTls()));
-        p.put("mail.smtp.starttls.required", Boolean.toString(settings.smtpStartTls()));
+        p.put("mail.smtp.host", settings.mail().smtpHost());
+        p.put("mail.smtp.port", Integer.toString(settings.mail().smtpPort()));
+        p.put("mail.smtp.starttls.enable", Boolean.toString(settings.mail().smtpStartTls()));
+        p.put("mail.smtp.starttls.required", Boolean.toString(settings.mail().smtpStartTls()));
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "10000");
         p.put("mail.smtp.writetimeout", "10000");
         Authenticator auth = null;
-        if (settings.smtpUser() != null) {
+        if (settings.mail().smtpUser() != null) {
             p.put("mail.smtp.auth", "true");
-            String user = settings.smtpUser();
-            String password = settings.smtpPassword();
+            String user = settings.mail().smtpUser();
+            String password = settings.mail().smtpPassword();
             auth = new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
@@ -57,9 +57,9 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         }
         this.session = Session.getInstance(p, auth);
         try {
-            this.from = new InternetAddress(settings.mailFrom(), true);
+            this.from = new InternetAddress(settings.mail().mailFrom(), true);
         } catch (MessagingException e) {
-            throw new IllegalArgumentException("mailFrom is not a valid address: " + settings.mailFrom(), e);
+            throw new IllegalArgumentException("mailFrom is not a valid address: " + settings.mail().mailFrom(), e);
         }
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
             Thread t = new Thread(r, "gatehouse-mail");

@@ -2,6 +2,8 @@ package dev.gatehouse.web;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.HttpSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
@@ -25,11 +27,11 @@ import java.util.Locale;
  * {@link AccessDeniedException} thrown by the application into 401/403 (JSON for API clients, the
  * container's error page otherwise) and a {@link GatehouseUnavailableException} into 503.
  *
- * <p>Init parameter (or context parameter) {@value #MODE}: {@code container} (default) when the
+ * <p>Init parameter (or context parameter, else setting {@code filterMode}) {@value #MODE}: {@code container} when the
  * container authenticates through the mechanism (WildFly, Payara, Jetty with
  * {@code GatehouseJettyAuthenticator}); {@code filter} on any other Servlet 6 container: then this
  * filter wraps the request so {@code getUserPrincipal}, {@code isUserInRole}, {@code getRemoteUser}
- * and {@code getAuthType} answer, and enforces {@value #RULES} (e.g. {@code /admin/*=admin}),
+ * and {@code getAuthType} answer, and enforces {@value #RULES} (else {@code filterRules}; e.g. {@code /admin/*=admin}),
  * since the container's own constraints cannot see the caller. Rules match the container's decoded,
  * normalised path ({@code getServletPath() + getPathInfo()}), case-insensitively; a request whose raw
  * path is ambiguous (an encoded or doubled '/', a dot segment, a ';' parameter, a backslash) and
@@ -53,12 +55,13 @@ public class GatehouseFilter extends HttpFilter {
     public void init() throws ServletException {
         resolver = CDI.current().select(CallerResolver.class).get();
         api = CDI.current().select(AuthApi.class).get();
-        String mode = param(MODE, "container");
+        HttpSettings http = CDI.current().select(AuthSettings.class).get().http(); // the parameters below override it
+        String mode = param(MODE, http.filterMode().wireName());
         if (!mode.equals("container") && !mode.equals("filter")) {
             throw new ServletException(MODE + " must be 'container' or 'filter' (got '" + mode + "')");
         }
         wrap = mode.equals("filter");
-        rules = UrlRules.parse(param(RULES, ""));
+        rules = UrlRules.parse(param(RULES, http.filterRules()));
     }
 
     private String param(String name, String fallback) {

@@ -40,7 +40,7 @@ public final class DecoyTimingBench {
         }
         try (Gatehouse gh = Gatehouse.start(settings.toBuilder().runMigrations(false).build(), Clock.systemUTC())) {
             System.out.printf("PBKDF2-SHA256 at %,d iterations; Argon2id m=%d t=%d p=%d%n", iterations,
-                    settings.argonMemoryKib(), settings.argonTimeCost(), settings.argonParallelism());
+                    settings.hashing().argonMemoryKib(), settings.hashing().argonTimeCost(), settings.hashing().argonParallelism());
             String[] who = {"nobody@example.test", "argon@example.test", "pbkdf2@example.test"};
             long[][] ms = new long[who.length][rounds];
             for (int r = -3; r < rounds; r++) { // interleaved, so load on the machine hits all three alike; 3 warm-ups
@@ -95,7 +95,7 @@ public final class DecoyTimingBench {
     }
 
     private static void exec(AuthSettings s, String sql) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(s.jdbcUrl()); Statement st = c.createStatement()) {
+        try (Connection c = java.sql.DriverManager.getConnection(s.database().jdbcUrl()); Statement st = c.createStatement()) {
             st.executeUpdate(sql);
         }
     }

@@ -2,7 +2,6 @@ package dev.gatehouse.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.inject.spi.CDI;

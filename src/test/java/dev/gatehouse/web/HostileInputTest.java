@@ -91,7 +91,7 @@ class HostileInputTest {
             String cookie = http.post("/auth/signup", "{\"email\":\"owner@example.com\",\"password\":\"tangerine-otter-42\"}")
                     .cookie("gatehouse_session").orElseThrow();
             http.post("/auth/tokens", "{\"name\":\"t\",\"scopes\":[\"a\"]}", "Cookie", "gatehouse_session=" + cookie);
-            String before = checksum(settings.jdbcUrl());
+            String before = checksum(settings.database().jdbcUrl());
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<Req> catalogue = catalogue();
             assertTrue(catalogue.size() >= 200, "catalogue has " + catalogue.size());
@@ -106,7 +106,7 @@ class HostileInputTest {
                 }
                 b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
                 HttpResponse<String> res;
-                boolean oversized = r.body() != null && r.body().length > settings.maxRequestBytes();
+                boolean oversized = r.body() != null && r.body().length > settings.http().maxRequestBytes();
                 try {
                     // an oversized body goes on its own connection: the server may close it after answering
                     HttpClient sender = oversized ? HttpClient.newHttpClient() : client;
@@ -129,7 +129,7 @@ class HostileInputTest {
                 }
             }
             assertEquals(List.of(), problems);
-            assertEquals(before, checksum(settings.jdbcUrl()), "stored data changed");
+            assertEquals(before, checksum(settings.database().jdbcUrl()), "stored data changed");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.gatehouse.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.inject.spi.CDI;

@@ -85,8 +85,8 @@ public final class DefaultAuthService implements AuthService {
         this.breaches = BreachedPasswordRule.from(settings);
         this.identifiers = new Identifiers(settings);
         this.limits = new HourlyLimits(limiter, fingerprints);
-        this.failureLock = new FailureLock(FailureLock.SCOPE, tx, limiter, clock, settings.maxConsecutiveFailures(),
-                settings.lockoutSeconds());
+        this.failureLock = new FailureLock(FailureLock.SCOPE, tx, limiter, clock, settings.accounts().maxConsecutiveFailures(),
+                settings.accounts().lockoutSeconds());
         this.devices = new DeviceCookies(keyring, settings, clock);
         this.fingerprints = fingerprints;
         this.sessions = sessions;
@@ -104,15 +104,15 @@ public final class DefaultAuthService implements AuthService {
     public SignInResult signUp(String email, String username, String password, String ip, String userAgent) {
         String e = email == null || email.isBlank() ? null : Identifiers.normaliseEmail(email);
         String u = username == null || username.isBlank() ? null : identifiers.normaliseUsername(username);
-        if (settings.identifier() == Identifier.USERNAME && u == null) {
+        if (settings.accounts().identifier() == Identifier.USERNAME && u == null) {
             throw new ValidationException("Please choose a username.");
         }
-        if (settings.identifier() == Identifier.EMAIL && e == null) {
+        if (settings.accounts().identifier() == Identifier.EMAIL && e == null) {
             throw new ValidationException("Please enter an email address.");
         }
         policy.check(password, e, u);
         if (ip != null) {
-            limits.limitAddress("auth:sign-up", ip, settings.rateLimitSignUpPerHour());
+            limits.limitAddress("auth:sign-up", ip, settings.rateLimits().rateLimitSignUpPerHour());
         }
         breaches.check(password); // after the limit: each lookup is an outbound request an anonymous caller causes
         UserEntity row = new UserEntity();
@@ -127,7 +127,7 @@ public final class DefaultAuthService implements AuthService {
         } catch (RuntimeException ex) {
             if (Transactions.isUniqueViolation(ex)) {
                 Audit.info("sign_up.exists", fingerprints.of(e != null ? e : u), ip);
-                throw new AccountExistsException(settings.identifier());
+                throw new AccountExistsException(settings.accounts().identifier());
             }
             throw ex;
         }
@@ -136,7 +136,7 @@ public final class DefaultAuthService implements AuthService {
         if (check.mustVerifyFirst(user)) {
             return new SignInResult(user, null); // no session (and no trusted device) until the email is confirmed
         }
-        String boundTo = settings.identifier() == Identifier.EMAIL ? e : u;
+        String boundTo = settings.accounts().identifier() == Identifier.EMAIL ? e : u;
         return new SignInResult(user, sessions.start(user.id(), ip, userAgent), devices.issue(boundTo));
     }
 
@@ -167,7 +167,7 @@ public final class DefaultAuthService implements AuthService {
             throw new InvalidCredentialsException();
         }
         limits.limit("auth:password-change", sessionId != null ? "s:" + sessionId : "u:" + user.id,
-                settings.rateLimitPasswordChangePerHour());
+                settings.rateLimits().rateLimitPasswordChangePerHour());
         String lockId = signInIdentifier(user);
         FailureLock.Attempt<Void> attempt = failureLock.countAttempt(lockId, em -> null);
         if (attempt.lockedFor().isPresent()) {
@@ -187,27 +187,27 @@ public final class DefaultAuthService implements AuthService {
         }
         failureLock.clear(lockId);
         breaches.check(newPassword); // only for a caller who proved the current password
-        replacePassword(user.id, hasher.hash(newPassword), settings.revokeApiTokensOnPasswordChange());
+        replacePassword(user.id, hasher.hash(newPassword), settings.apiTokens().revokeApiTokensOnPasswordChange());
         Audit.info("password.changed", user.id, null);
     }
 
     @Override
     public Optional<PasswordResetToken> requestPasswordReset(String email, String ip) {
         String e = Identifiers.normaliseEmail(email);
-        limits.limit("pwreset", e, settings.rateLimitPasswordResetPerHour());
+        limits.limit("pwreset", e, settings.rateLimits().rateLimitPasswordResetPerHour());
         if (ip != null) {
-            limits.limitAddress("pwreset:ip", ip, settings.rateLimitPasswordResetPerHour());
+            limits.limitAddress("pwreset:ip", ip, settings.rateLimits().rateLimitPasswordResetPerHour());
         }
         Optional<UserEntity> row = byEmail(e);
         if (row.isEmpty()) {
             // Same work as a hit: a lookup and a token write, so timing does not reveal the account.
             byId(RESET_SENTINEL);
-            tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
+            tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.links().passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
             Audit.info("password.reset_requested_unknown", fingerprints.of(e), ip);
             return Optional.empty();
         }
         User user = row.get().toUser();
-        String raw = tokens.issueKeepingLatest(PURPOSE_RESET, user.id(), settings.passwordResetTtlSeconds(),
+        String raw = tokens.issueKeepingLatest(PURPOSE_RESET, user.id(), settings.links().passwordResetTtlSeconds(),
                 MAX_LIVE_RESET_LINKS);
         Audit.info("password.reset_requested", user.id(), ip);
         return Optional.of(new PasswordResetToken(user, raw));
@@ -216,7 +216,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User resetPassword(String rawToken, String newPassword, String ip) {
         if (ip != null) {
-            limits.limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limits.limitAddress("auth:token-redeem", ip, settings.rateLimits().rateLimitTokenRedeemPerHour());
         }
         Optional<UserEntity> owner = tokens.peekOwner(PURPOSE_RESET, rawToken).flatMap(this::byId);
         policy.check(newPassword, owner.map(u -> u.email).orElse(null), owner.map(u -> u.username).orElse(null));
@@ -242,22 +242,22 @@ public final class DefaultAuthService implements AuthService {
         if (user.emailVerifiedAt != null) {
             throw new ValidationException("This email address is already verified.");
         }
-        limits.limit("auth:verify-email", user.id, settings.rateLimitVerificationEmailPerHour());
+        limits.limit("auth:verify-email", user.id, settings.rateLimits().rateLimitVerificationEmailPerHour());
         Audit.info("email.verification_requested", user.id, null);
-        return tokens.issue(PURPOSE_VERIFY, user.id, settings.emailVerifyTtlSeconds(), true);
+        return tokens.issue(PURPOSE_VERIFY, user.id, settings.links().emailVerifyTtlSeconds(), true);
     }
 
     @Override
     public Optional<EmailToken> requestEmailVerificationByEmail(String email, String ip) {
         String e = Identifiers.normaliseEmail(email);
-        limits.limit("auth:verify-email:address", e, settings.rateLimitVerificationEmailPerHour());
+        limits.limit("auth:verify-email:address", e, settings.rateLimits().rateLimitVerificationEmailPerHour());
         if (ip != null) {
-            limits.limit("auth:verify-email:ip", ip, settings.rateLimitVerificationEmailPerHour());
+            limits.limit("auth:verify-email:ip", ip, settings.rateLimits().rateLimitVerificationEmailPerHour());
         }
         Optional<UserEntity> row = byEmail(e).filter(u -> u.emailVerifiedAt == null);
         // Same work either way: a lookup and a token write, so timing does not reveal the account.
         String owner = row.map(u -> u.id).orElse(VERIFY_SENTINEL);
-        String raw = tokens.issue(PURPOSE_VERIFY, owner, settings.emailVerifyTtlSeconds(), true);
+        String raw = tokens.issue(PURPOSE_VERIFY, owner, settings.links().emailVerifyTtlSeconds(), true);
         Audit.info(row.isPresent() ? "email.verification_requested" : "email.verification_requested_unknown",
                 row.map(u -> u.id).orElse(fingerprints.of(e)), ip);
         return row.map(u -> new EmailToken(u.toUser(), raw));
@@ -266,7 +266,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public User confirmEmail(String rawToken, String ip) {
         if (ip != null) {
-            limits.limitAddress("auth:token-redeem", ip, settings.rateLimitTokenRedeemPerHour());
+            limits.limitAddress("auth:token-redeem", ip, settings.rateLimits().rateLimitTokenRedeemPerHour());
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
@@ -279,7 +279,7 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public boolean usernameAvailable(String username, String ip) {
         if (ip != null) {
-            limits.limitAddress("auth:username-check", ip, settings.rateLimitUsernameCheckPerHour());
+            limits.limitAddress("auth:username-check", ip, settings.rateLimits().rateLimitUsernameCheckPerHour());
         }
         String u = identifiers.normaliseUsername(username);
         return tx.inTransaction(em -> users.byUsername(em, u)).isEmpty();
@@ -316,7 +316,7 @@ public final class DefaultAuthService implements AuthService {
     }
 
     private String signInIdentifier(UserEntity user) {
-        String id = settings.identifier() == Identifier.EMAIL ? user.email : user.username;
+        String id = settings.accounts().identifier() == Identifier.EMAIL ? user.email : user.username;
         return id == null ? user.id : id;
     }
 

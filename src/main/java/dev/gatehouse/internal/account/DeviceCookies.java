@@ -46,8 +46,8 @@ final class DeviceCookies {
         String signed = VERSION + "." + keyring.signingId() + "." + clock.instant().getEpochSecond() + "."
                 + B64.encodeToString(SecureTokens.randomBytes(NONCE_BYTES));
         String mac = B64.encodeToString(keyring.sign(PURPOSE, macInput(signed, identifier)));
-        return Optional.of(new SessionCookie(settings.deviceCookieName(), signed + "." + mac,
-                settings.deviceCookieMaxAgeDays() * 86_400L, settings.cookieSecure(), true, "Strict", "/", null));
+        return Optional.of(new SessionCookie(settings.sessions().deviceCookieName(), signed + "." + mac,
+                settings.sessions().deviceCookieMaxAgeDays() * 86_400L, settings.sessions().cookieSecure(), true, "Strict", "/", null));
     }
 
     /**
@@ -64,7 +64,7 @@ final class DeviceCookies {
         }
         long issued = Long.parseLong(part[2]);
         long now = clock.instant().getEpochSecond();
-        if (issued > now + SKEW_SECONDS || now - issued >= settings.deviceCookieMaxAgeDays() * 86_400L) {
+        if (issued > now + SKEW_SECONDS || now - issued >= settings.sessions().deviceCookieMaxAgeDays() * 86_400L) {
             return Optional.empty();
         }
         byte[] mac;

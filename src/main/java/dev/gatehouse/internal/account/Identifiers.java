@@ -26,7 +26,7 @@ public final class Identifiers {
 
     public Identifiers(AuthSettings settings) {
         this.settings = settings;
-        this.usernamePattern = Pattern.compile(settings.usernamePattern());
+        this.usernamePattern = Pattern.compile(settings.accounts().usernamePattern());
     }
 
     /**
@@ -89,16 +89,16 @@ public final class Identifiers {
         if (u.isEmpty()) {
             throw new ValidationException("Please choose a username.");
         }
-        if (u.length() < settings.usernameMinLength()) {
-            throw new ValidationException("Username must be at least " + settings.usernameMinLength() + " characters.");
+        if (u.length() < settings.accounts().usernameMinLength()) {
+            throw new ValidationException("Username must be at least " + settings.accounts().usernameMinLength() + " characters.");
         }
-        if (u.length() > settings.usernameMaxLength()) {
-            throw new ValidationException("Username must be at most " + settings.usernameMaxLength() + " characters.");
+        if (u.length() > settings.accounts().usernameMaxLength()) {
+            throw new ValidationException("Username must be at most " + settings.accounts().usernameMaxLength() + " characters.");
         }
         if (!usernamePattern.matcher(u).lookingAt() || hasControl(u)) {
             throw new ValidationException("Username may only contain lowercase letters, numbers, hyphens, and underscores.");
         }
-        if (settings.usernameReserved().contains(u)) {
+        if (settings.accounts().usernameReserved().contains(u)) {
             throw new ValidationException("That username is reserved. Please choose another.");
         }
         return u;

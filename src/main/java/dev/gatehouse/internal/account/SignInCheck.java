@@ -74,11 +74,11 @@ final class SignInCheck {
         this.limiter = limiter;
         this.limits = limits;
         this.failureLock = failureLock;
-        this.signIns = new Semaphore(settings.hashingConcurrency() * 5);
-        this.trustedSignIns = new Semaphore(settings.trustedHashingSlots() * 5);
+        this.signIns = new Semaphore(settings.hashing().hashingConcurrency() * 5);
+        this.trustedSignIns = new Semaphore(settings.hashing().trustedHashingSlots() * 5);
         this.devices = devices;
         this.deviceLock = new FailureLock(DeviceCookies.SCOPE, tx, limiter, clock,
-                Math.min(settings.deviceCookieMaxFailures(), settings.maxConsecutiveFailures()), settings.lockoutSeconds());
+                Math.min(settings.sessions().deviceCookieMaxFailures(), settings.accounts().maxConsecutiveFailures()), settings.accounts().lockoutSeconds());
         this.fingerprints = fingerprints;
         this.decoy = new TimingDecoy(tx, settings);
     }
@@ -100,7 +100,7 @@ final class SignInCheck {
      * @throws GatehouseUnavailableException the node is overloaded or the database is unavailable
      */
     Verified verify(String identifier, String password, String ip, String deviceCookie) {
-        boolean byEmail = settings.identifier() == Identifier.EMAIL;
+        boolean byEmail = settings.accounts().identifier() == Identifier.EMAIL;
         if (identifier == null || identifier.isBlank() || password == null) {
             throw new InvalidCredentialsException();
         }
@@ -148,7 +148,7 @@ final class SignInCheck {
      */
     private Optional<User> trusted(String id, boolean byEmail, String password, String ip, String device) {
         if (ip != null) {
-            limits.limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limits.limitAddress("auth:sign-in:ip", ip, settings.rateLimits().rateLimitSignInPerHour());
         }
         FailureLock.Attempt<Optional<UserEntity>> attempt = deviceLock.countAttempt(device,
                 em -> byIdentifier(em, byEmail, id));
@@ -181,11 +181,11 @@ final class SignInCheck {
      */
     private User untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
         if (countIp && ip != null) {
-            limits.limitAddress("auth:sign-in:ip", ip, settings.rateLimitSignInPerHour());
+            limits.limitAddress("auth:sign-in:ip", ip, settings.rateLimits().rateLimitSignInPerHour());
         }
-        String scope = "auth:sign-in:" + settings.identifier().wireName();
-        int extra = settings.maxConsecutiveFailures();
-        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimitSignInPerHour() + extra, HOUR);
+        String scope = "auth:sign-in:" + settings.accounts().identifier().wireName();
+        int extra = settings.accounts().maxConsecutiveFailures();
+        RateLimitDecision idDecision = limiter.hit(scope, id, settings.rateLimits().rateLimitSignInPerHour() + extra, HOUR);
         if (!idDecision.allowed()) {
             Audit.warn("rate_limited:" + scope, fingerprints.of(id), ip);
             throw new RateLimitedException(idDecision.retryAfterSeconds());
@@ -246,7 +246,7 @@ final class SignInCheck {
         // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
         // let one valid account launder an attacker's address budget).
         try {
-            limiter.reset("auth:sign-in:" + settings.identifier().wireName(), id);
+            limiter.reset("auth:sign-in:" + settings.accounts().identifier().wireName(), id);
             failureLock.clear(id);
         } catch (GatehouseUnavailableException e) {
             failureLock.clearLater(id);
@@ -279,7 +279,7 @@ final class SignInCheck {
 
     /** With {@code requireEmailVerified}, an account with an unconfirmed email may not act yet. */
     boolean mustVerifyFirst(User user) {
-        return settings.requireEmailVerified() && user.email() != null && !user.emailVerified();
+        return settings.accounts().requireEmailVerified() && user.email() != null && !user.emailVerified();
     }
 
     private Optional<UserEntity> byIdentifier(EntityManager em, boolean byEmail, String id) {

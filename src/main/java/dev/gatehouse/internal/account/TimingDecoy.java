@@ -30,8 +30,8 @@ public final class TimingDecoy {
 
     public TimingDecoy(Transactions tx, AuthSettings settings) {
         this.tx = tx;
-        this.current = HashShape.of("$argon2id$v=19$m=" + settings.argonMemoryKib() + ",t=" + settings.argonTimeCost()
-                + ",p=" + settings.argonParallelism() + "$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+        this.current = HashShape.of("$argon2id$v=19$m=" + settings.hashing().argonMemoryKib() + ",t=" + settings.hashing().argonTimeCost()
+                + ",p=" + settings.hashing().argonParallelism() + "$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .orElseThrow();
         this.decoy = current.decoy();
         refresh();

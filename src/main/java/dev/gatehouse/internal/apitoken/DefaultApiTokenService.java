@@ -80,11 +80,11 @@ public final class DefaultApiTokenService implements ApiTokenService {
             if (owner == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
-            if (settings.requireEmailVerified() && owner.email != null && owner.emailVerifiedAt == null) {
+            if (settings.accounts().requireEmailVerified() && owner.email != null && owner.emailVerifiedAt == null) {
                 throw new EmailNotVerifiedException();
             }
-            if (rows.countLive(em, userId, now) >= settings.apiTokenMaxPerUser()) {
-                throw new TokenLimitReachedException(settings.apiTokenMaxPerUser());
+            if (rows.countLive(em, userId, now) >= settings.apiTokens().apiTokenMaxPerUser()) {
+                throw new TokenLimitReachedException(settings.apiTokens().apiTokenMaxPerUser());
             }
             rows.insert(em, t);
         });
@@ -143,7 +143,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
     /** Not disabled and, where {@code requireEmailVerified} holds, with a confirmed email (or none). */
     private boolean mayAct(UserEntity owner) {
         return owner.disabledAt == null
-                && (!settings.requireEmailVerified() || owner.email == null || owner.emailVerifiedAt != null);
+                && (!settings.accounts().requireEmailVerified() || owner.email == null || owner.emailVerifiedAt != null);
     }
 
     @Override
@@ -177,9 +177,9 @@ public final class DefaultApiTokenService implements ApiTokenService {
     }
 
     private Instant expiry(Instant now, Integer days) {
-        int max = settings.apiTokenMaxLifetimeDays();
+        int max = settings.apiTokens().apiTokenMaxLifetimeDays();
         if (days == null) {
-            return settings.apiTokenAllowNoExpiry() ? null : now.plus(Duration.ofDays(max));
+            return settings.apiTokens().apiTokenAllowNoExpiry() ? null : now.plus(Duration.ofDays(max));
         }
         if (days <= 0 || days > max) {
             throw new InvalidRequestException("expiresInDays must be between 1 and " + max + " (got " + days + ")");

@@ -59,7 +59,7 @@ public class GatehouseProducer {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         AuthSettings s = gatehouse().settings();
         mailer();
-        if (s.publicBaseUrl() == null && s.enableCredentialsApi()) {
+        if (s.links().publicBaseUrl() == null && s.http().enableCredentialsApi()) {
             LOG.log(Level.WARNING, "Gatehouse email links are off (password reset and email verification answer 404): "
                     + "set gatehouse.publicBaseUrl to turn them on");
         }
@@ -110,11 +110,11 @@ public class GatehouseProducer {
         synchronized (this) {
             if (builtInMailer == null) {
                 AuthSettings s = gatehouse().settings();
-                if (s.smtpHost() != null) {
+                if (s.mail().smtpHost() != null) {
                     builtInMailer = new SmtpMailer(s);
                 } else if (!s.strict()) {
                     builtInMailer = new DevOutboxMailer();
-                } else if (s.publicBaseUrl() != null) {
+                } else if (s.links().publicBaseUrl() != null) {
                     throw new IllegalStateException("Gatehouse cannot send the email links publicBaseUrl asks for: "
                             + "strict mode has no dev outbox. Set gatehouse.smtpHost, produce a @ForGatehouse Mailer, "
                             + "or unset gatehouse.publicBaseUrl to turn email links off.");

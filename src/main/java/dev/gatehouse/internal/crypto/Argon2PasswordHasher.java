@@ -35,13 +35,13 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
     private final Argon2BytesGenerator.BlockPool blocks;
 
     public Argon2PasswordHasher(AuthSettings settings) {
-        this.timeCost = settings.argonTimeCost();
-        this.memoryKib = settings.argonMemoryKib();
-        this.parallelism = settings.argonParallelism();
+        this.timeCost = settings.hashing().argonTimeCost();
+        this.memoryKib = settings.hashing().argonMemoryKib();
+        this.parallelism = settings.hashing().argonParallelism();
         this.blocks = new Argon2BytesGenerator.FixedBlockPool(
-                (settings.hashingConcurrency() + settings.trustedHashingSlots()) * settings.argonMemoryKib());
-        this.lanes = new HashingLanes(settings.hashingConcurrency(), settings.trustedHashingSlots(),
-                settings.hashingQueueTimeoutMillis(), settings.untrustedHashingDutyPercent(), HashingLanes.restScheduler());
+                (settings.hashing().hashingConcurrency() + settings.hashing().trustedHashingSlots()) * settings.hashing().argonMemoryKib());
+        this.lanes = new HashingLanes(settings.hashing().hashingConcurrency(), settings.hashing().trustedHashingSlots(),
+                settings.hashing().hashingQueueTimeoutMillis(), settings.hashing().untrustedHashingDutyPercent(), HashingLanes.restScheduler());
     }
 
     @Override

@@ -40,10 +40,10 @@ public final class BreachedPasswordRule {
 
     /** The rule the settings ask for; with {@code off} it never sends anything anywhere. */
     public static BreachedPasswordRule from(AuthSettings settings) {
-        BreachedPasswordCheck mode = settings.breachedPasswordCheck();
+        BreachedPasswordCheck mode = settings.passwords().breachedPasswordCheck();
         BreachCorpus corpus = mode == BreachedPasswordCheck.OFF ? null : new PwnedPasswordsClient(
-                settings.breachedPasswordApiUrl(), Duration.ofMillis(settings.breachedPasswordTimeoutMillis()));
-        return new BreachedPasswordRule(mode, settings.breachedPasswordMinCount(), corpus);
+                settings.passwords().breachedPasswordApiUrl(), Duration.ofMillis(settings.passwords().breachedPasswordTimeoutMillis()));
+        return new BreachedPasswordRule(mode, settings.passwords().breachedPasswordMinCount(), corpus);
     }
 
     /**

@@ -18,14 +18,14 @@ public final class PasswordPolicy {
 
     public PasswordPolicy(AuthSettings settings) {
         this.settings = settings;
-        if (settings.rejectCommonPasswords()) {
+        if (settings.passwords().rejectCommonPasswords()) {
             CommonPasswords.size(); // fail at start-up, not at the first sign-up, if the list is missing
         }
     }
 
     /** True if the password is longer than any acceptable one: callers skip hashing it. */
     public boolean overLength(String password) {
-        return password.codePointCount(0, password.length()) > settings.passwordMaxLength();
+        return password.codePointCount(0, password.length()) > settings.passwords().passwordMaxLength();
     }
 
     /** @throws WeakPasswordException with the reason */
@@ -37,18 +37,18 @@ public final class PasswordPolicy {
             throw new ValidationException(Passwords.LONE_SURROGATE);
         }
         if (overLength(password)) { // as given: sign-in refuses such input before any work
-            throw new WeakPasswordException("Password is too long (at most " + settings.passwordMaxLength() + " characters).");
+            throw new WeakPasswordException("Password is too long (at most " + settings.passwords().passwordMaxLength() + " characters).");
         }
         password = Passwords.normalise(password); // the rules apply to what is hashed
         int length = password.codePointCount(0, password.length());
-        if (length < settings.passwordMinLength()) {
-            throw new WeakPasswordException("Password must be at least " + settings.passwordMinLength() + " characters.");
+        if (length < settings.passwords().passwordMinLength()) {
+            throw new WeakPasswordException("Password must be at least " + settings.passwords().passwordMinLength() + " characters.");
         }
-        if (length > settings.passwordMaxLength()) {
-            throw new WeakPasswordException("Password is too long (at most " + settings.passwordMaxLength()
+        if (length > settings.passwords().passwordMaxLength()) {
+            throw new WeakPasswordException("Password is too long (at most " + settings.passwords().passwordMaxLength()
                     + " characters).");
         }
-        if (settings.rejectCommonPasswords() && CommonPasswords.contains(password)) {
+        if (settings.passwords().rejectCommonPasswords() && CommonPasswords.contains(password)) {
             throw new WeakPasswordException("This password is one of the most common passwords. "
                     + "Choose something less predictable, such as a few unrelated words.");
         }

@@ -19,25 +19,25 @@ public final class Pools {
     public static HikariDataSource open(AuthSettings s, String name, int maxSize) {
         HikariConfig c = new HikariConfig();
         c.setPoolName(name);
-        c.setJdbcUrl(s.jdbcUrl());
-        c.setUsername(s.jdbcUser());
-        c.setPassword(s.jdbcPassword());
+        c.setJdbcUrl(s.database().jdbcUrl());
+        c.setUsername(s.database().jdbcUser());
+        c.setPassword(s.database().jdbcPassword());
         c.setMaximumPoolSize(maxSize);
-        c.setConnectionTimeout(s.databaseTimeoutSeconds() * 1000L);
-        c.setValidationTimeout(Math.min(s.databaseTimeoutSeconds() * 1000L, 5000L));
-        c.setInitializationFailTimeout(s.databaseTimeoutSeconds() * 1000L);
+        c.setConnectionTimeout(s.database().databaseTimeoutSeconds() * 1000L);
+        c.setValidationTimeout(Math.min(s.database().databaseTimeoutSeconds() * 1000L, 5000L));
+        c.setInitializationFailTimeout(s.database().databaseTimeoutSeconds() * 1000L);
         c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         c.setAutoCommit(true);
-        if (s.jdbcUrl() != null && s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+        if (s.database().jdbcUrl() != null && s.database().jdbcUrl().startsWith("jdbc:postgresql:")) {
             // PostgreSQL cancels a timed-out statement over a second connection, and the statement
             // waits for that cancel (10 s by default) even when the database does not answer at all.
-            c.addDataSourceProperty("cancelSignalTimeout", Integer.toString(s.databaseTimeoutSeconds()));
-            c.addDataSourceProperty("connectTimeout", Integer.toString(s.databaseTimeoutSeconds()));
+            c.addDataSourceProperty("cancelSignalTimeout", Integer.toString(s.database().databaseTimeoutSeconds()));
+            c.addDataSourceProperty("connectTimeout", Integer.toString(s.database().databaseTimeoutSeconds()));
         }
         try {
             return new HikariDataSource(c);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Gatehouse cannot connect to " + redact(s.jdbcUrl()) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Gatehouse cannot connect to " + redact(s.database().jdbcUrl()) + ": " + e.getMessage(), e);
         }
     }
 

@@ -47,7 +47,7 @@ public final class DefaultSessionService implements SessionService {
         s.tokenSha256 = SecureTokens.sha256Hex(raw);
         s.userId = userId;
         s.createdAt = now;
-        s.expiresAt = now.plusSeconds(settings.sessionLifetimeSeconds());
+        s.expiresAt = now.plusSeconds(settings.sessions().sessionLifetimeSeconds());
         s.ip = clip(ip, 64);
         s.userAgent = clip(userAgent, 512);
         List<String> ended = tx.inTransaction(em -> {
@@ -55,8 +55,8 @@ public final class DefaultSessionService implements SessionService {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
             rows.insert(em, s);
-            return settings.maxSessionsPerUser() > 0
-                    ? rows.deleteOldest(em, userId, s.tokenSha256, settings.maxSessionsPerUser() - 1) : List.of();
+            return settings.sessions().maxSessionsPerUser() > 0
+                    ? rows.deleteOldest(em, userId, s.tokenSha256, settings.sessions().maxSessionsPerUser() - 1) : List.of();
         });
         ended.forEach(hash -> cache.remove(new CacheKey.SessionRow(hash)));
         Audit.info("session.created", userId, ip);
@@ -76,10 +76,10 @@ public final class DefaultSessionService implements SessionService {
         CacheKey.CachedSession hit = cache.get(key);
         if (hit != null) {
             Instant now = Clocks.now(clock);
-            Instant deadline = hit.createdAt().plusSeconds(settings.sessionAbsoluteMaxSeconds());
+            Instant deadline = hit.createdAt().plusSeconds(settings.sessions().sessionAbsoluteMaxSeconds());
             boolean alive = !hit.expiresAt().isBefore(now) && !now.isAfter(deadline);
             boolean renewalDue = extend && Duration.between(hit.expiresAt(),
-                    min(now.plusSeconds(settings.sessionLifetimeSeconds()), deadline)).compareTo(WRITE_THROTTLE) > 0;
+                    min(now.plusSeconds(settings.sessions().sessionLifetimeSeconds()), deadline)).compareTo(WRITE_THROTTLE) > 0;
             if (alive && !renewalDue) {
                 return Optional.of(new ResolvedSession(hit.user(), hash, hit.createdAt(), hit.expiresAt(), false));
             }
@@ -101,7 +101,7 @@ public final class DefaultSessionService implements SessionService {
             SessionEntity s = row.get().session();
             UserEntity u = row.get().user();
             Instant now = Clocks.now(clock);
-            Instant deadline = s.createdAt.plusSeconds(settings.sessionAbsoluteMaxSeconds());
+            Instant deadline = s.createdAt.plusSeconds(settings.sessions().sessionAbsoluteMaxSeconds());
             if (s.expiresAt.isBefore(now) || now.isAfter(deadline)) {
                 rows.remove(em, s);
                 return Optional.empty();
@@ -111,7 +111,7 @@ public final class DefaultSessionService implements SessionService {
             }
             boolean renewed = false;
             if (extend) {
-                Instant next = min(now.plusSeconds(settings.sessionLifetimeSeconds()), deadline);
+                Instant next = min(now.plusSeconds(settings.sessions().sessionLifetimeSeconds()), deadline);
                 if (Duration.between(s.expiresAt, next).compareTo(WRITE_THROTTLE) > 0) {
                     s.expiresAt = next;
                     renewed = true;
@@ -135,7 +135,7 @@ public final class DefaultSessionService implements SessionService {
     public List<SessionInfo> list(String userId, String currentCookieValue) {
         String current = SecureTokens.isWellFormed(currentCookieValue) ? SecureTokens.sha256Hex(currentCookieValue) : null;
         Instant now = Clocks.now(clock);
-        Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
+        Instant oldest = now.minusSeconds(settings.sessions().sessionAbsoluteMaxSeconds());
         return tx.inTransaction(em -> rows.live(em, userId, now, oldest).stream()
                 .map(s -> new SessionInfo(s.tokenSha256, s.createdAt, s.expiresAt, s.userAgent, s.ip,
                         s.tokenSha256.equals(current)))
@@ -185,14 +185,14 @@ public final class DefaultSessionService implements SessionService {
     public SessionCookie cookie(String cookieValue, Instant expiresAt) {
         // rounded up: a cookie must not die before its session
         long maxAge = expiresAt == null ? 0 : Math.max(0, (Duration.between(clock.instant(), expiresAt).toMillis() + 999) / 1000);
-        return new SessionCookie(settings.effectiveCookieName(), cookieValue, maxAge, settings.cookieSecure(), true,
-                settings.cookieSameSite(), settings.cookiePath(), settings.cookieDomain());
+        return new SessionCookie(settings.sessions().effectiveCookieName(), cookieValue, maxAge, settings.sessions().cookieSecure(), true,
+                settings.sessions().cookieSameSite(), settings.sessions().cookiePath(), settings.sessions().cookieDomain());
     }
 
     /** Deletes sessions past their sliding expiry or absolute lifetime. */
     public int sweepExpired() {
         Instant now = Clocks.now(clock);
-        Instant oldest = now.minusSeconds(settings.sessionAbsoluteMaxSeconds());
+        Instant oldest = now.minusSeconds(settings.sessions().sessionAbsoluteMaxSeconds());
         return tx.inTransaction(em -> rows.deleteExpired(em, now, oldest));
     }
 

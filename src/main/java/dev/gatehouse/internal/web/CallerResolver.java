@@ -52,8 +52,8 @@ public class CallerResolver {
         this.apiTokens = apiTokens;
         this.auth = auth;
         this.roles = roles;
-        this.csrf = new Csrf(settings.trustedOrigins(), settings.publicBaseUrl());
-        this.clientIp = new ClientIp(settings.trustedProxies());
+        this.csrf = new Csrf(settings.http().trustedOrigins(), settings.links().publicBaseUrl());
+        this.clientIp = new ClientIp(settings.http().trustedProxies());
     }
 
     public AuthSettings settings() {
@@ -113,17 +113,17 @@ public class CallerResolver {
 
     /** With {@code requireEmailVerified}, only accounts without an email or with a verified one may act. */
     private boolean admissible(User user) {
-        return !settings.requireEmailVerified() || user.email() == null || user.emailVerified();
+        return !settings.accounts().requireEmailVerified() || user.email() == null || user.emailVerified();
     }
 
     /** The session cookie's value, or null. */
     public String cookieValue(HttpServletRequest request) {
-        return cookieValue(request, settings.effectiveCookieName());
+        return cookieValue(request, settings.sessions().effectiveCookieName());
     }
 
     /** The value of the device cookie ({@link dev.gatehouse.config.AuthSettings#deviceCookieName()}), or null. */
     public String deviceCookieValue(HttpServletRequest request) {
-        return cookieValue(request, settings.deviceCookieName());
+        return cookieValue(request, settings.sessions().deviceCookieName());
     }
 
     private static String cookieValue(HttpServletRequest request, String name) {

@@ -102,7 +102,7 @@ public final class AccountPages {
             String email = req.getParameter("email");
             try {
                 SignInResult r = auth.signIn(email, req.getParameter("password"), ClientAddress.of(req),
-                        req.getHeader("User-Agent"), cookie(req, settings.deviceCookieName()));
+                        req.getHeader("User-Agent"), cookie(req, settings.sessions().deviceCookieName()));
                 endEarlierSession(req, sessions);
                 setCookie(res, r.cookie());
                 r.deviceCookie().ifPresent(d -> setCookie(res, d)); // lets this browser past a future flood

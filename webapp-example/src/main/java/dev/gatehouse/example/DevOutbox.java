@@ -49,7 +49,7 @@ public class DevOutbox {
             throw new IllegalStateException("GATEHOUSE_DEV_OUTBOX=true cannot be used with GATEHOUSE_STRICT=true: the dev "
                     + "outbox shows every reset link. Set GATEHOUSE_SMTP_HOST to send real emails.");
         }
-        boolean inUse = !settings.strict() && settings.smtpHost() == null && !Boolean.FALSE.equals(explicit);
+        boolean inUse = !settings.strict() && settings.mail().smtpHost() == null && !Boolean.FALSE.equals(explicit);
         if (inUse && host != null && !isLoopbackHost(host) && !Boolean.TRUE.equals(explicit)) {
             throw new IllegalStateException("The dev outbox (no GATEHOUSE_SMTP_HOST, GATEHOUSE_STRICT=false) would run on "
                     + "the non-loopback address " + host + ". Bind to 127.0.0.1 (HOST), set GATEHOUSE_SMTP_HOST, or set "

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The example's settings: development defaults (not strict, plain-HTTP cookie, dev outbox, an H2
@@ -26,6 +27,7 @@ public class ExampleSettings {
         env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://localhost:8080");
         env.put("GATEHOUSE_JDBC_URL", "jdbc:h2:file:" + defaultDatabase() + ";DB_CLOSE_ON_EXIT=FALSE");
         env.putAll(System.getenv());
+        env.keySet().removeAll(Set.of("GATEHOUSE_BOOTSTRAP_ADMIN", "GATEHOUSE_DEV_OUTBOX")); // the example's own variables
         return AuthSettings.fromSources(env, System.getProperties());
     }
 

@@ -49,7 +49,7 @@ public final class Main {
         server.setStopAtShutdown(true);
         System.out.printf("Gatehouse example ready at http://%s:%d (started in %.1f s)%n", host.contains(":") ? "[" + host
                 + "]" : host, ((ServerConnector) server.getConnectors()[0]).getLocalPort(), (System.nanoTime() - started) / 1e9);
-        System.out.println("Database: " + redact(settings.jdbcUrl()));
+        System.out.println("Database: " + redact(settings.database().jdbcUrl()));
         if (ExampleSetup.bootstrapAdmin() == null) {
             System.out.println("No GATEHOUSE_BOOTSTRAP_ADMIN set: nobody will become admin.");
         } else {

@@ -74,7 +74,7 @@ abstract class Page extends HttpServlet {
     }
 
     boolean secure(HttpServletRequest req) {
-        return settings.cookieSecure() || req.isSecure();
+        return settings.sessions().cookieSecure() || req.isSecure();
     }
 
     static Optional<Caller> caller(HttpServletRequest req) {

@@ -88,7 +88,7 @@ public final class PasswordPages {
             try {
                 auth.requestPasswordReset(req.getParameter("email"), ClientAddress.of(req)).ifPresent(t -> mailer.send(
                         new MailMessage(t.user().email(), "Reset your password", "To choose a new password, open:\n"
-                                + link(settings, settings.resetPath(), t.rawToken()) + "\n")));
+                                + link(settings, settings.links().resetPath(), t.rawToken()) + "\n")));
                 res.sendRedirect(req.getContextPath() + "/forgot?sent=1");
             } catch (RuntimeException e) {
                 render(req, res, 400, "Forgot password", error(message(e)) + form(req));
@@ -99,11 +99,11 @@ public final class PasswordPages {
     /** Links from the configured base URL (which includes any context path), as the library's own emails do. */
     static void mailVerification(Mailer mailer, AuthSettings settings, User user, String raw) {
         mailer.send(new MailMessage(user.email(), "Confirm your email address",
-                "To confirm this email address, open:\n" + link(settings, settings.verifyPath(), raw) + "\n"));
+                "To confirm this email address, open:\n" + link(settings, settings.links().verifyPath(), raw) + "\n"));
     }
 
     static String link(AuthSettings settings, String path, String token) {
-        return settings.publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return settings.links().publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     @WebServlet("/reset-password")

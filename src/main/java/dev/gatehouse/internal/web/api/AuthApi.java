@@ -69,17 +69,17 @@ public class AuthApi {
         this.apiTokens = apiTokens;
         this.resolver = resolver;
         this.emails = emails;
-        this.clientIp = new ClientIp(settings.trustedProxies());
+        this.clientIp = new ClientIp(settings.http().trustedProxies());
     }
 
     /** True for paths under the API's prefix (answered in JSON, whatever happens). */
     public boolean owns(String path) {
-        return path.startsWith(settings.authPathPrefix() + "/");
+        return path.startsWith(settings.http().authPathPrefix() + "/");
     }
 
     /** @return false when the path is not an API path (the request falls through) */
     public boolean handle(String path, HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
-        String p = settings.authPathPrefix();
+        String p = settings.http().authPathPrefix();
         if (!owns(path)) {
             return false;
         }
@@ -114,8 +114,8 @@ public class AuthApi {
 
     private boolean route(String route, HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         String m = req.getMethod();
-        boolean credentials = settings.enableCredentialsApi();
-        boolean signup = credentials && settings.enableSignup();
+        boolean credentials = settings.http().enableCredentialsApi();
+        boolean signup = credentials && settings.accounts().enableSignup();
         switch (route) {
             case "/me" -> only(m, "GET", () -> me(res, who));
             case "/logout" -> only(m, "POST", () -> logout(req, res, who));
@@ -132,7 +132,7 @@ public class AuthApi {
                 only(m, "POST", () -> signup(req, res));
             }
             case "/username-available" -> {
-                if (!signup || settings.identifier() != Identifier.USERNAME) {
+                if (!signup || settings.accounts().identifier() != Identifier.USERNAME) {
                     return notFound(res);
                 }
                 only(m, "GET", () -> usernameAvailable(req, res));
@@ -206,7 +206,7 @@ public class AuthApi {
 
     private void login(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         refuseCsrf(who);
-        String field = settings.identifier().wireName();
+        String field = settings.accounts().identifier().wireName();
         JsonObject body = body(req);
         String required = "Both '" + field + "' and 'password' are required.";
         String id = Json.string(body, field, required);
@@ -224,7 +224,7 @@ public class AuthApi {
         String email;
         String username = null;
         String password;
-        if (settings.identifier() == Identifier.USERNAME) {
+        if (settings.accounts().identifier() == Identifier.USERNAME) {
             String required = "Both 'username' and 'password' are required.";
             username = Json.string(body, "username", required);
             password = Json.string(body, "password", required);
@@ -246,7 +246,7 @@ public class AuthApi {
     private void signedIn(HttpServletRequest req, HttpServletResponse res, SignInResult r, int status) throws IOException {
         if (!r.signedIn()) {
             // The email must be confirmed before the account may act: no session, a link instead.
-            if (settings.publicBaseUrl() != null) {
+            if (settings.links().publicBaseUrl() != null) {
                 emails.verifyLink(r.user(), auth.requestEmailVerification(r.user().id()));
             }
             ok(res, status, jakarta.json.Json.createObjectBuilder().add("user", Json.user(r.user()))
@@ -427,7 +427,7 @@ public class AuthApi {
     }
 
     private JsonObject body(HttpServletRequest req) throws IOException {
-        return Json.readObject(req, settings.maxRequestBytes());
+        return Json.readObject(req, settings.http().maxRequestBytes());
     }
 
     private static String userAgent(HttpServletRequest req) {

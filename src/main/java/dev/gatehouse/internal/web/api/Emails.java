@@ -37,18 +37,18 @@ public class Emails {
      * answers as an unknown one. Start-up logs what to set.
      */
     void requireLinks() {
-        if (settings.publicBaseUrl() == null) {
+        if (settings.links().publicBaseUrl() == null) {
             throw new ApiError(404, "not_found", "Not found.");
         }
     }
 
     /** Sends the reset link; a delivery failure is logged, never raised, so the answer does not say the account exists. */
     void resetLink(PasswordResetToken t) {
-        String link = link(settings.resetPath(), t.rawToken());
+        String link = link(settings.links().resetPath(), t.rawToken());
         try {
             mailer.send(new MailMessage(t.user().email(), "Reset your password",
                     "Someone asked to reset the password of your account.\n\nTo choose a new password, open:\n" + link
-                            + "\n\nThe link works once and expires in " + settings.passwordResetTtlSeconds() / 60
+                            + "\n\nThe link works once and expires in " + settings.links().passwordResetTtlSeconds() / 60
                             + " minutes. If you did not ask for this, ignore this email.\n"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reset email for user " + t.user().id() + " not sent: " + e.getClass().getSimpleName());
@@ -56,10 +56,10 @@ public class Emails {
     }
 
     void verifyLink(User u, String raw) {
-        String link = link(settings.verifyPath(), raw);
+        String link = link(settings.links().verifyPath(), raw);
         mailer.send(new MailMessage(u.email(), "Confirm your email address",
                 "To confirm this email address, open:\n" + link + "\n\nThe link works once and expires in "
-                        + settings.emailVerifyTtlSeconds() / 3600 + " hours.\n"));
+                        + settings.links().emailVerifyTtlSeconds() / 3600 + " hours.\n"));
     }
 
     /**
@@ -88,6 +88,6 @@ public class Emails {
     }
 
     private String link(String path, String token) {
-        return settings.publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return settings.links().publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,74 @@
+package dev.gatehouse.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.FilterMode;
+import dev.gatehouse.testing.TestBeans;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.DecoratingListener;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jboss.weld.environment.servlet.EnhancedListener;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter's mode and URL rules come from the settings filterMode / filterRules, and the servlet
+ * parameters dev.gatehouse.mode / dev.gatehouse.rules, when present, override them.
+ */
+class FilterSettingsTest {
+
+    static final AuthSettings.Builder FILTER_BY_SETTINGS = TestServer.settings().filterMode(FilterMode.FILTER)
+            .filterRules("/admin=admin");
+
+    @Test
+    void theSettingsAloneTurnOnFilterModeAndItsRules() throws Exception {
+        assertEquals(401, statusOfAdminPage(FILTER_BY_SETTINGS.build(), Map.of()));
+    }
+
+    @Test
+    void byDefaultTheContainerEnforcesConstraintsAndTheFilterNone() throws Exception {
+        assertEquals(200, statusOfAdminPage(TestServer.settings().build(), Map.of()));
+    }
+
+    @Test
+    void theServletParametersOverrideTheSettings() throws Exception {
+        assertEquals(200, statusOfAdminPage(FILTER_BY_SETTINGS.build(), Map.of(GatehouseFilter.MODE, "container")));
+        assertEquals(200, statusOfAdminPage(FILTER_BY_SETTINGS.build(), Map.of(GatehouseFilter.RULES, "/other=admin")));
+        assertEquals(401, statusOfAdminPage(TestServer.settings().build(),
+                Map.of(GatehouseFilter.MODE, "filter", GatehouseFilter.RULES, "/admin=admin")));
+    }
+
+    /** GET /admin, anonymously, on an embedded Jetty with the given settings and context parameters. */
+    private static int statusOfAdminPage(AuthSettings settings, Map<String, String> contextParameters) throws Exception {
+        TestBeans.settings = settings;
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler ctx = new ServletContextHandler();
+        ctx.setContextPath("/");
+        ctx.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
+        ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
+        ctx.addServletContainerInitializer(new EnhancedListener());
+        ctx.addServletContainerInitializer(new GatehouseInitializer());
+        contextParameters.forEach(ctx::setInitParameter);
+        ctx.addServlet(TestApp.AdminServlet.class, "/admin");
+        server.setHandler(ctx);
+        server.start();
+        try {
+            HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/admin")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return res.statusCode();
+        } finally {
+            server.stop();
+        }
+    }
+}
