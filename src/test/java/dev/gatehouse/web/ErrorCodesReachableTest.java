@@ -202,11 +202,15 @@ class ErrorCodesReachableTest {
                 for (int i = 0; i < 6; i++) {
                     answers.add(pool.submit(() -> h.post("/auth/signup", body("email", email(), "password", PW))));
                 }
-                for (Future<Http.Res> f : answers) {
+                Http.Res turnedAway = null;
+                for (Future<Http.Res> f : answers) { // every answer is awaited: none may still run when the server stops
                     Http.Res r = f.get(60, TimeUnit.SECONDS);
                     if (r.status() == 503) {
-                        return new Seen(r.status(), r.json().getString("code"), r);
+                        turnedAway = r;
                     }
+                }
+                if (turnedAway != null) {
+                    return new Seen(turnedAway.status(), turnedAway.json().getString("code"), turnedAway);
                 }
             }
             throw new AssertionError("30 concurrent sign-ups never met a saturated hashing lane");
