@@ -96,10 +96,9 @@ public class GatehouseFilter extends HttpFilter {
                 refuse(req, res, Refusal.of(ErrorCode.INVALID_REQUEST, "Ambiguous request path."), who);
                 return;
             }
-            int status = rules.check(target, who.caller());
-            if (status != 0) {
-                refuse(req, res, Refusal.of(status == 401 ? AccessDeniedException.authRequired()
-                        : AccessDeniedException.forbidden(null)), who);
+            AccessDeniedException denied = rules.check(target, who.caller());
+            if (denied != null) {
+                refuse(req, res, Refusal.of(denied), who);
                 return;
             }
         }
