@@ -1,16 +1,18 @@
 package dev.gatehouse.web;
 
 import dev.gatehouse.AccessDeniedException;
+import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
+import dev.gatehouse.internal.web.Refusal;
+import dev.gatehouse.internal.web.Refusals;
 import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.internal.web.UrlRules;
 import dev.gatehouse.internal.web.api.AuthApi;
-import dev.gatehouse.internal.web.api.Json;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +20,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Gatehouse's servlet filter, mapped to {@code /*} (by {@link GatehouseInitializer}). On every
@@ -78,13 +79,14 @@ public class GatehouseFilter extends HttpFilter {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         Resolution who;
         try {
-            who = resolver.resolve(req, res);
+            who = resolver.resolve(req);
         } catch (GatehouseUnavailableException e) {
-            Json.unavailable(res, e);
+            Refusals.json(res, Refusal.of(e));
             return;
         }
+        resolver.renew(req, res);
         if (who.csrfBlocked() && !who.authenticated()) {
-            refuse(req, res, 403, "csrf", "Cross-site request refused.", who);
+            refuse(req, res, Refusal.of(ErrorCode.CSRF, "Cross-site request refused."), who);
             return;
         }
         if (api.handle(path, req, res, who)) {
@@ -92,15 +94,15 @@ public class GatehouseFilter extends HttpFilter {
         }
         HttpServletRequest effective = req;
         if (wrap) {
-            effective = new CallerRequest(req, who.caller());
+            effective = new CallerRequest(req, who);
             String target = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
             if (rules.protects(target) && UrlRules.isAmbiguous(path)) {
-                refuse(req, res, 400, "invalid_request", "Ambiguous request path.", who);
+                refuse(req, res, Refusal.of(ErrorCode.INVALID_REQUEST, "Ambiguous request path."), who);
                 return;
             }
-            int status = rules.check(target, who.caller());
-            if (status != 0) {
-                deny(req, res, status == 401 ? AccessDeniedException.authRequired() : AccessDeniedException.forbidden(null), who);
+            AccessDeniedException denied = rules.check(target, who.caller());
+            if (denied != null) {
+                refuse(req, res, Refusal.of(denied), who);
                 return;
             }
         }
@@ -114,41 +116,22 @@ public class GatehouseFilter extends HttpFilter {
             }
             res.reset();
             if (denied != null) {
-                deny(req, res, denied, who);
+                refuse(req, res, Refusal.of(denied), who);
             } else {
-                Json.unavailable(res, down);
+                Refusals.json(res, Refusal.of(down));
             }
         }
     }
 
-    private void deny(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e, Resolution who)
+    /**
+     * Logs the refusal with the caller and answers it (a 401 with its challenge): JSON for API
+     * clients and API paths, the container's error page otherwise.
+     */
+    private void refuse(HttpServletRequest req, HttpServletResponse res, Refusal refusal, Resolution who)
             throws IOException {
-        if (e.status() == 401) {
-            res.setHeader("WWW-Authenticate", who.rejectedBearer() ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"gatehouse\"");
-        }
-        refuse(req, res, e.status(), e.code().wire(), e.getMessage(), who);
-    }
-
-    /** Logs the refusal with the caller and answers it: JSON for API clients, the container's error page otherwise. */
-    private void refuse(HttpServletRequest req, HttpServletResponse res, int status, String code, String message,
-                        Resolution who) throws IOException {
-        Audit.warn("access.refused:" + status + ":" + code + " " + req.getMethod() + " "
-                        + UrlRules.printable(req.getRequestURI()),
-                who.authenticated() ? who.caller().userId() : "anonymous", ClientAddress.of(req));
-        if (wantsJson(req) || api.owns(req.getRequestURI().substring(req.getContextPath().length()))) {
-            Json.error(res, status, code, message);
-        } else {
-            res.sendError(status);
-        }
-    }
-
-    /** API clients: a bearer token, a JSON body, or a JSON Accept header. */
-    static boolean wantsJson(HttpServletRequest req) {
-        String accept = req.getHeader("Accept");
-        String type = req.getContentType();
-        return req.getHeader("Authorization") != null
-                || (accept != null && accept.toLowerCase(Locale.ROOT).contains("json"))
-                || (type != null && type.toLowerCase(Locale.ROOT).contains("json"));
+        Refusals.audit(req, refusal, req.getRequestURI(), who);
+        Refusals.answer(req, res, refusal.challenging(who.rejectedBearer()),
+                api.owns(req.getRequestURI().substring(req.getContextPath().length())));
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

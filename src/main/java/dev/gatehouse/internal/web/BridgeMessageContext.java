@@ -13,8 +13,8 @@ import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 
 /**
- * An {@link HttpMessageContext} for containers without Jakarta Authentication (embedded Jetty, the
- * servlet filter): it records what the mechanism decided instead of telling a container.
+ * An {@link HttpMessageContext} for containers without Jakarta Authentication (embedded Jetty): it
+ * records what the mechanism decided instead of telling a container.
  */
 public final class BridgeMessageContext implements HttpMessageContext {
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web;
 
+import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.Caller;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,11 +12,13 @@ import java.security.Principal;
 /** The request as the application sees it in filter mode: the container's security methods answer from Gatehouse. */
 public final class CallerRequest extends HttpServletRequestWrapper {
 
+    private final Resolution who;
     private final Caller caller;
 
-    public CallerRequest(HttpServletRequest request, Caller caller) {
+    public CallerRequest(HttpServletRequest request, Resolution who) {
         super(request);
-        this.caller = caller;
+        this.who = who;
+        this.caller = who.caller();
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class CallerRequest extends HttpServletRequestWrapper {
         if (caller != null) {
             return true;
         }
-        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        Refusals.page(response, Refusal.of(AccessDeniedException.authRequired()).challenging(who.rejectedBearer()));
         return false;
     }
 }

@@ -1,29 +1,24 @@
 package dev.gatehouse.internal.web;
 
 import dev.gatehouse.Caller;
-import dev.gatehouse.User;
 import dev.gatehouse.account.AuthService;
-import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.role.RoleService;
-import dev.gatehouse.session.ResolvedSession;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
+import dev.gatehouse.web.GatehouseCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
 
 /**
- * Resolves the caller of a request once (the result is kept as a request attribute): the session
- * cookie first, then {@code Authorization: Bearer} with an API token. A state-changing request
- * from another origin's page is marked {@link Resolution#csrfBlocked()} and its cookie is not even
- * looked at. With {@code requireEmailVerified}, a session or token of an account whose email is not
- * verified does not authenticate. When the session's sliding expiry moved, the cookie is sent again
- * on the response (with {@code Cache-Control: no-store}).
+ * The caller of a request, resolved once (kept as a request attribute) from the credential the
+ * request carries. A state-changing request from another origin's page is marked
+ * {@link Resolution#csrfBlocked()} and its cookie is not even looked at. Resolving writes nothing
+ * to the response: re-sending a session cookie whose sliding expiry moved is {@link #renew}.
  */
 @ApplicationScoped
 public class CallerResolver {
@@ -34,10 +29,7 @@ public class CallerResolver {
     public static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
     private AuthSettings settings;
-    private SessionService sessions;
-    private ApiTokenService apiTokens;
-    private AuthService auth;
-    private RoleService roles;
+    private CallerLookup lookup;
     private Csrf csrf;
     private ClientIp clientIp;
 
@@ -48,10 +40,7 @@ public class CallerResolver {
     public CallerResolver(AuthSettings settings, SessionService sessions, ApiTokenService apiTokens, AuthService auth,
                           RoleService roles) {
         this.settings = settings;
-        this.sessions = sessions;
-        this.apiTokens = apiTokens;
-        this.auth = auth;
-        this.roles = roles;
+        this.lookup = new CallerLookup(settings, sessions, apiTokens, auth, roles);
         this.csrf = new Csrf(settings.http().trustedOrigins(), settings.links().publicBaseUrl());
         this.clientIp = new ClientIp(settings.http().trustedProxies());
     }
@@ -60,16 +49,37 @@ public class CallerResolver {
         return settings;
     }
 
-    /** @param response where to re-send a renewed cookie; null when the response cannot be written */
-    public Resolution resolve(HttpServletRequest request, HttpServletResponse response) {
+    /** The caller of the request (resolved on the first call, then remembered); sets {@link ClientAddress#ATTRIBUTE}. */
+    public Resolution resolve(HttpServletRequest request) {
         Object cached = request.getAttribute(ATTRIBUTE);
         if (cached instanceof Resolution r) {
             return r;
         }
         request.setAttribute(ClientAddress.ATTRIBUTE, clientIp.of(request));
-        Resolution r = compute(request, response);
+        boolean crossOrigin = csrf.refuses(request);
+        Resolution r = lookup.resolve(credential(request, crossOrigin), true).crossOrigin(crossOrigin);
         remember(request, r);
         return r;
+    }
+
+    /**
+     * Sends the session cookie again (with {@code Cache-Control: no-store}) when resolving the request
+     * moved its sliding expiry; at most once per request, and never on a committed or missing response.
+     */
+    public void renew(HttpServletRequest request, HttpServletResponse response) {
+        if (!(request.getAttribute(ATTRIBUTE) instanceof Resolution r) || r.renewal() == null
+                || response == null || response.isCommitted()) {
+            return;
+        }
+        response.addHeader("Set-Cookie", r.renewal().toSetCookieHeader());
+        response.setHeader("Cache-Control", "no-store");
+        request.setAttribute(ATTRIBUTE, r.withoutRenewal());
+    }
+
+    /** The credentials of the request as values; a cross-origin page's cookie is left out. */
+    private GatehouseCredential credential(HttpServletRequest request, boolean crossOrigin) {
+        return new GatehouseCredential(crossOrigin ? null : cookieValue(request),
+                BearerToken.parse(request.getHeader("Authorization")));
     }
 
     /** Replaces the request's resolution (after sign-in or sign-out within the same request). */
@@ -80,40 +90,6 @@ public class CallerResolver {
         } else {
             request.removeAttribute(CALLER_ATTRIBUTE);
         }
-    }
-
-    private Resolution compute(HttpServletRequest request, HttpServletResponse response) {
-        boolean crossOrigin = csrf.refuses(request);
-        String cookie = crossOrigin ? null : cookieValue(request); // a cross-origin page must not act as the user
-        if (cookie != null) {
-            Optional<ResolvedSession> s = sessions.resolve(cookie, true).filter(r -> admissible(r.user()));
-            if (s.isPresent()) {
-                ResolvedSession session = s.get();
-                if (session.renewed() && response != null && !response.isCommitted()) {
-                    response.addHeader("Set-Cookie", sessions.cookie(cookie, session.expiresAt()).toSetCookieHeader());
-                    response.setHeader("Cache-Control", "no-store");
-                }
-                User user = session.user();
-                return new Resolution(Caller.of(user, roles.grantedRoles(user.id()), null, session.sessionId()),
-                        cookie, false, false);
-            }
-        }
-        String bearer = BearerToken.parse(request.getHeader("Authorization"));
-        if (bearer != null) {
-            Optional<ApiToken> token = apiTokens.resolve(bearer, null);
-            Optional<User> owner = token.flatMap(t -> auth.findUser(t.userId())).filter(this::admissible);
-            if (owner.isPresent()) {
-                return new Resolution(Caller.of(owner.get(), roles.grantedRoles(owner.get().id()), token.get(), null),
-                        null, false, crossOrigin);
-            }
-            return new Resolution(null, null, true, crossOrigin);
-        }
-        return new Resolution(null, null, false, crossOrigin);
-    }
-
-    /** With {@code requireEmailVerified}, only accounts without an email or with a verified one may act. */
-    private boolean admissible(User user) {
-        return !settings.accounts().requireEmailVerified() || user.email() == null || user.emailVerified();
     }
 
     /** The session cookie's value, or null. */

@@ -69,6 +69,8 @@ public class GatehouseSecurityContext implements SecurityContext {
     @Override
     public AuthenticationStatus authenticate(HttpServletRequest req, HttpServletResponse res,
                                              AuthenticationParameters parameters) {
-        return resolver.resolve(req, res).authenticated() ? AuthenticationStatus.SUCCESS : AuthenticationStatus.SEND_FAILURE;
+        boolean known = resolver.resolve(req).authenticated();
+        resolver.renew(req, res);
+        return known ? AuthenticationStatus.SUCCESS : AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web;
 
+import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.Caller;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,19 +81,22 @@ public final class UrlRules {
         return r;
     }
 
-    /** 0 when the path is open or the caller may pass, else 401 or 403. */
-    public int check(String path, Caller caller) {
+    /**
+     * @return null when the path is open or the caller may pass, else the refusal: no caller
+     *         ({@code auth_required}) or none of the rule's roles ({@code permission_denied})
+     */
+    public AccessDeniedException check(String path, Caller caller) {
         for (Rule rule : rules) {
             if (rule.matches(path)) {
                 if (caller == null) {
-                    return 401;
+                    return AccessDeniedException.authRequired();
                 }
-                if (rule.roles().contains("*")) {
-                    return 0;
+                if (rule.roles().contains("*") || rule.roles().stream().anyMatch(caller::isInRole)) {
+                    return null;
                 }
-                return rule.roles().stream().anyMatch(caller::isInRole) ? 0 : 403;
+                return AccessDeniedException.forbidden(null);
             }
         }
-        return 0;
+        return null;
     }
 }

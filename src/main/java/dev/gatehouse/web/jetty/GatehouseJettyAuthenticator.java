@@ -2,13 +2,14 @@ package dev.gatehouse.web.jetty;
 
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.internal.web.BridgeMessageContext;
-import dev.gatehouse.internal.web.api.Json;
+import dev.gatehouse.internal.web.CallerResolver;
+import dev.gatehouse.internal.web.Refusal;
+import dev.gatehouse.internal.web.Refusals;
 import dev.gatehouse.web.GatehouseAuthenticationMechanism;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import javax.security.auth.Subject;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -67,16 +68,15 @@ public class GatehouseJettyAuthenticator extends LoginAuthenticator {
         } else {
             throw new ServerAuthException("Gatehouse needs a servlet request (ee10 ServletContextHandler)");
         }
-        BridgeMessageContext context = new BridgeMessageContext(httpRequest, httpResponse, mandatory);
         try {
-            CDI.current().select(GatehouseAuthenticationMechanism.class).get()
-                    .validateRequest(httpRequest, httpResponse, context);
+            // Resolved here first, so that an unavailable database is answered through Jetty's own
+            // response; the mechanism then finds the caller already resolved for this request.
+            CDI.current().select(CallerResolver.class).get().resolve(httpRequest);
         } catch (GatehouseUnavailableException e) {
-            if (!mandatory) {
-                throw e;
-            }
-            return unavailable(response, callback, e);
+            return mandatory ? unavailable(response, callback, Refusal.of(e)) : null;
         }
+        BridgeMessageContext context = new BridgeMessageContext(httpRequest, httpResponse, mandatory);
+        CDI.current().select(GatehouseAuthenticationMechanism.class).get().validateRequest(httpRequest, httpResponse, context);
         Principal principal = context.getCallerPrincipal();
         if (principal != null) {
             String[] roles = context.getGroups().toArray(String[]::new);
@@ -89,14 +89,12 @@ public class GatehouseJettyAuthenticator extends LoginAuthenticator {
         return null;
     }
 
-    /** 503 with {@code Retry-After} and the API's error shape, written through Jetty's core response. */
-    private static AuthenticationState unavailable(Response response, Callback callback, GatehouseUnavailableException e) {
-        byte[] body = Json.errorBody(e.code().wire(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    /** The refusal (503 with {@code Retry-After}) in the API's error shape, written through Jetty's core response. */
+    private static AuthenticationState unavailable(Response response, Callback callback, Refusal refusal) {
+        byte[] body = Refusals.body(refusal);
+        response.setStatus(refusal.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Refusals.JSON_TYPE);
+        refusal.headers().forEach(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(body), callback);
         return AuthenticationState.SEND_FAILURE;
     }

@@ -59,7 +59,7 @@ class CredentialFuzzTest {
             assertTrue(bearer.length() <= 256, bearer);
             assertEquals(bearer.strip(), bearer);
         }
-        Resolution r = RESOLVER.resolve(request, null);
+        Resolution r = RESOLVER.resolve(request);
         assertNull(r.caller(), "a fuzzed credential was accepted: " + String.join(" | ", lines));
         assertFalse(r.authenticated());
     }

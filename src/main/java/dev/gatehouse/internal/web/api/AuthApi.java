@@ -3,7 +3,7 @@ package dev.gatehouse.internal.web.api;
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.Caller;
-import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.ErrorCode;
 import dev.gatehouse.User;
 import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
@@ -13,11 +13,11 @@ import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.apitoken.NewApiToken;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.Identifier;
-import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
+import dev.gatehouse.internal.web.Refusal;
+import dev.gatehouse.internal.web.Refusals;
 import dev.gatehouse.internal.web.Resolution;
-import dev.gatehouse.internal.web.UrlRules;
 import dev.gatehouse.ratelimit.RateLimitedException;
 import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionInfo;
@@ -86,28 +86,12 @@ public class AuthApi {
         String route = path.substring(p.length());
         try {
             return route(route, req, res, who);
-        } catch (ApiError e) {
-            if (e.status == 401 || e.status == 403) {
-                Audit.warn("access.refused:" + e.status + ":" + e.code + " " + req.getMethod() + " " + UrlRules.printable(route),
-                        who.authenticated() ? who.caller().userId() : "anonymous", clientIp.of(req));
-            }
-            e.headers.forEach(res::setHeader);
-            Json.error(res, e.status, e.code, e.getMessage());
-        } catch (RateLimitedException e) {
-            res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Json.error(res, 429, e.code().wire(), e.getMessage());
-        } catch (AuthException e) {
-            Json.error(res, e.code().httpStatus(), e.code().wire(), e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // A programming error, not a user's: its message may name internals, so it is only logged.
-            LOG.log(Level.WARNING, "Gatehouse API " + req.getMethod() + " " + route + " refused: " + e.getMessage());
-            Json.error(res, 400, "invalid_request", "The request is not valid.");
-        } catch (GatehouseUnavailableException e) {
-            res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Json.error(res, 503, e.code().wire(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Gatehouse API " + req.getMethod() + " " + route + " failed: " + e);
-            Json.error(res, 500, "internal_error", "Something went wrong. Try again later.");
+            Refusal refusal = ApiError.refusal(e, req.getMethod() + " " + route);
+            if (ApiError.audited(refusal)) {
+                Refusals.audit(req, refusal, route, who);
+            }
+            Refusals.json(res, refusal);
         }
         return true;
     }
@@ -194,7 +178,7 @@ public class AuthApi {
             sessions.signOut(cookie);
         }
         if (who.csrfBlocked()) {
-            throw new ApiError(403, "csrf", "Cross-site request refused.");
+            throw new ApiError(ErrorCode.CSRF, "Cross-site request refused.");
         }
         CallerResolver.remember(req, Resolution.ANONYMOUS);
         res.addHeader("Set-Cookie", sessions.deletionCookie().toSetCookieHeader());
@@ -411,7 +395,7 @@ public class AuthApi {
     private static Caller sessionCaller(Resolution who) {
         refuseCsrf(who);
         if (!who.authenticated()) {
-            throw new ApiError(401, "auth_required", "Sign in to do that.");
+            throw new ApiError(ErrorCode.AUTH_REQUIRED, "Sign in to do that.");
         }
         if (!who.caller().isSession()) {
             AccessDeniedException e = AccessDeniedException.sessionRequired();
@@ -422,7 +406,7 @@ public class AuthApi {
 
     private static void refuseCsrf(Resolution who) {
         if (who.csrfBlocked()) {
-            throw new ApiError(403, "csrf", "Cross-site request refused.");
+            throw new ApiError(ErrorCode.CSRF, "Cross-site request refused.");
         }
     }
 

@@ -34,11 +34,11 @@ class JsonBodyFuzzTest {
                     Json.optionalString(o, field);
                     Json.string(o, field, "required");
                 } catch (ApiError e) {
-                    assertTrue(e.status == 400, "field " + field + ": " + e.status);
+                    assertTrue(e.code().httpStatus() == 400, "field " + field + ": " + e.code().httpStatus());
                 }
             }
         } catch (ApiError e) {
-            assertTrue(e.status == 400 || e.status == 413 || e.status == 415, "status " + e.status);
+            assertTrue(e.code().httpStatus() == 400 || e.code().httpStatus() == 413 || e.code().httpStatus() == 415, "status " + e.code().httpStatus());
         }
     }
 }
