@@ -5,7 +5,7 @@ import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.BridgeMessageContext;
 import dev.gatehouse.internal.web.GatehouseCredential;
 import dev.gatehouse.internal.web.UrlRules;
-import dev.gatehouse.internal.web.api.Json;
+import dev.gatehouse.internal.web.api.JsonIo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -77,7 +77,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             throw e;
         }
         try {
-            Json.unavailable(response, e);
+            JsonIo.unavailable(response, e);
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }

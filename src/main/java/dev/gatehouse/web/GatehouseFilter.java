@@ -8,7 +8,7 @@ import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.internal.web.UrlRules;
 import dev.gatehouse.internal.web.api.AuthApi;
-import dev.gatehouse.internal.web.api.Json;
+import dev.gatehouse.internal.web.api.JsonIo;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -77,7 +77,7 @@ public class GatehouseFilter extends HttpFilter {
         try {
             who = resolver.resolve(req, res);
         } catch (GatehouseUnavailableException e) {
-            Json.unavailable(res, e);
+            JsonIo.unavailable(res, e);
             return;
         }
         if (who.csrfBlocked() && !who.authenticated()) {
@@ -113,7 +113,7 @@ public class GatehouseFilter extends HttpFilter {
             if (denied != null) {
                 deny(req, res, denied, who);
             } else {
-                Json.unavailable(res, down);
+                JsonIo.unavailable(res, down);
             }
         }
     }
@@ -133,7 +133,7 @@ public class GatehouseFilter extends HttpFilter {
                         + UrlRules.printable(req.getRequestURI()),
                 who.authenticated() ? who.caller().userId() : "anonymous", ClientAddress.of(req));
         if (wantsJson(req) || api.owns(req.getRequestURI().substring(req.getContextPath().length()))) {
-            Json.error(res, status, code, message);
+            JsonIo.error(res, status, code, message);
         } else {
             res.sendError(status);
         }

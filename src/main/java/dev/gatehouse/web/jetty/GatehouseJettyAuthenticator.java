@@ -2,7 +2,7 @@ package dev.gatehouse.web.jetty;
 
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.internal.web.BridgeMessageContext;
-import dev.gatehouse.internal.web.api.Json;
+import dev.gatehouse.internal.web.api.JsonIo;
 import dev.gatehouse.web.GatehouseAuthenticationMechanism;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +91,7 @@ public class GatehouseJettyAuthenticator extends LoginAuthenticator {
 
     /** 503 with {@code Retry-After} and the API's error shape, written through Jetty's core response. */
     private static AuthenticationState unavailable(Response response, Callback callback, GatehouseUnavailableException e) {
-        byte[] body = Json.errorBody(e.code().wire(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = JsonIo.errorBody(e.code().wire(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));

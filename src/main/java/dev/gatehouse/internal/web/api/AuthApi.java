@@ -92,22 +92,22 @@ public class AuthApi {
                         who.authenticated() ? who.caller().userId() : "anonymous", clientIp.of(req));
             }
             e.headers.forEach(res::setHeader);
-            Json.error(res, e.status, e.code, e.getMessage());
+            JsonIo.error(res, e.status, e.code, e.getMessage());
         } catch (RateLimitedException e) {
             res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Json.error(res, 429, e.code().wire(), e.getMessage());
+            JsonIo.error(res, 429, e.code().wire(), e.getMessage());
         } catch (AuthException e) {
-            Json.error(res, e.code().httpStatus(), e.code().wire(), e.getMessage());
+            JsonIo.error(res, e.code().httpStatus(), e.code().wire(), e.getMessage());
         } catch (IllegalArgumentException e) {
             // A programming error, not a user's: its message may name internals, so it is only logged.
             LOG.log(Level.WARNING, "Gatehouse API " + req.getMethod() + " " + route + " refused: " + e.getMessage());
-            Json.error(res, 400, "invalid_request", "The request is not valid.");
+            JsonIo.error(res, 400, "invalid_request", "The request is not valid.");
         } catch (GatehouseUnavailableException e) {
             res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            Json.error(res, 503, e.code().wire(), e.getMessage());
+            JsonIo.error(res, 503, e.code().wire(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Gatehouse API " + req.getMethod() + " " + route + " failed: " + e);
-            Json.error(res, 500, "internal_error", "Something went wrong. Try again later.");
+            JsonIo.error(res, 500, "internal_error", "Something went wrong. Try again later.");
         }
         return true;
     }
@@ -177,7 +177,7 @@ public class AuthApi {
     }
 
     private static boolean notFound(HttpServletResponse res) throws IOException {
-        Json.error(res, 404, "not_found", "Not found.");
+        JsonIo.error(res, 404, "not_found", "Not found.");
         return true;
     }
 
@@ -185,7 +185,7 @@ public class AuthApi {
 
     private void me(HttpServletResponse res, Resolution who) throws IOException {
         User u = who.authenticated() ? who.caller().user() : null;
-        Json.write(res, 200, jakarta.json.Json.createObjectBuilder().add("user", Json.user(u)).build());
+        JsonIo.write(res, 200, JsonIo.object().add("user", Views.user(u)).build());
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
@@ -209,8 +209,8 @@ public class AuthApi {
         String field = settings.identifier().wireName();
         JsonObject body = body(req);
         String required = "Both '" + field + "' and 'password' are required.";
-        String id = Json.string(body, field, required);
-        String password = Json.string(body, "password", required);
+        String id = JsonBodies.string(body, field, required);
+        String password = JsonBodies.string(body, "password", required);
         SignInResult r = auth.signIn(id, password, clientIp.of(req), userAgent(req), resolver.deviceCookieValue(req));
         String old = resolver.cookieValue(req);
         if (old != null) {
@@ -226,13 +226,13 @@ public class AuthApi {
         String password;
         if (settings.identifier() == Identifier.USERNAME) {
             String required = "Both 'username' and 'password' are required.";
-            username = Json.string(body, "username", required);
-            password = Json.string(body, "password", required);
-            email = Json.optionalString(body, "email");
+            username = JsonBodies.string(body, "username", required);
+            password = JsonBodies.string(body, "password", required);
+            email = JsonBodies.optionalString(body, "email");
         } else {
             String required = "Both 'email' and 'password' are required.";
-            email = Json.string(body, "email", required);
-            password = Json.string(body, "password", required);
+            email = JsonBodies.string(body, "email", required);
+            password = JsonBodies.string(body, "password", required);
         }
         SignInResult r = auth.signUp(email, username, password, clientIp.of(req), userAgent(req));
         try {
@@ -249,19 +249,19 @@ public class AuthApi {
             if (settings.publicBaseUrl() != null) {
                 emails.verifyLink(r.user(), auth.requestEmailVerification(r.user().id()));
             }
-            ok(res, status, jakarta.json.Json.createObjectBuilder().add("user", Json.user(r.user()))
+            ok(res, status, JsonIo.object().add("user", Views.user(r.user()))
                     .add("verificationRequired", true));
             return;
         }
         res.addHeader("Set-Cookie", r.cookie().toSetCookieHeader());
         r.deviceCookie().ifPresent(device -> res.addHeader("Set-Cookie", device.toSetCookieHeader()));
-        ok(res, status, jakarta.json.Json.createObjectBuilder().add("user", Json.user(r.user())));
+        ok(res, status, JsonIo.object().add("user", Views.user(r.user())));
     }
 
     private void usernameAvailable(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String name = req.getParameter("u") != null ? req.getParameter("u")
                 : req.getParameter("username") != null ? req.getParameter("username") : "";
-        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonIo.object();
         try {
             b.add("available", auth.usernameAvailable(name, clientIp.of(req)));
         } catch (RateLimitedException e) {
@@ -269,40 +269,40 @@ public class AuthApi {
         } catch (AuthException e) {
             b.add("available", false).add("reason", e.getMessage());
         }
-        Json.write(res, 200, b.build());
+        JsonIo.write(res, 200, b.build());
     }
 
     private void listSessions(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
-        JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonIo.array();
         for (SessionInfo s : sessions.list(c.userId(), who.cookieValue())) {
-            JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder().add("id", s.id())
+            JsonObjectBuilder o = JsonIo.object().add("id", s.id())
                     .add("createdAt", s.createdAt().toString()).add("expiresAt", s.expiresAt().toString());
-            Json.nullable(o, "ip", s.ip());
-            Json.nullable(o, "userAgent", s.userAgent());
+            Views.nullable(o, "ip", s.ip());
+            Views.nullable(o, "userAgent", s.userAgent());
             list.add(o.add("current", s.current()));
         }
-        Json.write(res, 200, jakarta.json.Json.createObjectBuilder().add("sessions", list).build());
+        JsonIo.write(res, 200, JsonIo.object().add("sessions", list).build());
     }
 
     private void revokeSession(String id, HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
         boolean revoked = sessions.revoke(c.userId(), id);
-        ok(res, 200, jakarta.json.Json.createObjectBuilder().add("revoked", revoked));
+        ok(res, 200, JsonIo.object().add("revoked", revoked));
     }
 
     private void revokeOthers(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
         int n = sessions.revokeOthers(c.userId(), c.sessionId());
-        ok(res, 200, jakarta.json.Json.createObjectBuilder().add("revoked", n));
+        ok(res, 200, JsonIo.object().add("revoked", n));
     }
 
     private void changePassword(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
         JsonObject body = body(req);
         String required = "Both 'currentPassword' and 'newPassword' are required.";
-        String current = Json.string(body, "currentPassword", required);
-        String next = Json.string(body, "newPassword", required);
+        String current = JsonBodies.string(body, "currentPassword", required);
+        String next = JsonBodies.string(body, "newPassword", required);
         auth.changePassword(c.userId(), c.sessionId(), current, next);
         SessionCookie fresh = sessions.start(c.userId(), clientIp.of(req), userAgent(req));
         res.addHeader("Set-Cookie", fresh.toSetCookieHeader());
@@ -312,7 +312,7 @@ public class AuthApi {
 
     private void forgot(HttpServletRequest req, HttpServletResponse res) throws IOException {
         JsonObject body = body(req);
-        String email = Json.string(body, "email", "'email' is required.");
+        String email = JsonBodies.string(body, "email", "'email' is required.");
         emails.requireLinks();
         auth.requestPasswordReset(email, clientIp.of(req)).ifPresent(emails::resetLink);
         ok(res, 202, null);
@@ -321,8 +321,8 @@ public class AuthApi {
     private void reset(HttpServletRequest req, HttpServletResponse res) throws IOException {
         JsonObject body = body(req);
         String required = "Both 'token' and 'newPassword' are required.";
-        String token = Json.string(body, "token", required);
-        String next = Json.string(body, "newPassword", required);
+        String token = JsonBodies.string(body, "token", required);
+        String next = JsonBodies.string(body, "newPassword", required);
         User u = auth.resetPassword(token, next, clientIp.of(req));
         emails.passwordChanged(u, apiTokens.list(u.id()));
         ok(res, 200, null);
@@ -333,7 +333,7 @@ public class AuthApi {
             // Without a session (an account that must verify before it may sign in): by address,
             // answered alike whether or not such an unverified account exists.
             refuseCsrf(who);
-            String email = Json.string(body(req), "email", "Sign in, or give the account's 'email'.");
+            String email = JsonBodies.string(body(req), "email", "Sign in, or give the account's 'email'.");
             emails.requireLinks();
             auth.requestEmailVerificationByEmail(email, clientIp.of(req)).ifPresent(t -> emails.verifyLink(t.user(), t.rawToken()));
             ok(res, 202, null);
@@ -348,21 +348,21 @@ public class AuthApi {
 
     private void verify(HttpServletRequest req, HttpServletResponse res) throws IOException {
         JsonObject body = body(req);
-        User u = auth.confirmEmail(Json.string(body, "token", "'token' is required."), clientIp.of(req));
-        ok(res, 200, jakarta.json.Json.createObjectBuilder().add("user", Json.user(u)));
+        User u = auth.confirmEmail(JsonBodies.string(body, "token", "'token' is required."), clientIp.of(req));
+        ok(res, 200, JsonIo.object().add("user", Views.user(u)));
     }
 
     private void listTokens(HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
-        JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonIo.array();
         apiTokens.list(c.userId()).forEach(t -> list.add(token(t)));
-        Json.write(res, 200, jakarta.json.Json.createObjectBuilder().add("tokens", list).build());
+        JsonIo.write(res, 200, JsonIo.object().add("tokens", list).build());
     }
 
     private void createToken(HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
         JsonObject body = body(req);
-        String name = Json.string(body, "name", "'name' and 'scopes' are required.");
+        String name = JsonBodies.string(body, "name", "'name' and 'scopes' are required.");
         JsonValue scopesValue = body.get("scopes");
         if (scopesValue == null || scopesValue.getValueType() != JsonValue.ValueType.ARRAY) {
             throw ApiError.badRequest("'scopes' must be a list of strings.");
@@ -387,23 +387,23 @@ public class AuthApi {
             }
         }
         NewApiToken t = apiTokens.create(c.userId(), name, scopes, days);
-        ok(res, 201, jakarta.json.Json.createObjectBuilder().add("token", t.raw()).add("apiToken", token(t.token())));
+        ok(res, 201, JsonIo.object().add("token", t.raw()).add("apiToken", token(t.token())));
     }
 
     private void revokeToken(String id, HttpServletRequest req, HttpServletResponse res, Resolution who) throws IOException {
         Caller c = sessionCaller(who);
-        ok(res, 200, jakarta.json.Json.createObjectBuilder().add("revoked", apiTokens.revoke(c.userId(), id)));
+        ok(res, 200, JsonIo.object().add("revoked", apiTokens.revoke(c.userId(), id)));
     }
 
     // ---- helpers -------------------------------------------------------------------------
 
     private static JsonObject token(ApiToken t) {
-        JsonArrayBuilder scopes = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonIo.array();
         t.scopes().forEach(scopes::add);
-        JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
+        JsonObjectBuilder o = JsonIo.object().add("id", t.id()).add("name", t.name())
                 .add("scopes", scopes).add("createdAt", t.createdAt().toString());
-        Json.nullable(o, "expiresAt", t.expiresAt());
-        Json.nullable(o, "lastUsedAt", t.lastUsedAt());
+        Views.nullable(o, "expiresAt", t.expiresAt());
+        Views.nullable(o, "lastUsedAt", t.lastUsedAt());
         return o.build();
     }
 
@@ -427,7 +427,7 @@ public class AuthApi {
     }
 
     private JsonObject body(HttpServletRequest req) throws IOException {
-        return Json.readObject(req, settings.maxRequestBytes());
+        return JsonBodies.readObject(req, settings.maxRequestBytes());
     }
 
     private static String userAgent(HttpServletRequest req) {
@@ -435,10 +435,10 @@ public class AuthApi {
     }
 
     private static void ok(HttpServletResponse res, int status, JsonObjectBuilder extra) throws IOException {
-        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder().add("ok", true);
+        JsonObjectBuilder b = JsonIo.object().add("ok", true);
         if (extra != null) {
             b.addAll(extra);
         }
-        Json.write(res, status, b.build());
+        JsonIo.write(res, status, b.build());
     }
 }

@@ -1,0 +1,62 @@
+package dev.gatehouse.internal.web.api;
+
+import dev.gatehouse.GatehouseUnavailableException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/** JSON out, and every builder and reader of the API, from one JSON-P provider looked up once. */
+public final class JsonIo {
+
+    /** {@code jakarta.json.Json}'s factories look the provider up on every call (a service-loader scan). */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private JsonIo() {
+    }
+
+    static JsonObjectBuilder object() {
+        return PROVIDER.createObjectBuilder();
+    }
+
+    static JsonArrayBuilder array() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    static JsonReader reader(Reader in) {
+        return PROVIDER.createReader(in);
+    }
+
+    public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
+        write(response, status, errorBody(code, message));
+    }
+
+    /** The one error shape of the API: {@code {"ok":false,"error":message,"code":code}}. */
+    public static JsonObject errorBody(String code, String message) {
+        return object().add("ok", false).add("error", message).add("code", code).build();
+    }
+
+    /** 503 with {@code Retry-After} and the error shape: the database (or hashing capacity) is unavailable. */
+    public static void unavailable(HttpServletResponse response, GatehouseUnavailableException e) throws IOException {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        error(response, 503, e.code().wire(), e.getMessage());
+    }
+}
