@@ -21,7 +21,7 @@ import java.util.Objects;
  * own pages.
  *
  * <p>Links are {@link AuthSettings#publicBaseUrl()} + {@link AuthSettings#resetPath()} or
- * {@link AuthSettings#verifyPath()} + {@code ?token=}(the raw token, URL-encoded). They never come
+ * {@link AuthSettings#verifyPath()} + {@code ?token=} and the raw token, URL-encoded. They never come
  * from a request's {@code Host} header, which a client chooses. Without a {@code publicBaseUrl}
  * there are no links: {@link #linksEnabled()} is false and every method that builds one throws
  * {@link IllegalStateException}, so check first (the HTTP API answers such rows 404).
@@ -39,6 +39,8 @@ public final class AccountEmails {
     /**
      * A composer sending through {@code mailer} with the links and lifetimes of {@code settings}.
      *
+     * @param settings the running Gatehouse's settings (base URL, page paths, link lifetimes)
+     * @param mailer   where the messages go
      * @throws NullPointerException when either is null
      */
     @Inject
@@ -47,7 +49,11 @@ public final class AccountEmails {
         this.mailer = Objects.requireNonNull(mailer, "mailer");
     }
 
-    /** True when {@link AuthSettings#publicBaseUrl()} is set, so links can be built. */
+    /**
+     * Whether links can be built.
+     *
+     * @return true when {@link AuthSettings#publicBaseUrl()} is set
+     */
     public boolean linksEnabled() {
         return settings.publicBaseUrl() != null;
     }
@@ -55,6 +61,7 @@ public final class AccountEmails {
     /**
      * The link to the application's reset-password page carrying {@code rawToken}.
      *
+     * @param rawToken the token of a {@link PasswordResetToken}
      * @return the absolute link
      * @throws IllegalStateException no {@code publicBaseUrl}
      */
@@ -65,6 +72,7 @@ public final class AccountEmails {
     /**
      * The link to the application's verify-email page carrying {@code rawToken}.
      *
+     * @param rawToken the raw email-verification token
      * @return the absolute link
      * @throws IllegalStateException no {@code publicBaseUrl}
      */
@@ -76,6 +84,7 @@ public final class AccountEmails {
      * Mails the reset link to the token's user. A delivery failure is logged, never thrown, so the
      * answer to a reset request does not say whether the account exists.
      *
+     * @param t the token {@code AuthService.requestPasswordReset} returned
      * @throws IllegalStateException no {@code publicBaseUrl} (checked before anything is sent)
      */
     public void sendPasswordReset(PasswordResetToken t) {
@@ -93,6 +102,8 @@ public final class AccountEmails {
     /**
      * Mails the verification link to {@code user}'s address.
      *
+     * @param user     the account to verify
+     * @param rawToken the raw token {@code AuthService.requestEmailVerification} returned
      * @throws IllegalStateException no {@code publicBaseUrl}
      * @throws GatehouseUnavailableException the {@link Mailer} could not take the message
      */
@@ -103,7 +114,13 @@ public final class AccountEmails {
                         + settings.emailVerifyTtlSeconds() / 3600 + " hours.\n"));
     }
 
-    /** {@link #sendEmailVerification(User, String)} for a token requested by address. */
+    /**
+     * {@link #sendEmailVerification(User, String)} for a token requested by address.
+     *
+     * @param t the token {@code AuthService.requestEmailVerificationByEmail} returned
+     * @throws IllegalStateException no {@code publicBaseUrl}
+     * @throws GatehouseUnavailableException the {@link Mailer} could not take the message
+     */
     public void sendEmailVerification(EmailToken t) {
         sendEmailVerification(t.user(), t.rawToken());
     }
@@ -112,6 +129,9 @@ public final class AccountEmails {
      * Tells the owner that the password changed (ASVS 6.3.7), listing the API tokens that still
      * work. Nothing is sent to a user without an email address; a delivery failure is logged, not
      * thrown. Needs no {@code publicBaseUrl}.
+     *
+     * @param user      the account whose password changed
+     * @param surviving its API tokens that still work
      */
     public void sendPasswordChanged(User user, List<ApiToken> surviving) {
         if (user.email() == null) {
