@@ -2,11 +2,11 @@ package dev.gatehouse.internal.web.api;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -25,19 +25,23 @@ final class RouteTable {
     private record Route(String method, ApiCall.Handler handler) {
     }
 
-    private final Map<String, List<Route>> routes = new LinkedHashMap<>();
-    private final Set<String> notFound = new TreeSet<>();
+    private final Map<String, List<Route>> literals = new HashMap<>();
+    /** Rows of {@code /x/{id}} paths, keyed by {@code /x/}. */
+    private final Map<String, List<Route>> withId = new HashMap<>();
+    private final Set<String> notFound = new HashSet<>();
 
     RouteTable add(String method, String path, ApiCall.Handler handler) {
         return add(method, path, handler, When.ON);
     }
 
     RouteTable add(String method, String path, ApiCall.Handler handler, When when) {
-        if (path.contains(ID) && !path.endsWith("/" + ID)) {
-            throw new IllegalArgumentException("{id} must be the last segment: " + path);
+        if (path.contains(ID) && (!path.endsWith("/" + ID) || when == When.NOT_FOUND)) {
+            throw new IllegalArgumentException("{id} must be the last segment, of a row that is ON or ABSENT: " + path);
         }
+        Map<String, List<Route>> rows = path.endsWith(ID) ? withId : literals;
+        String key = path.endsWith(ID) ? path.substring(0, path.length() - ID.length()) : path;
         switch (when) {
-            case ON -> routes.computeIfAbsent(path, p -> new ArrayList<>()).add(new Route(method, handler));
+            case ON -> rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new Route(method, handler));
             case NOT_FOUND -> notFound.add(path);
             case ABSENT -> { }
         }
@@ -54,11 +58,11 @@ final class RouteTable {
         if (notFound.contains(path)) {
             throw notFound();
         }
-        List<Route> rows = routes.get(path);
+        List<Route> rows = literals.get(path);
         String id = null;
         if (rows == null) {
             int slash = path.lastIndexOf('/');
-            rows = routes.get(path.substring(0, slash + 1) + ID);
+            rows = withId.get(path.substring(0, slash + 1));
             id = path.substring(slash + 1);
         }
         if (rows == null) {

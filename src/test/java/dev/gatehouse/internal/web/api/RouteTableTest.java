@@ -46,7 +46,8 @@ class RouteTableTest {
         assertTrue(table.dispatch("/sessions/revoke-others", call("POST")));
         assertTrue(table.dispatch("/sessions/abc", call("DELETE")));
         assertTrue(table.dispatch("/sessions/", call("DELETE"))); // an empty id is the handler's to refuse
-        assertEquals(List.of("others", "revoke(abc)", "revoke()"), ran);
+        assertTrue(table.dispatch("/sessions/{id}", call("DELETE"))); // the pattern's text is an id like any other
+        assertEquals(List.of("others", "revoke(abc)", "revoke()", "revoke({id})"), ran);
         assertEquals("POST", refusal(() -> table.dispatch("/sessions/revoke-others", call("DELETE"))).headers.get("Allow"));
     }
 
