@@ -4,7 +4,7 @@ import dev.gatehouse.Caller;
 import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.SignInResult;
-import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.mail.AccountEmails;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
@@ -52,7 +52,7 @@ public final class AccountPages {
         @Inject
         SessionService sessions;
         @Inject
-        Mailer mailer;
+        AccountEmails emails;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -69,7 +69,7 @@ public final class AccountPages {
                 created.fire(new AccountCreated(r.user()));
                 endEarlierSession(req, sessions);
                 if (!r.signedIn()) { // requireEmailVerified: no session until the link is used
-                    PasswordPages.mailVerification(mailer, settings, r.user(), auth.requestEmailVerification(r.user().id()));
+                    emails.sendEmailVerification(r.user(), auth.requestEmailVerification(r.user().id()));
                     render(req, res, 201, "Check your email", "<p id='verify-first'>We sent a link to "
                             + esc(r.user().email()) + ". Open it to confirm your address, then sign in.</p>");
                     return;

@@ -1,11 +1,8 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.Caller;
-import dev.gatehouse.User;
 import dev.gatehouse.account.AuthService;
-import dev.gatehouse.config.AuthSettings;
-import dev.gatehouse.mail.MailMessage;
-import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.mail.AccountEmails;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
 import jakarta.inject.Inject;
@@ -13,8 +10,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Change password, forgot/reset password and email verification. */
 public final class PasswordPages {
@@ -67,7 +62,7 @@ public final class PasswordPages {
         @Inject
         AuthService auth;
         @Inject
-        Mailer mailer;
+        AccountEmails emails;
 
         static String form(HttpServletRequest req) {
             String ctx = req.getContextPath();
@@ -86,24 +81,14 @@ public final class PasswordPages {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             try {
-                auth.requestPasswordReset(req.getParameter("email"), ClientAddress.of(req)).ifPresent(t -> mailer.send(
-                        new MailMessage(t.user().email(), "Reset your password", "To choose a new password, open:\n"
-                                + link(settings, settings.links().resetPath(), t.rawToken()) + "\n")));
+                // The library's email, as the API sends it: the link comes from publicBaseUrl, never the Host header.
+                auth.requestPasswordReset(req.getParameter("email"), ClientAddress.of(req))
+                        .ifPresent(emails::sendPasswordReset);
                 res.sendRedirect(req.getContextPath() + "/forgot?sent=1");
             } catch (RuntimeException e) {
                 render(req, res, 400, "Forgot password", error(message(e)) + form(req));
             }
         }
-    }
-
-    /** Links from the configured base URL (which includes any context path), as the library's own emails do. */
-    static void mailVerification(Mailer mailer, AuthSettings settings, User user, String raw) {
-        mailer.send(new MailMessage(user.email(), "Confirm your email address",
-                "To confirm this email address, open:\n" + link(settings, settings.links().verifyPath(), raw) + "\n"));
-    }
-
-    static String link(AuthSettings settings, String path, String token) {
-        return settings.links().publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     @WebServlet("/reset-password")
@@ -140,7 +125,7 @@ public final class PasswordPages {
         @Inject
         AuthService auth;
         @Inject
-        Mailer mailer;
+        AccountEmails emails;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -159,7 +144,7 @@ public final class PasswordPages {
                     if (c == null) {
                         return;
                     }
-                    mailVerification(mailer, settings, c.user(), auth.requestEmailVerification(c.userId()));
+                    emails.sendEmailVerification(c.user(), auth.requestEmailVerification(c.userId()));
                     res.sendRedirect(req.getContextPath() + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1"));
                 } else {
                     auth.confirmEmail(token, ClientAddress.of(req));

@@ -26,13 +26,13 @@ class JsonBodyFuzzTest {
         byte[] body = input.length == 0 ? input : Arrays.copyOfRange(input, 1, input.length);
         Map<String, String> headers = type == null ? Map.of() : Map.of("Content-Type", type);
         try {
-            JsonObject o = Json.readObject(FakeRequest.of("POST", headers, null, body), 1024);
+            JsonObject o = JsonBodies.readObject(FakeRequest.of("POST", headers, null, body), 1024);
             o.toString(); // every number in it can be written back
             assertNotNull(o);
             for (String field : o.keySet()) {
                 try {
-                    Json.optionalString(o, field);
-                    Json.string(o, field, "required");
+                    JsonBodies.optionalString(o, field);
+                    JsonBodies.string(o, field, "required");
                 } catch (ApiError e) {
                     assertTrue(e.code().httpStatus() == 400, "field " + field + ": " + e.code().httpStatus());
                 }

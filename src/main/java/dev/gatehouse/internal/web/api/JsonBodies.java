@@ -1,35 +1,33 @@
 package dev.gatehouse.internal.web.api;
 
-import dev.gatehouse.User;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-/** JSON in and out through Jakarta JSON-P, with the size, type and encoding checks of the API. */
-public final class Json {
+/** Request bodies in: the size, type and encoding checks of the API, and its field readers. */
+final class JsonBodies {
 
-    private Json() {
+    /** Bodies up to this size are read and dropped before an error is answered. */
+    static final long DRAIN_LIMIT = 1 << 20;
+
+    private JsonBodies() {
     }
 
     /** Reads a JSON object body. @throws ApiError 413, 415 or 400 */
-    public static JsonObject readObject(HttpServletRequest request, int maxBytes) throws IOException {
+    static JsonObject readObject(HttpServletRequest request, int maxBytes) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
             throw refuse(request.getInputStream(), 415, "unsupported_media_type", "Send the body as application/json.");
@@ -46,7 +44,7 @@ public final class Json {
         } catch (CharacterCodingException e) {
             throw ApiError.badRequest("Expected a JSON body.");
         }
-        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonIo.reader(new StringReader(text))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiError.badRequest("Expected a JSON body.");
@@ -69,9 +67,6 @@ public final class Json {
         }
         return data;
     }
-
-    /** Bodies up to this size are read and dropped before an error is answered. */
-    static final long DRAIN_LIMIT = 1 << 20;
 
     /**
      * An error for a body that will not be used. The rest of the body (up to {@link #DRAIN_LIMIT})
@@ -113,53 +108,5 @@ public final class Json {
             throw ApiError.badRequest("'" + field + "' must be a string.");
         }
         return s.getString();
-    }
-
-    static JsonValue user(User u) {
-        if (u == null) {
-            return JsonValue.NULL;
-        }
-        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder().add("id", u.id());
-        nullable(b, "email", u.email());
-        nullable(b, "username", u.username());
-        return b.add("emailVerified", u.emailVerified()).add("createdAt", u.createdAt().toString()).build();
-    }
-
-    static JsonObjectBuilder nullable(JsonObjectBuilder b, String key, Object value) {
-        if (value == null) {
-            return b.addNull(key);
-        }
-        if (value instanceof Instant i) {
-            return b.add(key, i.toString());
-        }
-        return b.add(key, value.toString());
-    }
-
-    public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
-    }
-
-    public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
-        write(response, status, errorBody(code, message));
-    }
-
-    /** The one error shape of the API: {@code {"ok":false,"error":message,"code":code}}. */
-    public static JsonObject errorBody(String code, String message) {
-        return jakarta.json.Json.createObjectBuilder().add("ok", false).add("error", message).add("code", code).build();
-    }
-
-    /** 503 with {@code Retry-After} and the error shape: the database (or hashing capacity) is unavailable. */
-    public static void unavailable(HttpServletResponse response, dev.gatehouse.GatehouseUnavailableException e)
-            throws IOException {
-        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        error(response, 503, e.code().wire(), e.getMessage());
     }
 }

@@ -1,0 +1,40 @@
+package dev.gatehouse.internal.web.api;
+
+import static dev.gatehouse.internal.web.api.RouteTable.When.ABSENT;
+import static dev.gatehouse.internal.web.api.RouteTable.When.NOT_FOUND;
+import static dev.gatehouse.internal.web.api.RouteTable.When.ON;
+
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.Identifier;
+
+/** The API's rows, paths relative to {@link AuthSettings#authPathPrefix()}: the one list of what it serves. */
+final class ApiRoutes {
+
+    private ApiRoutes() {
+    }
+
+    static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
+                         LinkHandlers links) {
+        boolean credentials = settings.http().enableCredentialsApi();
+        boolean signup = credentials && settings.accounts().enableSignup();
+        boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
+        return new RouteTable()
+                .add("GET", "/me", account::me)
+                .add("POST", "/logout", account::logout)
+                // Without the credentials API, /login is the application's to serve.
+                .add("POST", "/login", account::login, credentials ? ON : ABSENT)
+                .add("POST", "/signup", account::signup, signup ? ON : NOT_FOUND)
+                .add("GET", "/username-available", account::usernameAvailable, usernames ? ON : NOT_FOUND)
+                .add("POST", "/password", account::changePassword)
+                .add("GET", "/sessions", sessions::list)
+                .add("POST", "/sessions/revoke-others", sessions::revokeOthers)
+                .add("DELETE", "/sessions/{id}", sessions::revoke)
+                .add("GET", "/tokens", tokens::list)
+                .add("POST", "/tokens", tokens::create)
+                .add("DELETE", "/tokens/{id}", tokens::revoke)
+                .add("POST", "/password/forgot", links::forgot)
+                .add("POST", "/password/reset", links::reset)
+                .add("POST", "/email/verify/request", links::verifyRequest)
+                .add("POST", "/email/verify", links::verify);
+    }
+}
