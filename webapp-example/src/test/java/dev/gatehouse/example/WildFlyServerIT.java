@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The black-box suite against the unchanged WAR on WildFly 39 (standalone, from Maven Central).
- * One-time setup, as the README's "Deploying" section says: integrated-jaspi=false on the
+ * One-time setup, as docs/INSTALL.md ("WildFly 39") says: integrated-jaspi=false on the
  * "other" application security domain, so WildFly runs Gatehouse's own mechanism.
  */
 class WildFlyServerIT extends ProcessServerSuite {
