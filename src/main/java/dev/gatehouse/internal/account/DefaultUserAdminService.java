@@ -57,11 +57,7 @@ public final class DefaultUserAdminService implements UserAdminService {
             apiTokens.revokeAllOf(em, userId, now);
             return n > 0 || users.find(em, userId) != null;
         });
-        cache.invalidateUser(userId); // after the commit: a request racing the write cannot re-cache
-        if (found) {
-            Audit.warn("account.disabled", userId, null);
-        }
-        return found;
+        return changed(userId, found, "account.disabled");
     }
 
     @Override
@@ -74,11 +70,7 @@ public final class DefaultUserAdminService implements UserAdminService {
             u.disabledAt = null;
             return true;
         });
-        cache.invalidateUser(userId);
-        if (found) {
-            Audit.warn("account.enabled", userId, null);
-        }
-        return found;
+        return changed(userId, found, "account.enabled");
     }
 
     @Override
@@ -95,9 +87,14 @@ public final class DefaultUserAdminService implements UserAdminService {
             users.remove(em, u);
             return true;
         });
+        return changed(userId, found, "account.deleted");
+    }
+
+    /** After the commit (a request racing the write cannot re-cache what changed): forget the user, log the change. */
+    private boolean changed(String userId, boolean found, String event) {
         cache.invalidateUser(userId);
         if (found) {
-            Audit.warn("account.deleted", userId, null);
+            Audit.warn(event, userId, null);
         }
         return found;
     }
