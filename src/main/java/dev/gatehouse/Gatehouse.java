@@ -7,6 +7,7 @@ import dev.gatehouse.account.SignInResult;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.DatabaseSettings;
 import dev.gatehouse.internal.account.DefaultAuthService;
 import dev.gatehouse.internal.account.DefaultUserAdminService;
 import dev.gatehouse.internal.apitoken.DefaultApiTokenService;
@@ -46,9 +47,9 @@ import javax.sql.DataSource;
  * SignInResult r = gh.auth().signIn("ada@example.com", password, ip, userAgent);
  * }</pre>
  *
- * <p>Start-up applies the Liquibase changelog (unless {@link AuthSettings#runMigrations()} is
+ * <p>Start-up applies the Liquibase changelog (unless {@link DatabaseSettings#runMigrations()} is
  * false), validates the schema with Hibernate, and schedules {@link #sweepExpired()} every
- * {@link AuthSettings#housekeepingIntervalSeconds()} on one daemon thread.
+ * {@link DatabaseSettings#housekeepingIntervalSeconds()} on one daemon thread.
  */
 public final class Gatehouse implements AutoCloseable {
 
@@ -103,8 +104,8 @@ public final class Gatehouse implements AutoCloseable {
     }
 
     /**
-     * Starts on the data source the settings name: {@link AuthSettings#dataSourceJndiName()} if
-     * set, else a HikariCP pool on {@link AuthSettings#jdbcUrl()}.
+     * Starts on the data source the settings name: {@link DatabaseSettings#dataSourceJndiName()} if
+     * set, else a HikariCP pool on {@link DatabaseSettings#jdbcUrl()}.
      *
      * @throws IllegalStateException neither is set, or the database cannot be reached
      */

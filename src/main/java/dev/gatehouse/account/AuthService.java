@@ -3,7 +3,11 @@ package dev.gatehouse.account;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.User;
-import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.AccountSettings;
+import dev.gatehouse.config.ApiTokenSettings;
+import dev.gatehouse.config.PasswordSettings;
+import dev.gatehouse.config.RateLimitSettings;
+import dev.gatehouse.config.SessionSettings;
 import dev.gatehouse.ratelimit.RateLimitedException;
 import dev.gatehouse.token.EmailToken;
 import dev.gatehouse.token.InvalidTokenException;
@@ -20,7 +24,7 @@ public interface AuthService {
     /**
      * Creates an account and its first session. In email mode {@code email} is required and
      * {@code username} optional; in username mode the reverse. With
-     * {@link AuthSettings#requireEmailVerified()} and an email, no session is opened (the result's
+     * {@link AccountSettings#requireEmailVerified()} and an email, no session is opened (the result's
      * cookie is null): the account acts only once its email is confirmed.
      *
      * @throws AuthException            invalid email or username (code {@code auth_error})
@@ -31,7 +35,7 @@ public interface AuthService {
      * @throws GatehouseUnavailableException code {@code breach_check_unavailable}: the breached-password
      *                                  check is fail-closed and the service did not answer (see below)
      *
-     * <p>With {@link AuthSettings#breachedPasswordCheck()} on, a password that passes the local rules
+     * <p>With {@link PasswordSettings#breachedPasswordCheck()} on, a password that passes the local rules
      * is looked up in the breach corpus after the sign-up limit is counted; one seen in breaches is a
      * {@link WeakPasswordException} saying so. The same applies to {@link #changePassword} and
      * {@link #resetPassword}.
@@ -40,9 +44,9 @@ public interface AuthService {
 
     /**
      * Verifies the credentials and opens a new session; the result also carries a new device
-     * cookie. {@code identifier} is an email or a username depending on {@link AuthSettings#identifier()}.
-     * Per account and hour, the first {@link AuthSettings#rateLimitSignInPerHour()} attempts count
-     * towards the consecutive-failure lock; the next {@link AuthSettings#maxConsecutiveFailures()}
+     * cookie. {@code identifier} is an email or a username depending on {@link AccountSettings#identifier()}.
+     * Per account and hour, the first {@link RateLimitSettings#rateLimitSignInPerHour()} attempts count
+     * towards the consecutive-failure lock; the next {@link AccountSettings#maxConsecutiveFailures()}
      * are refused unless the password is right and do not count; any beyond those are refused
      * without a check.
      *
@@ -59,11 +63,11 @@ public interface AuthService {
     /**
      * {@link #signIn(String, String, String, String)} for a browser that presented a device
      * cookie (OWASP "device cookies"): send the value of the cookie named
-     * {@link AuthSettings#deviceCookieName()}, or null. When it is a valid device cookie this server
+     * {@link SessionSettings#deviceCookieName()}, or null. When it is a valid device cookie this server
      * issued for this account, the attempt is trusted: it is exempt from the account's hourly
      * limit and consecutive-failure lock, is admitted and hashed on capacity untrusted attempts
      * cannot take, and counts against that device's own failure budget
-     * ({@link AuthSettings#deviceCookieMaxFailures()}) instead. A cookie that is malformed,
+     * ({@link SessionSettings#deviceCookieMaxFailures()}) instead. A cookie that is malformed,
      * expired, signed by an unknown key, issued for another account, or whose device has spent
      * its budget, is ignored: the attempt is untrusted, with the same rules as without one.
      * Send {@link SignInResult#deviceCookie()} to the browser with the session cookie.
@@ -82,8 +86,8 @@ public interface AuthService {
 
     /**
      * Changes the password after checking the current one; ends every session of the user and
-     * voids pending reset links (and API tokens when {@link AuthSettings#revokeApiTokensOnPasswordChange()}).
-     * Attempts are limited per session ({@link AuthSettings#rateLimitPasswordChangePerHour()}), and
+     * voids pending reset links (and API tokens when {@link ApiTokenSettings#revokeApiTokensOnPasswordChange()}).
+     * Attempts are limited per session ({@link RateLimitSettings#rateLimitPasswordChangePerHour()}), and
      * each one counts towards the account's consecutive-failure lock like a sign-in, so a stolen
      * session cannot guess the password without bound; a right current password clears the count.
      *
@@ -134,7 +138,7 @@ public interface AuthService {
     /**
      * Issues an email-verification token for the account with this email when it exists and is
      * not verified yet; otherwise does the same work and returns empty (callers answer both alike).
-     * For an account that cannot sign in before verifying ({@link AuthSettings#requireEmailVerified()}).
+     * For an account that cannot sign in before verifying ({@link AccountSettings#requireEmailVerified()}).
      *
      * @throws RateLimitedException per-email or per-IP limit (hits and misses count alike)
      */

@@ -1,14 +1,14 @@
 package dev.gatehouse.account;
 
 import dev.gatehouse.GatehouseUnavailableException;
-import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.HashingSettings;
 
 /**
  * Argon2id password hashing in PHC string format
  * ({@code $argon2id$v=19$m=65536,t=3,p=2$salt$hash}). Verification also accepts Jakarta
  * Security's {@code Pbkdf2PasswordHash} format so imported accounts can sign in once and be
- * upgraded. At most {@link AuthSettings#hashingConcurrency()} hashes run at once; a caller that
- * waits longer than {@link AuthSettings#hashingQueueTimeoutMillis()} gets a
+ * upgraded. At most {@link HashingSettings#hashingConcurrency()} hashes run at once; a caller that
+ * waits longer than {@link HashingSettings#hashingQueueTimeoutMillis()} gets a
  * {@link GatehouseUnavailableException} with code {@code overloaded}.
  */
 public interface PasswordHasher {

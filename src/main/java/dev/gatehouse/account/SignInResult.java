@@ -1,6 +1,7 @@
 package dev.gatehouse.account;
 
 import dev.gatehouse.User;
+import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.session.SessionCookie;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * A signed-in user, the cookie of the new session, and a new device cookie.
  *
  * @param cookie       the new session's cookie; null only after a sign-up that must confirm its email
- *                     before it may act ({@link AuthSettings#requireEmailVerified()})
+ *                     before it may act ({@link AccountSettings#requireEmailVerified()})
  * @param deviceCookie the account-bound device cookie to send with the session cookie (see
  *                     {@link AuthService#signIn(String, String, String, String, String)}); empty when device
  *                     cookies are off (strict mode without {@link AuthSettings#secretKeys()}) or no session opened

@@ -2,7 +2,7 @@ package dev.gatehouse.apitoken;
 
 import dev.gatehouse.InvalidRequestException;
 import dev.gatehouse.account.EmailNotVerifiedException;
-import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.AccountSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +21,7 @@ public interface ApiTokenService {
      * @throws IllegalArgumentException a blank or unknown user id
      * @throws TokenLimitReachedException the user already holds the maximum number of live tokens
      *                                    (enforced atomically, also under concurrent creates)
-     * @throws EmailNotVerifiedException  {@link AuthSettings#requireEmailVerified()} and the owner's email is not
+     * @throws EmailNotVerifiedException  {@link AccountSettings#requireEmailVerified()} and the owner's email is not
      *                                    confirmed yet
      */
     NewApiToken create(String userId, String name, List<String> scopes, Integer expiresInDays);
@@ -31,7 +31,7 @@ public interface ApiTokenService {
      * when one of its scopes covers the permission <em>and</em> its owner holds that permission right
      * now (a token never outlives the owner's role). Empty when malformed (no database access),
      * unknown, revoked, expired, its owner disabled or gone (or, with
-     * {@link AuthSettings#requireEmailVerified()}, not verified), or not authorised.
+     * {@link AccountSettings#requireEmailVerified()}, not verified), or not authorised.
      *
      * @param requiredScope a permission to authorise, or null to authenticate only
      */

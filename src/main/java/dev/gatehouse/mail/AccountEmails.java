@@ -4,6 +4,7 @@ import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.User;
 import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.LinkSettings;
 import dev.gatehouse.token.EmailToken;
 import dev.gatehouse.token.PasswordResetToken;
 import jakarta.enterprise.context.Dependent;
@@ -20,8 +21,8 @@ import java.util.Objects;
  * with the settings and {@link Mailer} of a running Gatehouse) to send the same texts from your
  * own pages.
  *
- * <p>Links are {@link AuthSettings#publicBaseUrl()} + {@link AuthSettings#resetPath()} or
- * {@link AuthSettings#verifyPath()} + {@code ?token=} and the raw token, URL-encoded. They never come
+ * <p>Links are {@link LinkSettings#publicBaseUrl()} + {@link LinkSettings#resetPath()} or
+ * {@link LinkSettings#verifyPath()} + {@code ?token=} and the raw token, URL-encoded. They never come
  * from a request's {@code Host} header, which a client chooses. Without a {@code publicBaseUrl}
  * there are no links: {@link #linksEnabled()} is false and every method that builds one throws
  * {@link IllegalStateException}, so check first (the HTTP API answers such rows 404).
@@ -52,7 +53,7 @@ public final class AccountEmails {
     /**
      * Whether links can be built.
      *
-     * @return true when {@link AuthSettings#publicBaseUrl()} is set
+     * @return true when {@link LinkSettings#publicBaseUrl()} is set
      */
     public boolean linksEnabled() {
         return settings.links().publicBaseUrl() != null;

@@ -5,7 +5,6 @@ import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
-import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Refusal;

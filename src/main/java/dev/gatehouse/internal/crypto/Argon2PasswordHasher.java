@@ -3,6 +3,7 @@ package dev.gatehouse.internal.crypto;
 import dev.gatehouse.ValidationException;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.HashingSettings;
 import dev.gatehouse.internal.password.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +15,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Bouncy Castle Argon2id behind {@link HashingLanes}, which bound concurrent hashing (memory and
- * CPU) and keep {@link AuthSettings#trustedHashingSlots()} for {@link #verifyTrusted}. Passwords are
+ * CPU) and keep {@link HashingSettings#trustedHashingSlots()} for {@link #verifyTrusted}. Passwords are
  * hashed in their NFKC form ({@link Passwords}).
  */
 public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane {

@@ -3,6 +3,7 @@ package dev.gatehouse.internal.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.DatabaseSettings;
 
 /** The HikariCP pools Gatehouse opens itself (the library's and the command line's), with one set of timeouts. */
 public final class Pools {
@@ -11,7 +12,7 @@ public final class Pools {
     }
 
     /**
-     * Opens a pool on {@link AuthSettings#jdbcUrl()}: connections, validation and the first
+     * Opens a pool on {@link DatabaseSettings#jdbcUrl()}: connections, validation and the first
      * connection bounded by {@code databaseTimeoutSeconds}, READ COMMITTED, auto-commit.
      *
      * @throws IllegalStateException the database cannot be reached (the message never shows a password)

@@ -97,7 +97,7 @@ public class CallerResolver {
         return cookieValue(request, settings.sessions().effectiveCookieName());
     }
 
-    /** The value of the device cookie ({@link dev.gatehouse.config.AuthSettings#deviceCookieName()}), or null. */
+    /** The value of the device cookie ({@link dev.gatehouse.config.SessionSettings#deviceCookieName()}), or null. */
     public String deviceCookieValue(HttpServletRequest request) {
         return cookieValue(request, settings.sessions().deviceCookieName());
     }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Cross-origin check for state-changing requests, whether or not they carry a cookie (a
  * cross-site form posting to the sign-in endpoint is login CSRF). {@code Sec-Fetch-Site} decides
  * when present: {@code same-origin} and {@code none} pass; {@code same-site} and
- * {@code cross-site} pass only from a {@linkplain dev.gatehouse.config.AuthSettings#trustedOrigins trusted
+ * {@code cross-site} pass only from a {@linkplain dev.gatehouse.config.HttpSettings#trustedOrigins trusted
  * origin} (a sibling subdomain is another origin). Without it, {@code Origin} must be this
  * application's own origin (the request's scheme and {@code Host}, or {@code publicBaseUrl}) or
  * a trusted one; {@code Origin: null} is refused. Requests with neither header pass: they do not

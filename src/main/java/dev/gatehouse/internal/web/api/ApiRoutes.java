@@ -5,9 +5,10 @@ import static dev.gatehouse.internal.web.api.RouteTable.When.NOT_FOUND;
 import static dev.gatehouse.internal.web.api.RouteTable.When.ON;
 
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.HttpSettings;
 import dev.gatehouse.config.Identifier;
 
-/** The API's rows, paths relative to {@link AuthSettings#authPathPrefix()}: the one list of what it serves. */
+/** The API's rows, paths relative to {@link HttpSettings#authPathPrefix()}: the one list of what it serves. */
 final class ApiRoutes {
 
     private ApiRoutes() {

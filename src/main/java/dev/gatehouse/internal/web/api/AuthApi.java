@@ -4,6 +4,7 @@ import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.HttpSettings;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
 import dev.gatehouse.internal.web.Refusal;
@@ -19,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The JSON API under {@link AuthSettings#authPathPrefix()}: every account flow of the issue's
+ * The JSON API under {@link HttpSettings#authPathPrefix()}: every account flow of the issue's
  * table ({@link ApiRoutes}), with the documented status codes. Served by {@code GatehouseFilter};
  * a path it does not know falls through to the application.
  */
