@@ -2,6 +2,7 @@ package dev.gatehouse.internal.web.api;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.Caller;
+import dev.gatehouse.ErrorCode;
 import dev.gatehouse.internal.web.Resolution;
 
 /** The API's caller checks: a cross-site request and a missing or non-session credential are refused. */
@@ -14,18 +15,17 @@ final class Access {
     static Caller sessionCaller(Resolution who) {
         refuseCsrf(who);
         if (!who.authenticated()) {
-            throw new ApiError(401, "auth_required", "Sign in to do that.");
+            throw AccessDeniedException.authRequired();
         }
         if (!who.caller().isSession()) {
-            AccessDeniedException e = AccessDeniedException.sessionRequired();
-            throw new ApiError(e.status(), e.code().wire(), e.getMessage());
+            throw AccessDeniedException.sessionRequired();
         }
         return who.caller();
     }
 
     static void refuseCsrf(Resolution who) {
         if (who.csrfBlocked()) {
-            throw new ApiError(403, "csrf", "Cross-site request refused.");
+            throw new ApiError(ErrorCode.CSRF, "Cross-site request refused.");
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.internal.web.Refusal;
 import java.lang.System.Logger.Level;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -25,21 +24,6 @@ final class ApiError extends AuthException {
     ApiError(ErrorCode code, String message, Map<String, String> headers) {
         super(code, message);
         this.headers = Map.copyOf(headers);
-    }
-
-    /** By status and wire code; both must name the same {@link ErrorCode}. */
-    ApiError(int status, String code, String message) {
-        this(status, code, message, Map.of());
-    }
-
-    /** By status and wire code; both must name the same {@link ErrorCode}. */
-    ApiError(int status, String code, String message, Map<String, String> headers) {
-        this(codeOf(status, code), message, headers);
-    }
-
-    private static ErrorCode codeOf(int status, String wire) {
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.wire().equals(wire) && c.httpStatus() == status)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no error code " + wire + " with status " + status));
     }
 
     static ApiError badRequest(String message) {

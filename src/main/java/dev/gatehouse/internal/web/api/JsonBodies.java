@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.ErrorCode;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -30,11 +31,11 @@ final class JsonBodies {
     static JsonObject readObject(HttpServletRequest request, int maxBytes) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
-            throw refuse(request.getInputStream(), 415, "unsupported_media_type", "Send the body as application/json.");
+            throw refuse(request.getInputStream(), ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            throw refuse(request.getInputStream(), 413, "payload_too_large", "Request body is too large.");
+            throw refuse(request.getInputStream(), ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large.");
         }
         byte[] body = readAtMost(request.getInputStream(), maxBytes);
         String text;
@@ -63,7 +64,7 @@ final class JsonBodies {
     private static byte[] readAtMost(InputStream in, int max) throws IOException {
         byte[] data = in.readNBytes(max + 1);
         if (data.length > max) {
-            throw refuse(in, 413, "payload_too_large", "Request body is too large.");
+            throw refuse(in, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large.");
         }
         return data;
     }
@@ -74,7 +75,7 @@ final class JsonBodies {
      * a client still sending can then lose the answer. A larger body is left unread and the answer
      * says {@code Connection: close}.
      */
-    private static ApiError refuse(InputStream in, int status, String code, String message) {
+    private static ApiError refuse(InputStream in, ErrorCode code, String message) {
         byte[] sink = new byte[8192];
         long read = 0;
         try {
@@ -85,8 +86,8 @@ final class JsonBodies {
         } catch (IOException e) {
             read = Long.MAX_VALUE; // the client went away or broke off: nothing to keep alive
         }
-        return read > DRAIN_LIMIT ? new ApiError(status, code, message, Map.of("Connection", "close"))
-                : new ApiError(status, code, message);
+        return read > DRAIN_LIMIT ? new ApiError(code, message, Map.of("Connection", "close"))
+                : new ApiError(code, message);
     }
 
     /** A required string field. @throws ApiError 400 naming the fields */

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.ErrorCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,6 @@ final class RouteTable {
 
     /** The answer of a switched-off feature: like an unknown path, so no configuration hint reaches a client. */
     static ApiError notFound() {
-        return new ApiError(404, "not_found", "Not found.");
+        return new ApiError(ErrorCode.NOT_FOUND, "Not found.");
     }
 }
