@@ -1,5 +1,6 @@
 package dev.gatehouse.example;
 
+import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
@@ -97,6 +98,9 @@ abstract class Page extends HttpServlet {
     static String message(RuntimeException e) {
         if (e instanceof RateLimitedException r) {
             return "Too many attempts. Try again in " + r.retryAfterSeconds() + " seconds.";
+        }
+        if (e instanceof AccessDeniedException) {
+            throw e; // a guard's refusal: Gatehouse's filter answers it with its own status (401/403)
         }
         if (e instanceof AuthException) { // validation included; an IllegalArgumentException is a bug, never shown
             return e.getMessage();
