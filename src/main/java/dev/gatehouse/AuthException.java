@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,12 @@ import java.util.Objects;
  * {@code AuthException} but a {@link GatehouseUnavailableException} (503, never 401). Mistakes of
  * the calling programmer are {@link IllegalArgumentException}s, never shown to a client. Stack
  * traces are not collected: these are answers, not faults.
+ *
+ * <p>An Enterprise Beans application exception: thrown out of an EJB it reaches the caller as
+ * itself, not wrapped in an {@code EJBException}, and the transaction rolls back. (The annotation is
+ * ignored where no EJB container runs.)
  */
+@ApplicationException(rollback = true)
 public abstract class AuthException extends RuntimeException {
 
     private final ErrorCode code;

@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,12 @@ import java.util.Objects;
  * ({@link ErrorCode#BREACH_CHECK_UNAVAILABLE}). Not an {@link AuthException}: the caller did nothing
  * wrong, and a web layer answers 503 with {@code Retry-After: }{@link #retryAfterSeconds()}, never
  * 401. The message is safe to show; the cause (for logs) may name internals.
+ *
+ * <p>An Enterprise Beans application exception: thrown out of an EJB it reaches the caller as
+ * itself, not wrapped in an {@code EJBException}, and the transaction rolls back. (The annotation is
+ * ignored where no EJB container runs.)
  */
+@ApplicationException(rollback = true)
 public final class GatehouseUnavailableException extends RuntimeException {
 
     private final ErrorCode code;

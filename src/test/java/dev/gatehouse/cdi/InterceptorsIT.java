@@ -121,6 +121,21 @@ class InterceptorsIT {
         }
     }
 
+    /** A session bean's annotations on a CDI bean where no EJB container runs (Jetty, Tomcat, Weld SE). */
+    @jakarta.ejb.Stateless
+    @ApplicationScoped
+    public static class NotAnEjbHere {
+        @RolesAllowed("admin")
+        public String admin() {
+            return "admin";
+        }
+
+        @DenyAll
+        public String locked() {
+            return "never";
+        }
+    }
+
     @Deployment
     static JavaArchive deployment() {
         TestBeans.settings = AuthSettings.defaults().forTests().toBuilder().housekeepingIntervalSeconds(0)
@@ -129,7 +144,7 @@ class InterceptorsIT {
                 .addClasses(GatehouseProducer.class, TestBeans.class, MutableClock.class, CurrentCaller.class,
                         RolesAllowedInterceptor.class, DenyAllInterceptor.class, RequiresPermissionInterceptor.class,
                         RequiresSessionInterceptor.class,
-                        SettableSecurityContext.class, Guarded.class, Locked.class)
+                        SettableSecurityContext.class, Guarded.class, Locked.class, NotAnEjbHere.class)
                 .addAsServiceProvider(Extension.class, GatehouseSecurityExtension.class)
                 .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" "
                         + "bean-discovery-mode=\"all\"><alternatives><class>" + SettableSecurityContext.class.getName()
@@ -140,6 +155,8 @@ class InterceptorsIT {
     Guarded guarded;
     @Inject
     Locked locked;
+    @Inject
+    NotAnEjbHere notAnEjb;
     @Inject
     AuthService auth;
     @Inject
@@ -200,5 +217,16 @@ class InterceptorsIT {
                 "a propagated caller is never a browser session");
         SettableSecurityContext.caller = null;
         assertEquals(401, assertThrows(AccessDeniedException.class, guarded::manageAccount).status());
+    }
+
+    @Test
+    void aStatelessAnnotationWithoutAnEjbContainerDoesNotSwitchTheGuardsOff() {
+        String user = auth.signUp("plain@example.com", null, "tangerine-otter-42", null, null).user().id();
+        SettableSecurityContext.caller = null;
+        assertEquals(401, assertThrows(AccessDeniedException.class, notAnEjb::admin).status());
+        SettableSecurityContext.caller = user;
+        SettableSecurityContext.roles = Set.of();
+        assertEquals(403, assertThrows(AccessDeniedException.class, notAnEjb::admin).status());
+        assertEquals(403, assertThrows(AccessDeniedException.class, notAnEjb::locked).status());
     }
 }
