@@ -269,5 +269,6 @@ public record AuthSettings(
         public Builder filterMode(FilterMode v) { return set(FILTER_MODE, v); }
         public Builder filterRules(String v) { return set(FILTER_RULES, v); }
         public Builder filterAutoRegister(boolean v) { return set(FILTER_AUTO_REGISTER, v); }
+        public Builder enableOpenApi(boolean v) { return set(ENABLE_OPEN_API, v); }
     }
 }

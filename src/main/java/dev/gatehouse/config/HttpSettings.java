@@ -28,6 +28,8 @@ import java.util.Set;
  *                             the system property or environment only (the filter is registered before CDI
  *                             starts), and the context parameter {@code dev.gatehouse.autoRegister}, when
  *                             present, overrides it
+ * @param enableOpenApi        whether the HTTP API serves its OpenAPI document at {@code {authPathPrefix}/openapi.json}
+ *                             (404 when false)
  */
 public record HttpSettings(
         String authPathPrefix,
@@ -37,7 +39,8 @@ public record HttpSettings(
         int maxRequestBytes,
         FilterMode filterMode,
         String filterRules,
-        boolean filterAutoRegister) {
+        boolean filterAutoRegister,
+        boolean enableOpenApi) {
 
     public HttpSettings {
         if (authPathPrefix == null || !authPathPrefix.startsWith("/") || authPathPrefix.length() < 2

@@ -11,16 +11,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A bare HTTP client: no cookie jar, so tests see and send every cookie by hand. */
+/**
+ * A bare HTTP client: no cookie jar, so tests see and send every cookie by hand. Every call under
+ * the API's prefix is checked against the OpenAPI document ({@link OpenApiContract}): a call that
+ * breaks it fails with an {@link AssertionError}.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final URI base;
+    private final OpenApiContract contract;
 
+    /** A client of a server whose API is under the default prefix, {@code /auth}. */
     public Http(URI base) {
+        this(base, "/auth");
+    }
+
+    /** @param apiPrefix the server's {@code authPathPrefix}: calls under it are checked against the contract */
+    public Http(URI base, String apiPrefix) {
         this.base = base;
+        this.contract = OpenApiContract.forPrefix(apiPrefix);
     }
 
     public record Res(int status, HttpResponse<String> raw) {
@@ -64,7 +76,10 @@ public final class Http {
             b.header(headers[i], headers[i + 1]);
         }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        contract.check(new OpenApiContract.Exchange(method, request.uri().getRawPath(),
+                request.headers().firstValue("Content-Type").orElse(null), json, r.statusCode(), r.headers().map(), r.body()));
         return new Res(r.statusCode(), r);
     }
 

@@ -182,6 +182,7 @@ public final class SettingsCatalog {
     public static final Setting<String> FILTER_RULES = of("filterRules", TEXT, "", s -> s.http().filterRules());
     public static final Setting<Boolean> FILTER_AUTO_REGISTER = of("filterAutoRegister", BOOLEAN, true,
             s -> s.http().filterAutoRegister());
+    public static final Setting<Boolean> ENABLE_OPEN_API = of("enableOpenApi", BOOLEAN, true, s -> s.http().enableOpenApi());
 
     /** Every setting, in the order {@link #describe} prints them. */
     public static final List<Setting<?>> ALL = List.of(STRICT, SECRET_KEYS,
@@ -203,7 +204,7 @@ public final class SettingsCatalog {
             DATABASE_TIMEOUT_SECONDS, HOUSEKEEPING_INTERVAL_SECONDS, RESOLVE_CACHE_SECONDS, RESOLVE_CACHE_SIZE,
             SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_START_TLS, MAIL_FROM,
             AUTH_PATH_PREFIX, ENABLE_CREDENTIALS_API, TRUSTED_PROXIES, TRUSTED_ORIGINS, MAX_REQUEST_BYTES, FILTER_MODE,
-            FILTER_RULES, FILTER_AUTO_REGISTER);
+            FILTER_RULES, FILTER_AUTO_REGISTER, ENABLE_OPEN_API);
 
     /**
      * Settings from the given values, every other one at its default.
@@ -241,7 +242,7 @@ public final class SettingsCatalog {
                         v.get(SMTP_START_TLS), v.get(MAIL_FROM)),
                 new HttpSettings(v.get(AUTH_PATH_PREFIX), v.get(ENABLE_CREDENTIALS_API), v.get(TRUSTED_PROXIES),
                         v.get(TRUSTED_ORIGINS), v.get(MAX_REQUEST_BYTES), v.get(FILTER_MODE), v.get(FILTER_RULES),
-                        v.get(FILTER_AUTO_REGISTER)));
+                        v.get(FILTER_AUTO_REGISTER), v.get(ENABLE_OPEN_API)));
     }
 
     /** Every value {@code settings} holds, so a builder can start from them. */

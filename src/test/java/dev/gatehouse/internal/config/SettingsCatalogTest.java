@@ -99,6 +99,7 @@ class SettingsCatalogTest {
         OTHER.put("filterMode", "filter");
         OTHER.put("filterRules", "/admin/*=admin");
         OTHER.put("filterAutoRegister", "false");
+        OTHER.put("enableOpenApi", "false");
     }
 
     static AuthSettings read(Map<String, String> given) {

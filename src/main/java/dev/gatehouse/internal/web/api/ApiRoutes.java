@@ -15,7 +15,7 @@ final class ApiRoutes {
     }
 
     static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
-                         LinkHandlers links) {
+                         LinkHandlers links, OpenApiHandler openApi) {
         boolean credentials = settings.http().enableCredentialsApi();
         boolean signup = credentials && settings.accounts().enableSignup();
         boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
@@ -36,6 +36,7 @@ final class ApiRoutes {
                 .add("POST", "/password/forgot", links::forgot)
                 .add("POST", "/password/reset", links::reset)
                 .add("POST", "/email/verify/request", links::verifyRequest)
-                .add("POST", "/email/verify", links::verify);
+                .add("POST", "/email/verify", links::verify)
+                .add("GET", "/openapi.json", openApi::serve, settings.http().enableOpenApi() ? ON : NOT_FOUND);
     }
 }

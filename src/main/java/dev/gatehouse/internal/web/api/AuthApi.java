@@ -43,7 +43,8 @@ public class AuthApi {
         this.clientIp = new ClientIp(settings.http().trustedProxies());
         this.routes = ApiRoutes.of(settings,
                 new AccountHandlers(settings, auth, sessions, apiTokens, resolver, emails, created),
-                new SessionHandlers(sessions), new TokenHandlers(apiTokens), new LinkHandlers(auth, apiTokens, emails));
+                new SessionHandlers(sessions), new TokenHandlers(apiTokens), new LinkHandlers(auth, apiTokens, emails),
+                new OpenApiHandler(settings.http().authPathPrefix()));
     }
 
     /** True for paths under the API's prefix (answered in JSON, whatever happens). */

@@ -24,6 +24,10 @@ public final class JsonIo {
         return PROVIDER.createObjectBuilder();
     }
 
+    static JsonObjectBuilder object(JsonObject from) {
+        return PROVIDER.createObjectBuilder(from);
+    }
+
     static JsonArrayBuilder array() {
         return PROVIDER.createArrayBuilder();
     }

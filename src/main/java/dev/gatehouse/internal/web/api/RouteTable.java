@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +78,14 @@ final class RouteTable {
             }
         }
         throw ApiError.methodNotAllowed(rows.stream().map(Route::method).collect(Collectors.joining(", ")));
+    }
+
+    /** The served rows as {@code "METHOD /path"} (an id row with its {@code {id}}), for the OpenAPI drift test. */
+    Set<String> operations() {
+        Set<String> ops = new TreeSet<>();
+        literals.forEach((path, rows) -> rows.forEach(r -> ops.add(r.method() + " " + path)));
+        withId.forEach((key, rows) -> rows.forEach(r -> ops.add(r.method() + " " + key + ID)));
+        return ops;
     }
 
     /** The answer of a switched-off feature: like an unknown path, so no configuration hint reaches a client. */
