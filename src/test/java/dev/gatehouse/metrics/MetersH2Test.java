@@ -105,7 +105,7 @@ class MetersH2Test {
         SignInResult up = gh.auth().signUp(EMAIL, null, PW, null, null);
         SignInResult in = gh.auth().signIn(EMAIL, PW, null, null);
         gh.auth().signIn(EMAIL, PW, null, null);
-        assertEquals(3, count("gatehouse.sessions.created"));
+        assertEquals(3, count("gatehouse.sessions.started"));
         gh.sessions().signOut(in.cookie().value());
         gh.sessions().signOut(in.cookie().value()); // already gone: nothing more ended
         assertEquals(1, count("gatehouse.sessions.revoked", "reason", "sign_out"));
@@ -120,7 +120,7 @@ class MetersH2Test {
         NewApiToken a = gh.apiTokens().create(user, "ci", List.of("read"), 30);
         gh.apiTokens().create(user, "cli", List.of("read"), 30);
         gh.apiTokens().create(user, "bot", List.of("read"), 30);
-        assertEquals(3, count("gatehouse.tokens.created"));
+        assertEquals(3, count("gatehouse.tokens.issued"));
         assertTrue(gh.apiTokens().revoke(user, a.token().id()));
         assertFalse(gh.apiTokens().revoke(user, a.token().id()));
         assertEquals(1, count("gatehouse.tokens.revoked"));

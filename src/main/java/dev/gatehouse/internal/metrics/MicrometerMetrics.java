@@ -35,8 +35,8 @@ final class MicrometerMetrics implements Metrics {
     private MicrometerMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.shed = counter("gatehouse.shed", "Sign-in attempts refused before any work: too many in progress");
-        this.sessionsCreated = counter("gatehouse.sessions.created", "Sessions started");
-        this.tokensCreated = counter("gatehouse.tokens.created", "API tokens created");
+        this.sessionsCreated = counter("gatehouse.sessions.started", "Sessions started");
+        this.tokensCreated = counter("gatehouse.tokens.issued", "API tokens created");
         this.tokensRevoked = counter("gatehouse.tokens.revoked", "API tokens revoked");
         this.csrf = counter("gatehouse.csrf.refusals", "State-changing requests from another origin's page refused");
         this.hashing = Timer.builder("gatehouse.hashing").description("One password hash or verification, "
