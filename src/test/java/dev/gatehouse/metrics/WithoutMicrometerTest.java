@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,12 +64,13 @@ class WithoutMicrometerTest {
             Class<?> settingsType = loader.loadClass("dev.gatehouse.config.AuthSettings");
             Object tests = call(call(settingsType.getMethod("defaults").invoke(null), "forTests"), "toBuilder");
             tests = call(tests, "housekeepingIntervalSeconds", 0L);
-            tests = call(tests, "jdbcUrl", "jdbc:h2:mem:nomicrometer" + UUID.randomUUID().toString().replace("-", "")
-                    + ";DB_CLOSE_DELAY=-1");
             Object settings = call(tests, "build");
+            // H2's data source from the isolated loader: DriverManager would not hand this loader the test's driver
+            DataSource h2 = (DataSource) loader.loadClass("org.h2.jdbcx.JdbcDataSource").getConstructor().newInstance();
+            call(h2, "setURL", "jdbc:h2:mem:nomicrometer" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
             Class<?> gatehouse = loader.loadClass("dev.gatehouse.Gatehouse");
-            try (AutoCloseable gh = (AutoCloseable) gatehouse.getMethod("start", settingsType, Clock.class)
-                    .invoke(null, settings, Clock.systemUTC())) {
+            try (AutoCloseable gh = (AutoCloseable) gatehouse.getMethod("start", settingsType, DataSource.class, Clock.class)
+                    .invoke(null, settings, h2, Clock.systemUTC())) {
                 Object auth = call(gh, "auth");
                 Class<?> authType = loader.loadClass("dev.gatehouse.account.AuthService");
                 authType.getMethod("signUp", String.class, String.class, String.class, String.class, String.class)
