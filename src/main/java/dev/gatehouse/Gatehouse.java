@@ -14,6 +14,9 @@ import dev.gatehouse.internal.apitoken.DefaultApiTokenService;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
+import dev.gatehouse.internal.metrics.HealthChecks;
+import dev.gatehouse.internal.metrics.Metrics;
+import dev.gatehouse.internal.metrics.MetricsSelector;
 import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
 import dev.gatehouse.internal.persistence.Migrations;
 import dev.gatehouse.internal.persistence.Pools;
@@ -50,6 +53,11 @@ import javax.sql.DataSource;
  * <p>Start-up applies the Liquibase changelog (unless {@link DatabaseSettings#runMigrations()} is
  * false), validates the schema with Hibernate, and schedules {@link #sweepExpired()} every
  * {@link DatabaseSettings#housekeepingIntervalSeconds()} on one daemon thread.
+ *
+ * <p>With Micrometer on the class path Gatehouse publishes its meters (docs/METRICS.md) to the
+ * registry given to {@link #start(AuthSettings, DataSource, Clock, Object)}, else to Micrometer's
+ * global registry; without Micrometer it publishes nothing. {@link #health()} checks the database,
+ * the schema and password hashing.
  */
 public final class Gatehouse implements AutoCloseable {
 
@@ -67,25 +75,32 @@ public final class Gatehouse implements AutoCloseable {
     private final DbRateLimiter rateLimiter;
     private final PasswordHasher hasher;
     private final ScheduledExecutorService housekeeping;
+    private final Metrics metrics;
+    private final HealthChecks health;
 
-    private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock) {
+    private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
+                      Object meterRegistry) {
         this.settings = settings;
+        this.metrics = MetricsSelector.select(meterRegistry);
         this.ownedPool = ownedPool;
         if (settings.database().runMigrations()) {
             Migrations.apply(dataSource);
         }
         this.emf = GatehousePersistenceUnit.create(dataSource, settings.database().databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
-        this.hasher = new Argon2PasswordHasher(settings);
+        Argon2PasswordHasher argon2 = new Argon2PasswordHasher(settings, metrics);
+        this.hasher = argon2;
+        metrics.watchHashing(argon2.load());
+        this.health = new HealthChecks(tx, argon2.load());
         ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(), settings.database().resolveCacheSize());
-        this.rateLimiter = new DbRateLimiter(tx, clock);
-        this.sessions = new DefaultSessionService(tx, settings, clock, cache);
+        this.rateLimiter = new DbRateLimiter(tx, clock, metrics);
+        this.sessions = new DefaultSessionService(tx, settings, clock, cache, metrics);
         this.tokens = new DefaultTokenService(tx, clock);
         this.roles = new DefaultRoleService(tx, clock, cache);
-        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles);
+        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles, metrics);
         Keyring keyring = keyring(settings);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
-                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()));
+                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics);
         this.admin = new DefaultUserAdminService(tx, clock, cache);
         this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
@@ -97,10 +112,23 @@ public final class Gatehouse implements AutoCloseable {
      * @throws IllegalStateException the database cannot be reached or migrated, or the schema does not validate
      */
     public static Gatehouse start(AuthSettings settings, DataSource dataSource, Clock clock) {
+        return start(settings, dataSource, clock, null);
+    }
+
+    /**
+     * Starts on the application's data source, publishing meters to the given registry.
+     *
+     * @param meterRegistry a Micrometer {@code io.micrometer.core.instrument.MeterRegistry} (typed
+     *                      {@code Object} so Gatehouse runs without Micrometer), or null for
+     *                      Micrometer's global registry (nothing when Micrometer is absent)
+     * @throws IllegalStateException    the database cannot be reached or migrated, or the schema does not validate
+     * @throws IllegalArgumentException {@code meterRegistry} is not a Micrometer {@code MeterRegistry}
+     */
+    public static Gatehouse start(AuthSettings settings, DataSource dataSource, Clock clock, Object meterRegistry) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(clock, "clock");
-        return new Gatehouse(settings, dataSource, null, clock);
+        return new Gatehouse(settings, dataSource, null, clock, meterRegistry);
     }
 
     /**
@@ -110,8 +138,18 @@ public final class Gatehouse implements AutoCloseable {
      * @throws IllegalStateException neither is set, or the database cannot be reached
      */
     public static Gatehouse start(AuthSettings settings, Clock clock) {
+        return start(settings, clock, null);
+    }
+
+    /**
+     * Starts on the data source the settings name, publishing meters to the given registry.
+     *
+     * @param meterRegistry as for {@link #start(AuthSettings, DataSource, Clock, Object)}
+     * @throws IllegalStateException neither is set, or the database cannot be reached
+     */
+    public static Gatehouse start(AuthSettings settings, Clock clock, Object meterRegistry) {
         if (settings.database().dataSourceJndiName() != null) {
-            return start(settings, lookup(settings.database().dataSourceJndiName()), clock);
+            return start(settings, lookup(settings.database().dataSourceJndiName()), clock, meterRegistry);
         }
         if (settings.database().jdbcUrl() == null) {
             throw new IllegalStateException("Gatehouse has no database: set gatehouse.jdbcUrl / GATEHOUSE_JDBC_URL, "
@@ -120,7 +158,7 @@ public final class Gatehouse implements AutoCloseable {
         }
         HikariDataSource pool = Pools.open(settings, "gatehouse", settings.database().jdbcPoolSize());
         try {
-            return new Gatehouse(settings, pool, pool, clock);
+            return new Gatehouse(settings, pool, pool, clock, meterRegistry);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -174,6 +212,16 @@ public final class Gatehouse implements AutoCloseable {
                 rateLimiter.sweepExpired());
     }
 
+    /**
+     * Checks, now, that the database answers, that every changeset of Gatehouse's schema is applied,
+     * and that password hashing is not saturated (fewer callers waiting for a slot than may wait).
+     * Never throws for what it finds: a failed check is {@link Health.Status#DOWN} with a short
+     * detail. Takes at most about a database round trip per check, bounded by the pool's timeout.
+     */
+    public Health health() {
+        return health.check();
+    }
+
     /** Stops housekeeping, closes the persistence unit, and closes the pool if Gatehouse opened it. */
     @Override
     public void close() {
@@ -181,6 +229,7 @@ public final class Gatehouse implements AutoCloseable {
             housekeeping.shutdownNow();
         }
         rateLimiter.close(); // writes counts still waiting in memory
+        metrics.close();
         emf.close();
         if (ownedPool != null) {
             ownedPool.close();

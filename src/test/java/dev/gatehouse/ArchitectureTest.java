@@ -122,6 +122,33 @@ class ArchitectureTest {
         assertEquals(new TreeMap<>(), offenders, "classes outside dev.gatehouse.web.jetty that depend on Jetty");
     }
 
+    /**
+     * Micrometer is optional: one class (loaded only when Micrometer is present) may name its types,
+     * so every other class loads without it.
+     */
+    @Test
+    void onlyMicrometerMetricsDependsOnMicrometer() throws Exception {
+        String allowed = ROOT + ".internal.metrics.MicrometerMetrics";
+        TreeMap<String, Set<String>> offenders = new TreeMap<>();
+        for (String name : classNames()) {
+            if (name.equals(allowed) || name.startsWith(allowed + "$")) {
+                continue;
+            }
+            Set<String> bad = new TreeSet<>();
+            for (String ref : referencedTypes(name)) {
+                if (ref.startsWith("io/micrometer/")) {
+                    bad.add(ref.replace('/', '.'));
+                }
+            }
+            if (!bad.isEmpty()) {
+                offenders.put(name, bad);
+            }
+        }
+        assertEquals(new TreeMap<>(), offenders, "classes other than " + allowed + " that depend on Micrometer");
+        assertTrue(referencedTypes(allowed).stream().anyMatch(r -> r.startsWith("io/micrometer/")),
+                "the constant-pool reader finds Micrometer references");
+    }
+
     /** The scan itself must see the classes, or every rule above would pass vacuously. */
     @Test
     void theScanSeesTheWholeLibrary() throws Exception {

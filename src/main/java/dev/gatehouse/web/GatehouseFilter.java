@@ -5,6 +5,7 @@ import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Refusal;
@@ -49,12 +50,14 @@ public class GatehouseFilter extends HttpFilter {
     private transient CallerResolver resolver;
     private transient AuthApi api;
     private transient UrlRules rules;
+    private transient Metrics metrics;
     private boolean wrap;
 
     @Override
     public void init() throws ServletException {
         resolver = CDI.current().select(CallerResolver.class).get();
         api = CDI.current().select(AuthApi.class).get();
+        metrics = CDI.current().select(Metrics.class).get();
         HttpSettings http = CDI.current().select(AuthSettings.class).get().http(); // the parameters below override it
         String mode = param(MODE, http.filterMode().wireName());
         if (!mode.equals("container") && !mode.equals("filter")) {
@@ -85,6 +88,7 @@ public class GatehouseFilter extends HttpFilter {
         }
         resolver.renew(req, res);
         if (who.csrfBlocked() && !who.authenticated()) {
+            metrics.csrfRefused();
             refuse(req, res, Refusal.of(ErrorCode.CSRF, "Cross-site request refused."), who);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.account;
 
+import dev.gatehouse.AuthException;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.User;
 import dev.gatehouse.ValidationException;
@@ -14,6 +15,7 @@ import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.Keyring;
 import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.password.BreachedPasswordRule;
 import dev.gatehouse.internal.password.PasswordPolicy;
 import dev.gatehouse.internal.persistence.ApiTokenRepository;
@@ -68,6 +70,7 @@ public final class DefaultAuthService implements AuthService {
     private final DefaultSessionService sessions;
     private final DefaultTokenService tokens;
     private final ResolveCache cache;
+    private final Metrics metrics;
     private final UserRepository users = new UserRepository();
     private final SessionRepository sessionRows = new SessionRepository();
     private final AuthTokenRepository tokenRows = new AuthTokenRepository();
@@ -76,6 +79,13 @@ public final class DefaultAuthService implements AuthService {
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
                               DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
                               ResolveCache cache, Keyring keyring, Fingerprints fingerprints) {
+        this(tx, settings, clock, hasher, limiter, sessions, tokens, cache, keyring, fingerprints, Metrics.NOOP);
+    }
+
+    public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
+                              DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
+                              ResolveCache cache, Keyring keyring, Fingerprints fingerprints, Metrics metrics) {
+        this.metrics = metrics;
         this.cache = cache;
         this.tx = tx;
         this.settings = settings;
@@ -86,13 +96,13 @@ public final class DefaultAuthService implements AuthService {
         this.identifiers = new Identifiers(settings);
         this.limits = new HourlyLimits(limiter, fingerprints);
         this.failureLock = new FailureLock(FailureLock.SCOPE, tx, limiter, clock, settings.accounts().maxConsecutiveFailures(),
-                settings.accounts().lockoutSeconds());
+                settings.accounts().lockoutSeconds(), metrics);
         this.devices = new DeviceCookies(keyring, settings, clock);
         this.fingerprints = fingerprints;
         this.sessions = sessions;
         this.tokens = tokens;
         this.check = new SignInCheck(tx, settings, clock, hasher, policy, limiter, limits, failureLock, devices,
-                fingerprints);
+                fingerprints, metrics);
     }
 
     /** Looks again for the costliest stored hash shape (housekeeping; rehashing on sign-in empties old ones). */
@@ -147,14 +157,29 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public SignInResult signIn(String identifier, String password, String ip, String userAgent, String deviceCookie) {
-        SignInCheck.Verified v = check.verify(identifier, password, ip, deviceCookie);
+        SignInCheck.Verified v = verify(identifier, password, ip, deviceCookie);
         SessionCookie cookie = sessions.start(v.user().id(), ip, userAgent);
         return new SignInResult(v.user(), cookie, devices.issue(v.identifier()));
     }
 
     @Override
     public User verifyCredentials(String identifier, String password, String ip) {
-        return check.verify(identifier, password, ip, null).user();
+        return verify(identifier, password, ip, null).user();
+    }
+
+    /** The sign-in check, its outcome counted by result. */
+    private SignInCheck.Verified verify(String identifier, String password, String ip, String deviceCookie) {
+        try {
+            SignInCheck.Verified v = check.verify(identifier, password, ip, deviceCookie);
+            metrics.signIn("success");
+            return v;
+        } catch (AuthException e) {
+            metrics.signIn(e.code().wire());
+            throw e;
+        } catch (GatehouseUnavailableException e) {
+            metrics.signIn(e.code().wire());
+            throw e;
+        }
     }
 
 

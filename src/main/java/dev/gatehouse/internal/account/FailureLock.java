@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.account;
 
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.persistence.BucketRepository;
 import dev.gatehouse.internal.persistence.RateLimitBucketEntity;
 import dev.gatehouse.internal.persistence.Transactions;
@@ -36,8 +37,11 @@ final class FailureLock {
     private final long lockoutSeconds;
     private static final int MAX_UNCLEARED = 10_000;
     private final Set<String> unclearedSuccesses = ConcurrentHashMap.newKeySet();
+    private final Metrics metrics;
 
-    FailureLock(String scope, Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds) {
+    FailureLock(String scope, Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds,
+                Metrics metrics) {
+        this.metrics = metrics;
         this.scope = scope;
         this.tx = tx;
         this.limiter = limiter;
@@ -63,12 +67,12 @@ final class FailureLock {
         String key = BucketKeys.prefix(scope, identifier) + "0";
         boolean owed = unclearedSuccesses.remove(identifier);
         try {
-            return tx.retryingInsertRace(4, em -> {
+            return counted(tx.retryingInsertRace(4, em -> {
                 if (owed) {
                     buckets.delete(em, key);
                 }
                 return count(em, key, read);
-            });
+            }));
         } catch (RuntimeException e) {
             if (owed) {
                 clearLater(identifier);
@@ -84,13 +88,21 @@ final class FailureLock {
     <T> Attempt<T> uncounted(String identifier, Function<EntityManager, T> read) {
         String key = BucketKeys.prefix(scope, identifier) + "0";
         long now = clock.instant().getEpochSecond();
-        return tx.inTransaction(em -> {
+        return counted(tx.inTransaction(em -> {
             RateLimitBucketEntity row = buckets.find(em, key);
             if (row != null && row.count >= max && row.expiresAt > now) {
                 return new Attempt<T>(OptionalLong.of(Math.max(1, row.expiresAt - now)), null);
             }
             return new Attempt<>(OptionalLong.empty(), read.apply(em));
-        });
+        }));
+    }
+
+    /** Counts a refusal by this lock (after the transaction: a retried one counts once). */
+    private <T> Attempt<T> counted(Attempt<T> attempt) {
+        if (attempt.lockedFor().isPresent()) {
+            metrics.lockout(scope.equals(SCOPE) ? "account" : "device");
+        }
+        return attempt;
     }
 
     private <T> Attempt<T> count(EntityManager em, String key, Function<EntityManager, T> read) {

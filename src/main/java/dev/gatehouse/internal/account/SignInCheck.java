@@ -11,6 +11,7 @@ import dev.gatehouse.config.Identifier;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.PriorityLane;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.password.PasswordPolicy;
 import dev.gatehouse.internal.password.Passwords;
 import dev.gatehouse.internal.persistence.Transactions;
@@ -61,11 +62,13 @@ final class SignInCheck {
     private final FailureLock deviceLock;
     private final Fingerprints fingerprints;
     private final TimingDecoy decoy;
+    private final Metrics metrics;
     private final UserRepository users = new UserRepository();
 
     SignInCheck(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher, PasswordPolicy policy,
                 DbRateLimiter limiter, HourlyLimits limits, FailureLock failureLock, DeviceCookies devices,
-                Fingerprints fingerprints) {
+                Fingerprints fingerprints, Metrics metrics) {
+        this.metrics = metrics;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -78,7 +81,7 @@ final class SignInCheck {
         this.trustedSignIns = new Semaphore(settings.hashing().trustedHashingSlots() * 5);
         this.devices = devices;
         this.deviceLock = new FailureLock(DeviceCookies.SCOPE, tx, limiter, clock,
-                Math.min(settings.sessions().deviceCookieMaxFailures(), settings.accounts().maxConsecutiveFailures()), settings.accounts().lockoutSeconds());
+                Math.min(settings.sessions().deviceCookieMaxFailures(), settings.accounts().maxConsecutiveFailures()), settings.accounts().lockoutSeconds(), metrics);
         this.fingerprints = fingerprints;
         this.decoy = new TimingDecoy(tx, settings);
     }
@@ -132,6 +135,7 @@ final class SignInCheck {
     private <T> T admit(Semaphore gate, Supplier<T> attempt) {
         if (!gate.tryAcquire()) {
             limiter.countLater(SHED_SCOPE, "all", HOUR);
+            metrics.shed();
             throw GatehouseUnavailableException.overloaded("Too many sign-ins at once; try again shortly.", 1, null);
         }
         try {

@@ -9,6 +9,7 @@ import dev.gatehouse.apitoken.TokenLimitReachedException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.persistence.ApiTokenEntity;
 import dev.gatehouse.internal.persistence.ApiTokenRepository;
 import dev.gatehouse.internal.persistence.Clocks;
@@ -40,6 +41,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
     static final int MAX_SCOPE_LENGTH = 64;
     private static final Duration TOUCH_THROTTLE = Duration.ofSeconds(60);
 
+    private final Metrics metrics;
     private final Transactions tx;
     private final AuthSettings settings;
     private final Clock clock;
@@ -50,6 +52,12 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private final UserRepository users = new UserRepository();
 
     public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, RoleService roles) {
+        this(tx, settings, clock, cache, roles, Metrics.NOOP);
+    }
+
+    public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, RoleService roles,
+                                  Metrics metrics) {
+        this.metrics = metrics;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -89,12 +97,13 @@ public final class DefaultApiTokenService implements ApiTokenService {
             rows.insert(em, t);
         });
         Audit.info("api_token.created", userId, null);
+        metrics.apiTokenCreated();
         return new NewApiToken(t.toApiToken(), raw);
     }
 
     @Override
     public Optional<ApiToken> resolve(String rawToken, String requiredScope) {
-        Optional<ApiToken> token = authenticate(rawToken);
+        Optional<ApiToken> token = metrics.timeCallerResolution("api_token", () -> authenticate(rawToken));
         if (requiredScope == null) {
             return token;
         }
@@ -159,6 +168,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
         Instant now = Clocks.now(clock);
         boolean revoked = tx.inTransaction(em -> rows.revoke(em, userId, tokenId, now)) > 0;
         cache.invalidateUser(userId);
+        metrics.apiTokensRevoked(revoked ? 1 : 0);
         return revoked;
     }
 
@@ -167,6 +177,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
         Instant now = Clocks.now(clock);
         int n = tx.inTransaction(em -> rows.revokeAllOf(em, userId, now));
         cache.invalidateUser(userId); // after the commit
+        metrics.apiTokensRevoked(n);
         return n;
     }
 

@@ -8,6 +8,8 @@ import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.metrics.Metrics;
+import dev.gatehouse.internal.metrics.MetricsSelector;
 import dev.gatehouse.mail.DevOutboxMailer;
 import dev.gatehouse.mail.Mailer;
 import dev.gatehouse.mail.SmtpMailer;
@@ -19,16 +21,22 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * Starts one {@link Gatehouse} per CDI container, eagerly at application start (so migrations and
- * schema validation fail the deployment, not the first request), and produces its services.
+ * schema validation fail the deployment, not the first request), and produces it and its services.
+ * Its meters go to the application's {@code @ForGatehouse MeterRegistry}, else its one
+ * {@code MeterRegistry} bean, else Micrometer's global registry; Micrometer types are looked up by
+ * name, so this class loads without Micrometer.
  */
 @ApplicationScoped
 public class GatehouseProducer {
@@ -39,7 +47,9 @@ public class GatehouseProducer {
     private Instance<AuthSettings> settings;
     private Instance<Clock> clock;
     private Instance<Mailer> mailer;
+    private Instance<Object> beans;
     private volatile Gatehouse gatehouse;
+    private volatile Object meterRegistry;
     private volatile Mailer builtInMailer;
 
     /** For the container's client proxy only. */
@@ -48,7 +58,9 @@ public class GatehouseProducer {
 
     @Inject
     public GatehouseProducer(@ForGatehouse Instance<DataSource> dataSource, @ForGatehouse Instance<AuthSettings> settings,
-                             @ForGatehouse Instance<Clock> clock, @ForGatehouse Instance<Mailer> mailer) {
+                             @ForGatehouse Instance<Clock> clock, @ForGatehouse Instance<Mailer> mailer,
+                             @Any Instance<Object> beans) {
+        this.beans = beans;
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -65,7 +77,8 @@ public class GatehouseProducer {
         }
     }
 
-    /** The running instance, started on first use. */
+    /** The running instance, started on first use; applications inject it for {@link Gatehouse#health()}. */
+    @Produces
     public Gatehouse gatehouse() {
         Gatehouse g = gatehouse;
         if (g == null) {
@@ -82,7 +95,32 @@ public class GatehouseProducer {
     private Gatehouse start() {
         AuthSettings s = settings.isResolvable() ? settings.get() : AuthSettings.fromEnvironment();
         Clock c = clock.isResolvable() ? clock.get() : Clock.systemUTC();
-        return dataSource.isResolvable() ? Gatehouse.start(s, dataSource.get(), c) : Gatehouse.start(s, c);
+        meterRegistry = meterRegistry();
+        return dataSource.isResolvable() ? Gatehouse.start(s, dataSource.get(), c, meterRegistry)
+                : Gatehouse.start(s, c, meterRegistry);
+    }
+
+    /** The application's {@code @ForGatehouse}, else default, else only {@code MeterRegistry}; null: the global one. */
+    private Object meterRegistry() {
+        Class<?> type = MetricsSelector.registryType(GatehouseProducer.class.getClassLoader());
+        if (type == null) {
+            return null;
+        }
+        for (Instance<?> candidate : List.of(beans.select(type, ForGatehouse.Literal.INSTANCE),
+                beans.select(type, Default.Literal.INSTANCE), beans.select(type))) {
+            if (candidate.isResolvable()) {
+                return candidate.get();
+            }
+        }
+        return null;
+    }
+
+    /** The web layer's meters (CSRF refusals), on the registry Gatehouse uses. */
+    @Produces
+    @ApplicationScoped
+    Metrics metrics() {
+        gatehouse();
+        return MetricsSelector.select(meterRegistry);
     }
 
     @PreDestroy

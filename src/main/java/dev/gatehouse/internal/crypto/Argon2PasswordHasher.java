@@ -4,6 +4,8 @@ import dev.gatehouse.ValidationException;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HashingSettings;
+import dev.gatehouse.internal.metrics.HashingLoad;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.password.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +29,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
     private final int memoryKib;
     private final int parallelism;
     private final HashingLanes lanes;
+    private final Metrics metrics;
     /**
      * Argon2's 1 KiB blocks, reused across hashes (Bouncy Castle zeroes each one before handing it
      * back): without it every hash allocates its whole memory cost anew, and under a sign-in flood
@@ -36,6 +39,11 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
     private final Argon2BytesGenerator.BlockPool blocks;
 
     public Argon2PasswordHasher(AuthSettings settings) {
+        this(settings, Metrics.NOOP);
+    }
+
+    public Argon2PasswordHasher(AuthSettings settings, Metrics metrics) {
+        this.metrics = metrics;
         this.timeCost = settings.hashing().argonTimeCost();
         this.memoryKib = settings.hashing().argonMemoryKib();
         this.parallelism = settings.hashing().argonParallelism();
@@ -103,7 +111,13 @@ public final class Argon2PasswordHasher implements PasswordHasher, PriorityLane 
     }
 
     private <T> T gated(boolean trusted, Supplier<T> work) {
-        return trusted ? lanes.trusted(work) : lanes.untrusted(work);
+        Supplier<T> timed = () -> metrics.timeHashing(work);
+        return trusted ? lanes.trusted(timed) : lanes.untrusted(timed);
+    }
+
+    /** The hashing gate's load (for gauges and the health check). */
+    public HashingLoad load() {
+        return lanes;
     }
 
     private static int typeOf(String type) {

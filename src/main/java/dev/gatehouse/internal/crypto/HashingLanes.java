@@ -1,6 +1,7 @@
 package dev.gatehouse.internal.crypto;
 
 import dev.gatehouse.GatehouseUnavailableException;
+import dev.gatehouse.internal.metrics.HashingLoad;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -18,10 +19,11 @@ import java.util.function.Supplier;
  * {@code untrustedDutyPercent} of its slots' time: a flood then leaves CPU to trusted sign-ins and
  * to every other request. Without contention nothing rests.
  */
-public final class HashingLanes {
+public final class HashingLanes implements HashingLoad {
 
     private final Semaphore slots;
     private final Semaphore reserved;
+    private final int slotCount;
     private final long waitMillis;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -39,6 +41,7 @@ public final class HashingLanes {
     public HashingLanes(int shared, int reserved, long waitMillis, int untrustedDutyPercent, BiConsumer<Runnable, Long> later) {
         this.slots = new Semaphore(shared, true);
         this.reserved = new Semaphore(reserved, true);
+        this.slotCount = shared + reserved;
         this.waitMillis = waitMillis;
         this.maxWaiting = 4 * shared;
         this.dutyPercent = untrustedDutyPercent;
@@ -88,9 +91,20 @@ public final class HashingLanes {
         }
     }
 
-    /** Untrusted callers waiting for a slot now. */
-    int waiting() {
-        return waiting.get();
+    @Override
+    public int slotsInUse() {
+        return slotCount - slots.availablePermits() - reserved.availablePermits();
+    }
+
+    /** Callers waiting for a slot now: untrusted ones and trusted ones queued for a reserved slot. */
+    @Override
+    public int waiting() {
+        return waiting.get() + reserved.getQueueLength();
+    }
+
+    @Override
+    public int waitingLimit() {
+        return maxWaiting;
     }
 
     public <T> T untrusted(Supplier<T> work) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.ratelimit;
 
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.persistence.BucketRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.ratelimit.RateLimitDecision;
@@ -18,8 +19,14 @@ public final class DbRateLimiter implements RateLimiter, AutoCloseable {
     private final Clock clock;
     private final BucketRepository buckets = new BucketRepository();
     private final DeferredCounts deferred;
+    private final Metrics metrics;
 
     public DbRateLimiter(Transactions tx, Clock clock) {
+        this(tx, clock, Metrics.NOOP);
+    }
+
+    public DbRateLimiter(Transactions tx, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.tx = tx;
         this.clock = clock;
         this.deferred = new DeferredCounts(tx, buckets);
@@ -43,6 +50,7 @@ public final class DbRateLimiter implements RateLimiter, AutoCloseable {
         if (count <= limit) {
             return new RateLimitDecision(true, limit - count, 0);
         }
+        metrics.rateLimited(scope);
         return new RateLimitDecision(false, 0, Math.max(1, expires - now));
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.internal.session;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.Audit;
 import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.SessionEntity;
 import dev.gatehouse.internal.persistence.SessionRepository;
@@ -29,10 +30,16 @@ public final class DefaultSessionService implements SessionService {
     private final AuthSettings settings;
     private final Clock clock;
     private final ResolveCache cache;
+    private final Metrics metrics;
     private final SessionRepository rows = new SessionRepository();
     private final UserRepository users = new UserRepository();
 
     public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
+        this(tx, settings, clock, cache, Metrics.NOOP);
+    }
+
+    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, Metrics metrics) {
+        this.metrics = metrics;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -60,6 +67,8 @@ public final class DefaultSessionService implements SessionService {
         });
         ended.forEach(hash -> cache.remove(new CacheKey.SessionRow(hash)));
         Audit.info("session.created", userId, ip);
+        metrics.sessionCreated();
+        metrics.sessionsRevoked("cap", ended.size());
         if (!ended.isEmpty()) {
             Audit.info("session.ended_oldest:" + ended.size(), userId, ip);
         }
@@ -68,6 +77,10 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public Optional<ResolvedSession> resolve(String cookieValue, boolean extend) {
+        return metrics.timeCallerResolution("session", () -> lookup(cookieValue, extend));
+    }
+
+    private Optional<ResolvedSession> lookup(String cookieValue, boolean extend) {
         if (!SecureTokens.isWellFormed(cookieValue)) {
             return Optional.empty();
         }
@@ -125,7 +138,7 @@ public final class DefaultSessionService implements SessionService {
     public SessionCookie signOut(String cookieValue) {
         if (SecureTokens.isWellFormed(cookieValue)) {
             String hash = SecureTokens.sha256Hex(cookieValue);
-            tx.run(em -> rows.delete(em, hash));
+            metrics.sessionsRevoked("sign_out", tx.inTransaction(em -> rows.delete(em, hash)));
             cache.remove(new CacheKey.SessionRow(hash));
         }
         return deletionCookie();
@@ -149,6 +162,7 @@ public final class DefaultSessionService implements SessionService {
         }
         boolean revoked = tx.inTransaction(em -> rows.deleteOwned(em, userId, sessionId)) > 0;
         cache.remove(new CacheKey.SessionRow(sessionId));
+        metrics.sessionsRevoked("revoked", revoked ? 1 : 0);
         return revoked;
     }
 
@@ -157,6 +171,7 @@ public final class DefaultSessionService implements SessionService {
         String keep = keepSessionId == null ? "" : keepSessionId;
         int n = tx.inTransaction(em -> rows.deleteAllBut(em, userId, keep));
         cache.invalidateUser(userId);
+        metrics.sessionsRevoked("revoked", n);
         return n;
     }
 
@@ -164,6 +179,7 @@ public final class DefaultSessionService implements SessionService {
     public int revokeAll(String userId) {
         int n = tx.inTransaction(em -> rows.deleteAllOf(em, userId));
         cache.invalidateUser(userId);
+        metrics.sessionsRevoked("revoked", n);
         Audit.info("session.revoked_all", userId, null);
         return n;
     }
@@ -172,6 +188,7 @@ public final class DefaultSessionService implements SessionService {
     public int revokeEveryone() {
         int n = tx.inTransaction(rows::deleteEveryone);
         cache.invalidateAll();
+        metrics.sessionsRevoked("revoked", n);
         Audit.warn("session.revoked_everyone", "-", null);
         return n;
     }

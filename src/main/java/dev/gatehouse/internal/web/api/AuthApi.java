@@ -1,10 +1,12 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.ErrorCode;
 import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
+import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
 import dev.gatehouse.internal.web.Refusal;
@@ -32,14 +34,16 @@ public class AuthApi {
     private AuthSettings settings;
     private ClientIp clientIp;
     private RouteTable routes;
+    private Metrics metrics;
 
     protected AuthApi() {
     }
 
     @Inject
     public AuthApi(AuthSettings settings, AuthService auth, SessionService sessions, ApiTokenService apiTokens,
-                   CallerResolver resolver, AccountEmails emails, Event<AccountCreated> created) {
+                   CallerResolver resolver, AccountEmails emails, Event<AccountCreated> created, Metrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.clientIp = new ClientIp(settings.http().trustedProxies());
         this.routes = ApiRoutes.of(settings,
                 new AccountHandlers(settings, auth, sessions, apiTokens, resolver, emails, created),
@@ -63,6 +67,9 @@ public class AuthApi {
             return route(route, req, res, who);
         } catch (RuntimeException e) {
             Refusal refusal = ApiError.refusal(e, req.getMethod() + " " + route);
+            if (refusal.code() == ErrorCode.CSRF) {
+                metrics.csrfRefused();
+            }
             if (ApiError.audited(refusal)) {
                 Refusals.audit(req, refusal, route, who);
             }
