@@ -75,8 +75,11 @@ public final class TestServer implements AutoCloseable {
 
     /** As {@link #start(Mode, AuthSettings)}, with these context parameters instead of the mode's own. */
     public static TestServer start(Mode mode, AuthSettings settings, Map<String, String> contextParameters) throws Exception {
+        if (mode == Mode.TOMCAT_FILTER) {
+            return TomcatTestServer.start(settings, contextParameters);
+        }
         TestBeans.settings = settings;
-        return mode == Mode.TOMCAT_FILTER ? TomcatTestServer.start(contextParameters) : startJetty(mode, contextParameters);
+        return startJetty(mode, contextParameters);
     }
 
     private static TestServer startJetty(Mode mode, Map<String, String> contextParameters) throws Exception {

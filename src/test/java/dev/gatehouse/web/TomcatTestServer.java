@@ -1,5 +1,7 @@
 package dev.gatehouse.web;
 
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.testing.TestBeans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleListener;
@@ -26,8 +29,8 @@ final class TomcatTestServer {
     private TomcatTestServer() {
     }
 
-    static TestServer start(Map<String, String> contextParameters) throws Exception {
-        return start(contextParameters, false, connector -> { });
+    static TestServer start(AuthSettings settings, Map<String, String> contextParameters) throws Exception {
+        return start(settings, contextParameters, false, connector -> { });
     }
 
     /**
@@ -35,8 +38,9 @@ final class TomcatTestServer {
      *        does for a WAR with {@code @WebServlet}s; off, the application's access rules are Gatehouse's URL rules only
      * @param connectorSetup changes to the connector's defaults (e.g. a permissive {@code encodedSolidusHandling})
      */
-    static TestServer start(Map<String, String> contextParameters, boolean containerAnnotations,
-            java.util.function.Consumer<Connector> connectorSetup) throws Exception {
+    static TestServer start(AuthSettings settings, Map<String, String> contextParameters, boolean containerAnnotations,
+            Consumer<Connector> connectorSetup) throws Exception {
+        TestBeans.settings = settings;
         Path dir = Files.createTempDirectory("gatehouse-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(dir.toString());
