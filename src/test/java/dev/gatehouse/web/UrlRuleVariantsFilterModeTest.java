@@ -37,7 +37,8 @@ class UrlRuleVariantsFilterModeTest {
             "/x/..;/admin", "/%2e/admin", "/admin%3bx", "/admin/x/..",
             // also the spellings Tomcat reads its own way (path parameters before normalising, %2f and \\ settings)
             "/;/admin", "/.;/admin", "/ADMIN;x", "/admin;/", "/admin/;x", "/%2fadmin", "/admin%2F", "/admin%5c", "/%5cadmin",
-            "/admin/%2e", "/x/%2e%2e/admin", "/x%2f..%2fadmin", "/admin%00", "/admin%20", "/admin.");
+            "/admin/%2e", "/x/%2e%2e/admin", "/x%2f..%2fadmin", "/admin%00", "/admin%20", "/admin.",
+            "/x/%c0%ae%c0%ae/admin", "/%c0%afadmin", "/admin%ef%bc%8f", "/admin%09", "/ADMIN/.;x");
 
     TestServer server;
     String memberCookie;
