@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleListener;
+import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
@@ -49,7 +50,27 @@ final class TomcatTestServer {
         connector.setProperty("address", "127.0.0.1");
         connectorSetup.accept(connector);
         tomcat.setConnector(connector);
-        Path docBase = Files.createDirectories(dir.resolve("webapp"));
+        StandardContext ctx = context(tomcat, Files.createDirectories(dir.resolve("webapp")), containerAnnotations);
+        contextParameters.forEach(ctx::addParameter);
+        AutoCloseable stop = () -> {
+            tomcat.stop();
+            tomcat.destroy();
+            delete(dir);
+        };
+        try {
+            tomcat.start();
+            if (ctx.getState() != LifecycleState.STARTED) { // Tomcat logs a context's failure and serves 404s
+                throw new IllegalStateException("the Tomcat context did not start (" + ctx.getState() + "): see the log");
+            }
+        } catch (Exception | Error e) { // NOPMD: whatever failed, the half-started server goes
+            stop.close();
+            throw e;
+        }
+        return new TestServer(stop, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+    }
+
+    /** The root context with Weld, Gatehouse, the default servlet and TestApp's servlets. */
+    private static StandardContext context(Tomcat tomcat, Path docBase, boolean containerAnnotations) {
         StandardContext ctx = (StandardContext) tomcat.addContext("", docBase.toString());
         ctx.setClearReferencesObjectStreamClassCaches(false); // leak checks a one-JVM test run needs not, which
         ctx.setClearReferencesRmiTargets(false); // would warn without --add-opens at every stop
@@ -57,7 +78,7 @@ final class TomcatTestServer {
         if (!containerAnnotations) {
             for (LifecycleListener l : ctx.findLifecycleListeners()) {
                 if (l instanceof Tomcat.FixContextListener) {
-                    ctx.removeLifecycleListener(l);
+                    ctx.removeLifecycleListener(l); // it would also apply @ServletSecurity
                 }
             }
             ctx.addLifecycleListener(event -> {
@@ -68,7 +89,6 @@ final class TomcatTestServer {
         }
         ctx.addServletContainerInitializer(new EnhancedListener(), null);
         ctx.addServletContainerInitializer(new GatehouseInitializer(), null);
-        contextParameters.forEach(ctx::addParameter);
         // conf/web.xml gives every Tomcat webapp the default servlet on "/"; without one, Tomcat answers 404 to an
         // unmapped path (the JSON API's) before any filter runs
         Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
@@ -78,12 +98,7 @@ final class TomcatTestServer {
             Tomcat.addServlet(ctx, name, servlet.getName()); // by class name: Tomcat's (Weld's) instance manager creates it
             ctx.addServletMappingDecoded(path, name);
         });
-        tomcat.start();
-        return new TestServer(() -> {
-            tomcat.stop();
-            tomcat.destroy();
-            delete(dir);
-        }, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        return ctx;
     }
 
     private static void delete(Path dir) throws IOException {
