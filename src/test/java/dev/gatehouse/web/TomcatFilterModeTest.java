@@ -41,7 +41,7 @@ class TomcatFilterModeTest {
     @Test
     void containerConstraintsFailClosedInFilterMode() throws Exception {
         AuthSettings settings = TestServer.settings().rateLimitSignUpPerHour(1000).build();
-        try (TestServer server = TomcatTestServer.start(settings, Map.of(GatehouseFilter.MODE, "filter"), true, c -> { })) {
+        try (TestServer server = TomcatTestServer.start(settings, "", Map.of(GatehouseFilter.MODE, "filter"), true, c -> { })) {
             Http http = new Http(server.base());
             String admin = admin(http);
             assertEquals(403, http.get("/admin").status());

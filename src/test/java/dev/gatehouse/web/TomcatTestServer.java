@@ -31,16 +31,18 @@ final class TomcatTestServer {
     }
 
     static TestServer start(AuthSettings settings, Map<String, String> contextParameters) throws Exception {
-        return start(settings, contextParameters, false, connector -> { });
+        return start(settings, "", contextParameters, false, connector -> { });
     }
 
     /**
+     * @param contextPath the application's context path: "" for the root, else e.g. "/app" (then {@link TestServer#base()}
+     *        is still the server's root)
      * @param containerAnnotations whether Tomcat processes the servlets' annotations ({@code @ServletSecurity}) as it
      *        does for a WAR with {@code @WebServlet}s; off, the application's access rules are Gatehouse's URL rules only
      * @param connectorSetup changes to the connector's defaults (e.g. a permissive {@code encodedSolidusHandling})
      */
-    static TestServer start(AuthSettings settings, Map<String, String> contextParameters, boolean containerAnnotations,
-            Consumer<Connector> connectorSetup) throws Exception {
+    static TestServer start(AuthSettings settings, String contextPath, Map<String, String> contextParameters,
+            boolean containerAnnotations, Consumer<Connector> connectorSetup) throws Exception {
         TestBeans.settings = settings;
         Path dir = Files.createTempDirectory("gatehouse-tomcat");
         Tomcat tomcat = new Tomcat();
@@ -50,7 +52,7 @@ final class TomcatTestServer {
         connector.setProperty("address", "127.0.0.1");
         connectorSetup.accept(connector);
         tomcat.setConnector(connector);
-        StandardContext ctx = context(tomcat, Files.createDirectories(dir.resolve("webapp")), containerAnnotations);
+        StandardContext ctx = context(tomcat, contextPath, Files.createDirectories(dir.resolve("webapp")), containerAnnotations);
         contextParameters.forEach(ctx::addParameter);
         AutoCloseable stop = () -> {
             tomcat.stop();
@@ -70,8 +72,8 @@ final class TomcatTestServer {
     }
 
     /** The root context with Weld, Gatehouse, the default servlet and TestApp's servlets. */
-    private static StandardContext context(Tomcat tomcat, Path docBase, boolean containerAnnotations) {
-        StandardContext ctx = (StandardContext) tomcat.addContext("", docBase.toString());
+    private static StandardContext context(Tomcat tomcat, String contextPath, Path docBase, boolean containerAnnotations) {
+        StandardContext ctx = (StandardContext) tomcat.addContext(contextPath, docBase.toString());
         ctx.setClearReferencesObjectStreamClassCaches(false); // leak checks a one-JVM test run needs not, which
         ctx.setClearReferencesRmiTargets(false); // would warn without --add-opens at every stop
         ctx.setClearReferencesThreadLocals(false);

@@ -12,7 +12,7 @@ import java.util.Map;
 class UrlRuleVariantsTomcatPermissiveConnectorTest extends UrlRuleVariantsFilterModeTest {
     @Override
     protected TestServer start(AuthSettings settings, Map<String, String> contextParameters) throws Exception {
-        return TomcatTestServer.start(settings, contextParameters, false, connector -> {
+        return TomcatTestServer.start(settings, "", contextParameters, false, connector -> {
             connector.setEncodedSolidusHandling("decode");
             connector.setAllowBackslash(true);
         });
