@@ -54,6 +54,9 @@ class FilterSettingsTest {
         server.addConnector(connector);
         ServletContextHandler ctx = new ServletContextHandler();
         ctx.setContextPath("/");
+        // Tomcat is on the test class path too, and Weld would try its Tomcat integration first
+        ctx.setInitParameter(org.jboss.weld.environment.servlet.Container.CONTEXT_PARAM_CONTAINER_CLASS,
+                org.jboss.weld.environment.jetty.JettyContainer.class.getName());
         ctx.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
         ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
         ctx.addServletContainerInitializer(new EnhancedListener());

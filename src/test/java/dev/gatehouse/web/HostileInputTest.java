@@ -83,10 +83,15 @@ class HostileInputTest {
         return all;
     }
 
+    /** The container and integration under test. */
+    protected TestServer.Mode mode() {
+        return TestServer.Mode.AUTHENTICATOR;
+    }
+
     @Test
     void malformedRequestsNeverCauseA5xxOrChangeStoredData() throws Exception {
         AuthSettings settings = TestServer.settings().build();
-        try (TestServer server = TestServer.start(TestServer.Mode.AUTHENTICATOR, settings)) {
+        try (TestServer server = TestServer.start(mode(), settings)) {
             Http http = new Http(server.base());
             String cookie = http.post("/auth/signup", "{\"email\":\"owner@example.com\",\"password\":\"tangerine-otter-42\"}")
                     .cookie("gatehouse_session").orElseThrow();

@@ -16,9 +16,14 @@ class SignedInHostileInputTest {
 
     private static final String PW = "tangerine-otter-42";
 
+    /** The container and integration under test. */
+    protected TestServer.Mode mode() {
+        return TestServer.Mode.FILTER;
+    }
+
     @Test
     void noClientInputReachesAProgrammingError() throws Exception {
-        try (TestServer server = TestServer.start(TestServer.Mode.FILTER,
+        try (TestServer server = TestServer.start(mode(),
                 TestServer.settings().identifier(Identifier.USERNAME).rateLimitSignInPerHour(1000)
                         .rateLimitUsernameCheckPerHour(1000).build())) {
             Http http = new Http(server.base());

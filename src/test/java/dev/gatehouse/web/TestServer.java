@@ -7,6 +7,8 @@ import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.DecoratingListener;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -14,18 +16,49 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jboss.weld.environment.jetty.JettyContainer;
+import org.jboss.weld.environment.servlet.Container;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 
-/** Embedded Jetty 12 + Weld + Gatehouse on a random loopback port, in authenticator or filter mode. */
+/**
+ * Weld + Gatehouse + {@link TestApp} on a random loopback port: embedded Jetty 12 in authenticator
+ * or filter mode, or embedded Tomcat 10.1 in filter mode ({@link TomcatTestServer}).
+ */
 public final class TestServer implements AutoCloseable {
 
-    public enum Mode { AUTHENTICATOR, FILTER }
+    /** The container and how Gatehouse plugs into it. */
+    public enum Mode {
+        /** Jetty with {@code GatehouseJettyAuthenticator}: the container enforces {@code @ServletSecurity}. */
+        AUTHENTICATOR,
+        /** Jetty, Gatehouse's filter in filter mode with the URL rule {@code /admin=admin}. */
+        FILTER,
+        /** Tomcat 10.1, Gatehouse's filter in filter mode with the URL rule {@code /admin=admin}. */
+        TOMCAT_FILTER;
 
-    private final Server server;
+        /** The context parameters the mode sets (filter mode and its rule). */
+        Map<String, String> contextParameters() {
+            return this == AUTHENTICATOR ? Map.of()
+                    : Map.of(GatehouseFilter.MODE, "filter", GatehouseFilter.RULES, "/admin=admin");
+        }
+    }
+
+    /** TestApp's servlets by path. */
+    static final Map<String, Class<? extends HttpServlet>> SERVLETS = new LinkedHashMap<>();
+
+    static {
+        SERVLETS.put("/admin", TestApp.AdminServlet.class);
+        SERVLETS.put("/whoami", TestApp.WhoAmIServlet.class);
+        SERVLETS.put("/service", TestApp.ServiceServlet.class);
+        SERVLETS.put("/projects", TestApp.ProjectsServlet.class);
+        SERVLETS.put("/reports", TestApp.ReportsServlet.class);
+        SERVLETS.put("/account", TestApp.AccountServlet.class);
+    }
+
+    private final AutoCloseable running;
     private final URI base;
 
-    private TestServer(Server server, URI base) {
-        this.server = server;
+    TestServer(AutoCloseable running, URI base) {
+        this.running = running;
         this.base = base;
     }
 
@@ -37,7 +70,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Mode mode, AuthSettings settings) throws Exception {
+        return start(mode, settings, mode.contextParameters());
+    }
+
+    /** As {@link #start(Mode, AuthSettings)}, with these context parameters instead of the mode's own. */
+    public static TestServer start(Mode mode, AuthSettings settings, Map<String, String> contextParameters) throws Exception {
+        if (mode == Mode.TOMCAT_FILTER) {
+            return TomcatTestServer.start(settings, contextParameters);
+        }
         TestBeans.settings = settings;
+        return startJetty(mode, contextParameters);
+    }
+
+    private static TestServer startJetty(Mode mode, Map<String, String> contextParameters) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -45,25 +90,20 @@ public final class TestServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SECURITY);
         ctx.setContextPath("/");
+        // Weld tries Tomcat first when its classes are on the class path (they are, for the Tomcat tests)
+        ctx.setInitParameter(Container.CONTEXT_PARAM_CONTAINER_CLASS, JettyContainer.class.getName());
         ctx.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
         ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
         ctx.addServletContainerInitializer(new EnhancedListener());
         ctx.addServletContainerInitializer(new GatehouseInitializer());
         if (mode == Mode.AUTHENTICATOR) {
             GatehouseJettyAuthenticator.install(ctx);
-        } else {
-            ctx.setInitParameter(GatehouseFilter.MODE, "filter");
-            ctx.setInitParameter(GatehouseFilter.RULES, "/admin=admin");
         }
-        add(ctx, mode, "/admin", TestApp.AdminServlet.class);
-        add(ctx, mode, "/whoami", TestApp.WhoAmIServlet.class);
-        add(ctx, mode, "/service", TestApp.ServiceServlet.class);
-        add(ctx, mode, "/projects", TestApp.ProjectsServlet.class);
-        add(ctx, mode, "/reports", TestApp.ReportsServlet.class);
-        add(ctx, mode, "/account", TestApp.AccountServlet.class);
+        contextParameters.forEach(ctx::setInitParameter);
+        SERVLETS.forEach((path, servlet) -> add(ctx, mode, path, servlet));
         server.setHandler(ctx);
         server.start();
-        return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        return new TestServer(server::stop, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
     /** Jetty creates the servlet, so Weld's decorator injects it. */
@@ -84,6 +124,6 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception { // NOPMD
-        server.stop();
+        running.close();
     }
 }
