@@ -8,6 +8,7 @@ import dev.gatehouse.config.HttpSettings;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
+import dev.gatehouse.internal.web.Denials;
 import dev.gatehouse.internal.web.Refusal;
 import dev.gatehouse.internal.web.Refusals;
 import dev.gatehouse.internal.web.Resolution;
@@ -24,16 +25,18 @@ import java.io.IOException;
 /**
  * Gatehouse's servlet filter, mapped to {@code /*} (by {@link GatehouseInitializer}). On every
  * request it resolves the caller once (session cookie, then API token), re-sends a renewed
- * session cookie, serves the JSON API under the auth prefix, and turns an
- * {@link AccessDeniedException} thrown by the application into 401/403 (JSON for API clients, the
- * container's error page otherwise) and a {@link GatehouseUnavailableException} into 503.
+ * session cookie, serves the JSON API under the auth prefix, enforces the URL rules, and turns an
+ * {@link AccessDeniedException} thrown by the application, or an EJB container's
+ * {@code EJBAccessException}, into 401/403 (JSON for API clients, the container's error page
+ * otherwise) and a {@link GatehouseUnavailableException} into 503.
  *
  * <p>Init parameter (or context parameter, else setting {@code filterMode}) {@value #MODE}: {@code container} when the
  * container authenticates through the mechanism (WildFly, Payara, Jetty with
  * {@code GatehouseJettyAuthenticator}); {@code filter} on any other Servlet 6 container: then this
  * filter wraps the request so {@code getUserPrincipal}, {@code isUserInRole}, {@code getRemoteUser}
- * and {@code getAuthType} answer, and enforces {@value #RULES} (else {@code filterRules}; e.g. {@code /admin/*=admin}),
- * since the container's own constraints cannot see the caller. Rules match the container's decoded,
+ * and {@code getAuthType} answer. In both modes it enforces {@value #RULES} (else {@code filterRules};
+ * e.g. {@code /admin/*=admin}), which filter mode needs since the container's own constraints cannot
+ * see the caller there, and which are never ignored where they are written. Rules match the container's decoded,
  * normalised path ({@code getServletPath() + getPathInfo()}), case-insensitively; a request whose raw
  * path is ambiguous (an encoded or doubled '/', a dot segment, a ';' parameter, a backslash) and
  * lands under a rule is refused with 400 rather than guessed at.
@@ -95,24 +98,21 @@ public class GatehouseFilter extends HttpFilter {
         if (api.handle(path, req, res, who)) {
             return;
         }
-        HttpServletRequest effective = req;
-        if (wrap) {
-            effective = new CallerRequest(req, who);
-            String target = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
-            if (rules.protects(target) && UrlRules.isAmbiguous(path)) {
-                refuse(req, res, Refusal.of(ErrorCode.INVALID_REQUEST, "Ambiguous request path."), who);
-                return;
-            }
-            AccessDeniedException denied = rules.check(target, who.caller());
-            if (denied != null) {
-                refuse(req, res, Refusal.of(denied), who);
-                return;
-            }
+        // The rules hold in every mode: rules someone wrote are never silently ignored.
+        String target = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        if (rules.protects(target) && UrlRules.isAmbiguous(path)) {
+            refuse(req, res, Refusal.of(ErrorCode.INVALID_REQUEST, "Ambiguous request path."), who);
+            return;
+        }
+        AccessDeniedException ruled = rules.check(target, who.caller());
+        if (ruled != null) {
+            refuse(req, res, Refusal.of(ruled), who);
+            return;
         }
         try {
-            chain.doFilter(effective, res);
+            chain.doFilter(wrap ? new CallerRequest(req, who) : req, res);
         } catch (IOException | ServletException | RuntimeException e) {
-            AccessDeniedException denied = find(e, AccessDeniedException.class);
+            AccessDeniedException denied = Denials.find(e, who.authenticated());
             GatehouseUnavailableException down = find(e, GatehouseUnavailableException.class);
             if (res.isCommitted() || (denied == null && down == null)) {
                 throw e;

@@ -36,9 +36,15 @@ class FilterSettingsTest {
         assertEquals(200, statusOfAdminPage(TestServer.settings().build(), Map.of()));
     }
 
+    /** Rules someone wrote are never silently ignored: the container mode only leaves the request unwrapped. */
+    @Test
+    void urlRulesHoldInContainerModeToo() throws Exception {
+        assertEquals(401, statusOfAdminPage(TestServer.settings().filterRules("/admin=admin").build(), Map.of()));
+        assertEquals(401, statusOfAdminPage(FILTER_BY_SETTINGS.build(), Map.of(GatehouseFilter.MODE, "container")));
+    }
+
     @Test
     void theServletParametersOverrideTheSettings() throws Exception {
-        assertEquals(200, statusOfAdminPage(FILTER_BY_SETTINGS.build(), Map.of(GatehouseFilter.MODE, "container")));
         assertEquals(200, statusOfAdminPage(FILTER_BY_SETTINGS.build(), Map.of(GatehouseFilter.RULES, "/other=admin")));
         assertEquals(401, statusOfAdminPage(TestServer.settings().build(),
                 Map.of(GatehouseFilter.MODE, "filter", GatehouseFilter.RULES, "/admin=admin")));
