@@ -22,6 +22,11 @@ public class RolesAllowedInterceptor {
 
     @AroundInvoke
     public Object check(InvocationContext ic) throws Exception {
-        return AccessRules.enforce(ic, current);
+        AccessRules.of(ic.getMethod(), targetClass(ic)).checkRoles(current::get);
+        return ic.proceed();
+    }
+
+    static Class<?> targetClass(InvocationContext ic) {
+        return ic.getTarget() == null ? ic.getMethod().getDeclaringClass() : ic.getTarget().getClass();
     }
 }
