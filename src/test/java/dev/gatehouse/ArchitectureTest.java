@@ -122,6 +122,28 @@ class ArchitectureTest {
         assertEquals(new TreeMap<>(), offenders, "classes outside dev.gatehouse.web.jetty that depend on Jetty");
     }
 
+    @Test
+    void onlyTheJaxRsAdapterDependsOnJakartaRestOrEjb() throws Exception {
+        TreeMap<String, Set<String>> offenders = new TreeMap<>();
+        for (String name : classNames()) {
+            if (name.startsWith(ROOT + ".web.jaxrs.") || name.startsWith(ROOT + ".internal.web.jaxrs.")) {
+                continue;
+            }
+            Set<String> bad = new TreeSet<>();
+            for (String ref : referencedTypes(name)) {
+                if (ref.startsWith("jakarta/ws/rs/") || ref.startsWith("jakarta/ejb/")) {
+                    bad.add(ref.replace('/', '.'));
+                }
+            }
+            if (!bad.isEmpty()) {
+                offenders.put(name, bad);
+            }
+        }
+        assertEquals(new TreeMap<>(), offenders, "classes outside the JAX-RS adapter that depend on Jakarta REST or EJB");
+        assertTrue(referencedTypes("dev.gatehouse.web.jaxrs.GatehouseFeature").stream()
+                .anyMatch(r -> r.startsWith("jakarta/ws/rs/")), "the constant-pool reader finds Jakarta REST references");
+    }
+
     /** The scan itself must see the classes, or every rule above would pass vacuously. */
     @Test
     void theScanSeesTheWholeLibrary() throws Exception {
