@@ -46,6 +46,7 @@ public abstract class JaxRsAccessSuite {
         EXPECTED.put("GET locked/exempt", new int[] {200, 200, 200, 200, 200}); // method @PermitAll overrides it
         EXPECTED.put("GET projects", new int[] {401, 200, 200, 200, 403}); // class @RequiresPermission
         EXPECTED.put("POST projects", new int[] {401, 403, 200, 200, 403}); // method @RequiresPermission overrides it
+        EXPECTED.put("GET projects/featured", new int[] {401, 200, 200, 200, 403}); // @PermitAll lifts role rules only
         EXPECTED.put("GET account", new int[] {401, 200, 200, 403, 403}); // class @RequiresSession
         EXPECTED.put("GET account/admin", new int[] {401, 403, 200, 403, 403}); // and method @RolesAllowed
     }

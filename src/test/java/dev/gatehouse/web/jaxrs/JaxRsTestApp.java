@@ -147,6 +147,13 @@ public final class JaxRsTestApp {
         public String create() {
             return "created";
         }
+
+        @GET
+        @Path("featured")
+        @PermitAll
+        public String featured() {
+            return "featured";
+        }
     }
 
     @Path("cdi/projects")
