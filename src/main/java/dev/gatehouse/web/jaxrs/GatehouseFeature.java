@@ -7,6 +7,7 @@ import dev.gatehouse.internal.web.jaxrs.AccessFeature;
 import dev.gatehouse.internal.web.jaxrs.AuthExceptionMapper;
 import dev.gatehouse.internal.web.jaxrs.CallerFilter;
 import dev.gatehouse.internal.web.jaxrs.EjbAccessMapper;
+import dev.gatehouse.internal.web.jaxrs.EjbExceptionMapper;
 import dev.gatehouse.internal.web.jaxrs.UnavailableMapper;
 import dev.gatehouse.role.RequiresPermission;
 import dev.gatehouse.session.RequiresSession;
@@ -31,7 +32,8 @@ import jakarta.ws.rs.ext.Provider;
  * {@link AccessDeniedException} 401 (with {@code WWW-Authenticate}) or 403, every other
  * {@link AuthException} its code's status, {@link GatehouseUnavailableException} 503 with
  * {@code Retry-After}, and, when the EJB API is present, {@code jakarta.ejb.EJBAccessException}
- * 403 (401 when anonymous).</li>
+ * 403 (401 when anonymous) and an {@code EJBException} as the Gatehouse exception it wraps (else
+ * 500 {@code internal_error}, logged).</li>
  * </ul>
  *
  * <p>The feature is a {@code @Provider}: runtimes that scan the application's libraries (RESTEasy in
@@ -65,6 +67,7 @@ public final class GatehouseFeature implements Feature {
         context.register(UnavailableMapper.class);
         if (present(EJB_ACCESS_EXCEPTION)) {
             context.register(EjbAccessMapper.class);
+            context.register(EjbExceptionMapper.class);
         }
         return true;
     }

@@ -48,10 +48,11 @@ class GatehouseFeatureTest {
         FeatureContext context = recording(registered);
         assertTrue(new GatehouseFeature().configure(context));
         List<String> names = registered.stream().map(c -> ((Class<?>) c).getSimpleName()).toList();
-        assertEquals(List.of("CallerFilter", "AccessFeature", "AuthExceptionMapper", "UnavailableMapper", "EjbAccessMapper"),
-                names, "the EJB API is on the test class path, so its mapper is registered");
+        assertEquals(List.of("CallerFilter", "AccessFeature", "AuthExceptionMapper", "UnavailableMapper", "EjbAccessMapper",
+                        "EjbExceptionMapper"),
+                names, "the EJB API is on the test class path, so its mappers are registered");
         assertFalse(new GatehouseFeature().configure(context));
-        assertEquals(5, registered.size());
+        assertEquals(6, registered.size());
     }
 
     @Test

@@ -49,6 +49,7 @@ public abstract class JaxRsAccessSuite {
         EXPECTED.put("GET projects/featured", new int[] {401, 200, 200, 200, 403}); // @PermitAll lifts role rules only
         EXPECTED.put("GET account", new int[] {401, 200, 200, 403, 403}); // class @RequiresSession
         EXPECTED.put("GET account/admin", new int[] {401, 403, 200, 403, 403}); // and method @RolesAllowed
+        EXPECTED.put("GET report", new int[] {401, 403, 200, 200, 403}); // @GET on an interface, @RolesAllowed on the class's method
     }
 
     /** Unguarded resources calling guarded CDI beans: the interceptors' AccessDeniedException, mapped. */

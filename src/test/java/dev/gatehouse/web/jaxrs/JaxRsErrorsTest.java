@@ -100,6 +100,19 @@ class JaxRsErrorsTest {
     }
 
     @Test
+    void refusalWrappedInAnEjbExceptionIsAnsweredAsTheRefusal() throws Exception {
+        assertRefusal(http.get("/api/errors/wrapped", member), 403, "permission_denied",
+                "You don't have permission to do that.");
+        assertRefusal(http.get("/api/errors/wrapped"), 401, "auth_required", "Sign in to do that.");
+    }
+
+    @Test
+    void otherEjbExceptionsAre500ShowingNothingOfTheCause() throws Exception {
+        Http.Res res = http.get("/api/errors/ejb-fault", member);
+        assertRefusal(res, 500, "internal_error", "Something went wrong. Try again later.");
+    }
+
+    @Test
     void eachRefusalIsAuditedOnceWithTheCaller() throws Exception {
         try (AuditCapture audit = new AuditCapture()) {
             http.get("/api/cdi/admin/guarded", member);

@@ -1,17 +1,22 @@
 package dev.gatehouse.web.jaxrs;
 
+import dev.gatehouse.AccessDeniedException;
+import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.role.RequiresPermission;
 import dev.gatehouse.session.RequiresSession;
+import dev.gatehouse.web.Guards;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +40,7 @@ public final class JaxRsTestApp {
     /** Every resource class, for registering them by hand. */
     static final List<Class<?>> RESOURCES = List.of(CdiAdmin.class, PlainAdmin.class, CdiOpen.class, PlainOpen.class,
             CdiLocked.class, PlainLocked.class, CdiProjects.class, PlainProjects.class, CdiAccount.class,
-            PlainAccount.class, ServiceResource.class, WhoAmIResource.class, ErrorsResource.class);
+            PlainAccount.class, CdiReport.class, PlainReport.class, ServiceResource.class, WhoAmIResource.class, ErrorsResource.class);
 
     /** Class-level {@code @RolesAllowed("admin")} on the subclasses, overridden per method. */
     public abstract static class AdminEndpoints {
@@ -195,6 +200,32 @@ public final class JaxRsTestApp {
     public static class PlainAccount extends AccountEndpoints {
     }
 
+    /** JAX-RS annotations on an interface, Gatehouse's on the implementing classes. */
+    public interface ReportContract {
+        @GET
+        String report();
+    }
+
+    @Path("cdi/report")
+    @RequestScoped
+    public static class CdiReport implements ReportContract {
+        @Override
+        @RolesAllowed("admin")
+        public String report() {
+            return "report";
+        }
+    }
+
+    @Path("plain/report")
+    @Vetoed
+    public static class PlainReport implements ReportContract {
+        @Override
+        @RolesAllowed("admin")
+        public String report() {
+            return "report";
+        }
+    }
+
     /** A CDI bean guarded by Gatehouse's interceptors, called by an unguarded resource. */
     @ApplicationScoped
     public static class GuardedService {
@@ -245,6 +276,8 @@ public final class JaxRsTestApp {
     public static class ErrorsResource {
         @Inject
         AuthService auth;
+        @Context
+        HttpServletRequest request;
 
         /** Sign-up through the real service: a bad email, a weak password or a taken address is an AuthException. */
         @POST
@@ -263,6 +296,21 @@ public final class JaxRsTestApp {
         @Path("unavailable")
         public String unavailable() {
             throw GatehouseUnavailableException.unavailable("The database is not answering.", 30, null);
+        }
+
+        /** What an enterprise bean's container makes of a guard's refusal inside the bean: a system exception. */
+        @GET
+        @Path("wrapped")
+        public String wrapped() {
+            Caller caller = Guards.caller(request).orElse(null);
+            throw new EJBException(caller == null ? AccessDeniedException.authRequired()
+                    : AccessDeniedException.forbidden("reports.view"));
+        }
+
+        @GET
+        @Path("ejb-fault")
+        public String ejbFault() {
+            throw new EJBException(new IllegalStateException("secret detail: jdbc:postgresql://db/internal"));
         }
 
         /** What an enterprise bean's container throws for a caller without the bean's role. */

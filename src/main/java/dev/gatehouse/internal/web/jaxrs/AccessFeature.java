@@ -28,8 +28,14 @@ public final class AccessFeature implements DynamicFeature {
         }
     }
 
-    /** The class's own method when the runtime hands over an interface's (annotations are not inherited from it). */
+    /**
+     * The class's own method when the runtime hands over an interface's (annotations are not inherited
+     * from it); any other method as it is, so a subclass (a proxy) cannot hide the method's annotations.
+     */
     private static Method implementation(Class<?> type, Method method) {
+        if (!method.getDeclaringClass().isInterface()) {
+            return method;
+        }
         try {
             return type.getMethod(method.getName(), method.getParameterTypes());
         } catch (NoSuchMethodException | SecurityException e) {
