@@ -6,8 +6,19 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
-/** {@code @Context SecurityContext} answered from the Gatehouse caller (null for anonymous). */
-record CallerSecurityContext(Caller caller, SecurityContext runtime) implements SecurityContext {
+/**
+ * {@code @Context SecurityContext} answered from the Gatehouse caller (null for anonymous). Not a
+ * record: a generated {@code toString} would print the caller's session id into any log line.
+ */
+final class CallerSecurityContext implements SecurityContext {
+
+    private final Caller caller;
+    private final SecurityContext runtime;
+
+    CallerSecurityContext(Caller caller, SecurityContext runtime) {
+        this.caller = caller;
+        this.runtime = runtime;
+    }
 
     @Override
     public Principal getUserPrincipal() {
