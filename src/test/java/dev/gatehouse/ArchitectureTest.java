@@ -129,14 +129,39 @@ class ArchitectureTest {
     @Test
     void onlyMicrometerMetricsDependsOnMicrometer() throws Exception {
         String allowed = ROOT + ".internal.metrics.MicrometerMetrics";
+        TreeMap<String, Set<String>> offenders = offenders(name -> name.equals(allowed) || name.startsWith(allowed + "$"),
+                ref -> ref.startsWith("io/micrometer/"));
+        assertEquals(new TreeMap<>(), offenders, "classes other than " + allowed + " that depend on Micrometer");
+        assertTrue(referencedTypes(allowed).stream().anyMatch(r -> r.startsWith("io/micrometer/")),
+                "the constant-pool reader finds Micrometer references");
+    }
+
+    /**
+     * Jakarta REST and the EJB API are the runtime's: only the JAX-RS adapter names them, apart from
+     * the {@code @ApplicationException} annotation on Gatehouse's exceptions (ignored without EJB).
+     */
+    @Test
+    void onlyTheJaxRsAdapterDependsOnJakartaRestOrEjb() throws Exception {
+        TreeMap<String, Set<String>> offenders = offenders(
+                name -> name.startsWith(ROOT + ".web.jaxrs.") || name.startsWith(ROOT + ".internal.web.jaxrs."),
+                ref -> ref.startsWith("jakarta/ws/rs/")
+                        || ref.startsWith("jakarta/ejb/") && !ref.equals("jakarta/ejb/ApplicationException"));
+        assertEquals(new TreeMap<>(), offenders, "classes outside the JAX-RS adapter that depend on Jakarta REST or EJB");
+        assertTrue(referencedTypes("dev.gatehouse.web.jaxrs.GatehouseFeature").stream()
+                .anyMatch(r -> r.startsWith("jakarta/ws/rs/")), "the constant-pool reader finds Jakarta REST references");
+    }
+
+    /** Classes not {@code exempt} that reference a type {@code forbidden} matches, with those types. */
+    private TreeMap<String, Set<String>> offenders(java.util.function.Predicate<String> exempt,
+                                                   java.util.function.Predicate<String> forbidden) throws Exception {
         TreeMap<String, Set<String>> offenders = new TreeMap<>();
         for (String name : classNames()) {
-            if (name.equals(allowed) || name.startsWith(allowed + "$")) {
+            if (exempt.test(name)) {
                 continue;
             }
             Set<String> bad = new TreeSet<>();
             for (String ref : referencedTypes(name)) {
-                if (ref.startsWith("io/micrometer/")) {
+                if (forbidden.test(ref)) {
                     bad.add(ref.replace('/', '.'));
                 }
             }
@@ -144,9 +169,7 @@ class ArchitectureTest {
                 offenders.put(name, bad);
             }
         }
-        assertEquals(new TreeMap<>(), offenders, "classes other than " + allowed + " that depend on Micrometer");
-        assertTrue(referencedTypes(allowed).stream().anyMatch(r -> r.startsWith("io/micrometer/")),
-                "the constant-pool reader finds Micrometer references");
+        return offenders;
     }
 
     /** The scan itself must see the classes, or every rule above would pass vacuously. */

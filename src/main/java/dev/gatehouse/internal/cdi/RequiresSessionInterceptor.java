@@ -1,7 +1,5 @@
 package dev.gatehouse.internal.cdi;
 
-import dev.gatehouse.AccessDeniedException;
-import dev.gatehouse.Caller;
 import dev.gatehouse.session.RequiresSession;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -24,10 +22,8 @@ public class RequiresSessionInterceptor {
 
     @AroundInvoke
     public Object check(InvocationContext ic) throws Exception {
-        Caller caller = current.get().orElseThrow(AccessDeniedException::authRequired);
-        if (!caller.isSession()) {
-            throw AccessDeniedException.sessionRequired();
-        }
+        // Bound means required (a stereotype may carry the binding): no need to find the annotation.
+        AccessRules.SESSION.checkSession(current::get);
         return ic.proceed();
     }
 }

@@ -25,6 +25,11 @@ public class RolesAllowedInterceptor {
         if (EnterpriseBeans.securedByContainer(ic.getTarget())) {
             return ic.proceed(); // the EJB container enforced the rule, honouring @RunAs
         }
-        return AccessRules.enforce(ic, current);
+        AccessRules.of(ic.getMethod(), targetClass(ic)).checkRoles(current::get);
+        return ic.proceed();
+    }
+
+    static Class<?> targetClass(InvocationContext ic) {
+        return ic.getTarget() == null ? ic.getMethod().getDeclaringClass() : ic.getTarget().getClass();
     }
 }

@@ -1,0 +1,149 @@
+package dev.gatehouse.web.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.account.UserAdminService;
+import dev.gatehouse.role.RoleService;
+import dev.gatehouse.web.Http;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The 401/403/200 matrix for JAX-RS resources guarded by {@code @RolesAllowed}, {@code @PermitAll},
+ * {@code @DenyAll}, {@code @RequiresPermission} and {@code @RequiresSession} at class and method
+ * level, served both by CDI beans and by plain classes, for anonymous, user, admin, and an admin's
+ * API token with and without the needed scope; {@code @Context SecurityContext}; a resource calling
+ * a guarded CDI bean.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class JaxRsAccessSuite {
+
+    static final String PW = "tangerine-otter-42";
+    static final String[] NAMES = {"anonymous", "user", "admin", "PAT+scope", "PAT-scope"};
+
+    /**
+     * Columns: anonymous, user (role member: projects.read), admin (roles admin: *, and member), the
+     * admin's token with scopes role:admin, projects.read, projects.write, and with scope reports.view.
+     * Each path is requested under /api/cdi/ and /api/plain/.
+     */
+    static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("GET admin/guarded", new int[] {401, 403, 200, 200, 403}); // class @RolesAllowed
+        EXPECTED.put("GET admin/exempt", new int[] {200, 200, 200, 200, 200}); // method @PermitAll overrides it
+        EXPECTED.put("GET admin/member", new int[] {401, 200, 200, 403, 403}); // method @RolesAllowed; no role:member scope
+        EXPECTED.put("GET admin/locked", new int[] {401, 403, 403, 403, 403}); // method @DenyAll
+        EXPECTED.put("GET open/open", new int[] {200, 200, 200, 200, 200}); // class @PermitAll
+        EXPECTED.put("GET open/admin", new int[] {401, 403, 200, 200, 403}); // method @RolesAllowed overrides it
+        EXPECTED.put("GET locked/locked", new int[] {401, 403, 403, 403, 403}); // class @DenyAll
+        EXPECTED.put("GET locked/exempt", new int[] {200, 200, 200, 200, 200}); // method @PermitAll overrides it
+        EXPECTED.put("GET projects", new int[] {401, 200, 200, 200, 403}); // class @RequiresPermission
+        EXPECTED.put("POST projects", new int[] {401, 403, 200, 200, 403}); // method @RequiresPermission overrides it
+        EXPECTED.put("GET projects/featured", new int[] {401, 200, 200, 200, 403}); // @PermitAll lifts role rules only
+        EXPECTED.put("GET account", new int[] {401, 200, 200, 403, 403}); // class @RequiresSession
+        EXPECTED.put("GET account/admin", new int[] {401, 403, 200, 403, 403}); // and method @RolesAllowed
+        EXPECTED.put("GET report", new int[] {401, 403, 200, 200, 403}); // @GET on an interface, @RolesAllowed on the class's method
+    }
+
+    /** Unguarded resources calling guarded CDI beans: the interceptors' AccessDeniedException, mapped. */
+    static final Map<String, int[]> THROUGH_BEANS = new LinkedHashMap<>();
+
+    static {
+        THROUGH_BEANS.put("GET /api/service/admin", new int[] {401, 403, 200, 200, 403});
+        THROUGH_BEANS.put("GET /api/service/write", new int[] {401, 403, 200, 200, 403});
+    }
+
+    JaxRsTestServer server;
+    Http http;
+    String adminId;
+    final List<String[]> callers = new ArrayList<>();
+
+    protected abstract JaxRsTestServer.Mode mode();
+
+    @BeforeAll
+    void boot() throws Exception {
+        server = JaxRsTestServer.start(mode(), JaxRsTestServer.settings().rateLimitSignUpPerHour(1000).build());
+        http = new Http(server.base());
+        RoleService roles = CDI.current().select(RoleService.class).get();
+        roles.defineRole("admin", List.of("*"));
+        roles.defineRole("member", List.of("projects.read"));
+        String userCookie = signUp("user@example.com");
+        String adminCookie = signUp("admin@example.com");
+        UserAdminService users = CDI.current().select(UserAdminService.class).get();
+        String userId = users.findUserByEmail("user@example.com").orElseThrow().id();
+        adminId = users.findUserByEmail("admin@example.com").orElseThrow().id();
+        roles.grantRole(userId, "member");
+        roles.grantRole(adminId, "admin");
+        roles.grantRole(adminId, "member");
+        String withScope = pat(adminCookie, "[\"role:admin\",\"projects.read\",\"projects.write\"]");
+        String withoutScope = pat(adminCookie, "[\"reports.view\"]");
+        callers.add(new String[0]);
+        callers.add(new String[] {"Cookie", "gatehouse_session=" + userCookie});
+        callers.add(new String[] {"Cookie", "gatehouse_session=" + adminCookie});
+        callers.add(new String[] {"Authorization", "Bearer " + withScope});
+        callers.add(new String[] {"Authorization", "Bearer " + withoutScope});
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private String signUp(String email) throws Exception {
+        return http.post("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}")
+                .cookie("gatehouse_session").orElseThrow();
+    }
+
+    private String pat(String cookie, String scopes) throws Exception {
+        return http.post("/auth/tokens", "{\"name\":\"t\",\"scopes\":" + scopes + "}", "Cookie", "gatehouse_session=" + cookie)
+                .json().getString("token");
+    }
+
+    private List<String> mismatches(Map<String, int[]> expected, String prefix) throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, int[]> row : expected.entrySet()) {
+            String[] req = row.getKey().split(" ", 2);
+            for (int i = 0; i < callers.size(); i++) {
+                Http.Res res = http.send(req[0], prefix + req[1], null, callers.get(i));
+                if (res.status() != row.getValue()[i]) {
+                    mismatches.add(req[0] + " " + prefix + req[1] + " as " + NAMES[i] + ": expected "
+                            + row.getValue()[i] + " got " + res.status() + " " + res.body());
+                }
+            }
+        }
+        return mismatches;
+    }
+
+    @Test
+    void plainResourcesAnswerEveryCallerAsTheMatrixSays() throws Exception {
+        assertEquals(List.of(), mismatches(EXPECTED, "/api/plain/"));
+    }
+
+    @Test
+    void cdiBeanResourcesAnswerExactlyAsPlainOnes() throws Exception {
+        assertEquals(List.of(), mismatches(EXPECTED, "/api/cdi/"));
+    }
+
+    @Test
+    void guardedBeansCalledByAResourceAreRefusedWithTheirStatus() throws Exception {
+        assertEquals(List.of(), mismatches(THROUGH_BEANS, ""));
+    }
+
+    @Test
+    void securityContextAnswersFromTheGatehouseCaller() throws Exception {
+        assertEquals("principal=" + adminId + " admin=true member=true scheme=SESSION secure=false",
+                http.get("/api/whoami", callers.get(2)).body());
+        assertEquals("principal=" + adminId + " admin=true member=false scheme=BEARER secure=false",
+                http.get("/api/whoami", callers.get(3)).body());
+        assertEquals("principal=" + adminId + " admin=false member=false scheme=BEARER secure=false",
+                http.get("/api/whoami", callers.get(4)).body());
+        assertEquals("principal= admin=false member=false scheme=null secure=false", http.get("/api/whoami").body());
+    }
+}
