@@ -1,6 +1,8 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.example.rest.ExampleRestApplication;
+import dev.gatehouse.web.jaxrs.GatehouseFeature;
 import dev.gatehouse.web.GatehouseInitializer;
 import dev.gatehouse.web.jetty.GatehouseJettyAuthenticator;
 import jakarta.servlet.ServletSecurityElement;
@@ -15,6 +17,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 
 /**
@@ -28,7 +32,7 @@ public final class Main {
             AccountPages.Login.class, AccountPages.Logout.class, AccountPages.Dashboard.class, DevicePages.class,
             PasswordPages.Change.class, PasswordPages.Forgot.class, PasswordPages.Reset.class, PasswordPages.Verify.class,
             TokenPages.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
-            ErrorPage.class);
+            ApiDocsPage.class, HealthEndpoint.class, MetricsEndpoint.class, ErrorPage.class);
 
     private Main() {
     }
@@ -90,15 +94,21 @@ public final class Main {
         GatehouseJettyAuthenticator.install(ctx);
         ConstraintSecurityHandler security = (ConstraintSecurityHandler) ctx.getSecurityHandler();
         for (Class<? extends HttpServlet> servlet : SERVLETS) {
-            String path = servlet.getAnnotation(WebServlet.class).value()[0];
+            String[] paths = servlet.getAnnotation(WebServlet.class).value();
+            String path = paths[0];
             ServletHolder holder = new ServletHolder(servlet);
-            ctx.addServlet(holder, path);
+            for (String p : paths) {
+                ctx.addServlet(holder, p);
+            }
             ServletSecurity constraint = servlet.getAnnotation(ServletSecurity.class);
             if (constraint != null) {
                 ConstraintSecurityHandler.createConstraintsWithMappingsForPath(holder.getName(), path,
                         new ServletSecurityElement(constraint)).forEach(security::addConstraintMapping);
             }
         }
+        // Jakarta REST on Jersey: the resources that need no EJB container, and Gatehouse's feature.
+        ResourceConfig rest = new ResourceConfig(ExampleRestApplication.RESOURCES).register(GatehouseFeature.class);
+        ctx.addServlet(new ServletHolder(new ServletContainer(rest)), "/api/v2/*");
         extra.forEach((path, servlet) -> ctx.addServlet(servlet, path));
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler(); // what WEB-INF/web.xml says in the WAR
         ErrorPage.CODES.forEach(code -> errors.addErrorPage(code, "/error"));

@@ -54,7 +54,7 @@ public class ProjectsApi extends HttpServlet {
     }
 
     /** Largest body read; a JSON object with a 100-character name needs far less. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {

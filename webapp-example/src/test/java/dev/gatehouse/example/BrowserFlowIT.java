@@ -179,6 +179,17 @@ class BrowserFlowIT {
         assertTrue(el("who").getText().contains(email));
     }
 
+    /** Swagger UI renders Gatehouse's OpenAPI document under the page's strict CSP: the operations show up. */
+    @Test
+    void apiDocsRenderTheOpenApiDocument() throws Exception {
+        open("/docs/api");
+        wait.until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).size() >= 10);
+        String paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream().map(WebElement::getText)
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(paths.contains("/login") && paths.contains("/tokens"), paths);
+        screenshot("api-docs.png");
+    }
+
     private void signInElsewhere(String email, String password) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(

@@ -121,17 +121,57 @@ public abstract class ExampleBlackBoxSuite {
         assertEquals(401, send("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}").status());
     }
 
+    /** Callers of the matrices: anonymous, a member, the admin, the admin's API token with and without the scopes. */
+    static final String[] CALLER_NAMES = {"anonymous", "user", "admin", "PAT+scope", "PAT-scope"};
+    private String[][] callers;
+
+    /** Request headers of each caller in {@link #CALLER_NAMES}, made once per server. */
+    String[][] callers() throws Exception {
+        if (callers == null) {
+            String admin = adminSession();
+            String user = signUpOrIn("member" + System.nanoTime() + "@example.test");
+            String withScope = send("POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"role:admin\",\"projects.read\","
+                    + "\"projects.write\"]}", "Cookie", "gatehouse_session=" + admin).json("token");
+            String withoutScope = send("POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"reports.view\"]}",
+                    "Cookie", "gatehouse_session=" + admin).json("token");
+            callers = new String[][] {{}, {"Cookie", "gatehouse_session=" + user}, {"Cookie", "gatehouse_session=" + admin},
+                    {"Authorization", "Bearer " + withScope}, {"Authorization", "Bearer " + withoutScope}};
+        }
+        return callers;
+    }
+
+    /**
+     * Sends each row ({@code "METHOD /path"}, or {@code "FORM /path"} with {@code fields}) as each
+     * caller and lists the statuses that differ from the expected ones. No answer may show a stack trace.
+     */
+    List<String> mismatches(Map<String, int[]> expected, Map<String, String[]> fields) throws Exception {
+        String[][] who = callers();
+        Web.Csrf csrf = fields.isEmpty() ? null : csrf();
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, int[]> row : expected.entrySet()) {
+            String[] req = row.getKey().split(" ");
+            for (int i = 0; i < who.length; i++) {
+                Web.Res r;
+                if (req[0].equals("FORM")) {
+                    String session = who[i].length > 0 && who[i][0].equals("Cookie") ? who[i][1].split("=", 2)[1] : null;
+                    String[] auth = who[i].length > 0 && !who[i][0].equals("Cookie") ? who[i] : new String[0];
+                    r = form(req[1], csrf, session, fields.get(req[1]), auth);
+                } else {
+                    String body = req[0].equals("POST") ? "{\"name\":\"p" + i + "\"}" : null;
+                    r = send(req[0], req[1], body, who[i]);
+                }
+                if (r.status() != row.getValue()[i]) {
+                    mismatches.add(row.getKey() + " as " + CALLER_NAMES[i] + ": expected " + row.getValue()[i] + " got "
+                            + r.status() + " " + r.body());
+                }
+                assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
+            }
+        }
+        return mismatches;
+    }
+
     @Test
     void accessMatrix() throws Exception {
-        String admin = adminSession();
-        String user = signUpOrIn("member" + System.nanoTime() + "@example.test");
-        String withScope = send("POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"role:admin\",\"projects.read\","
-                + "\"projects.write\"]}", "Cookie", "gatehouse_session=" + admin).json("token");
-        String withoutScope = send("POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"reports.view\"]}",
-                "Cookie", "gatehouse_session=" + admin).json("token");
-        String[][] callers = {{}, {"Cookie", "gatehouse_session=" + user}, {"Cookie", "gatehouse_session=" + admin},
-                {"Authorization", "Bearer " + withScope}, {"Authorization", "Bearer " + withoutScope}};
-        String[] names = {"anonymous", "user", "admin", "PAT+scope", "PAT-scope"};
         Map<String, int[]> expected = new LinkedHashMap<>();
         expected.put("GET /admin", new int[] {401, 403, 200, 200, 403});
         expected.put("GET /api/admin/stats", new int[] {401, 403, 200, 200, 403});
@@ -148,27 +188,111 @@ public abstract class ExampleBlackBoxSuite {
                 "/devices", new String[] {"revoke", "others"},
                 "/password", new String[] {"currentPassword", "not-the-password", "newPassword", "fresh-passphrase-77"},
                 "/verify-email", new String[0], "/logout", new String[0]);
-        Web.Csrf csrf = csrf();
-        List<String> mismatches = new ArrayList<>();
-        for (Map.Entry<String, int[]> row : expected.entrySet()) {
-            String[] req = row.getKey().split(" ");
-            for (int i = 0; i < callers.length; i++) {
-                Web.Res r;
-                if (req[0].equals("FORM")) {
-                    String session = callers[i].length > 0 && callers[i][0].equals("Cookie") ? callers[i][1].split("=", 2)[1] : null;
-                    String[] auth = callers[i].length > 0 && !callers[i][0].equals("Cookie") ? callers[i] : new String[0];
-                    r = form(req[1], csrf, session, fields.get(req[1]), auth);
-                } else {
-                    String body = req[0].equals("POST") ? "{\"name\":\"p" + i + "\"}" : null;
-                    r = send(req[0], req[1], body, callers[i]);
-                }
-                if (r.status() != row.getValue()[i]) {
-                    mismatches.add(row.getKey() + " as " + names[i] + ": expected " + row.getValue()[i] + " got " + r.status());
-                }
-                assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
-            }
+        List<String> found = mismatches(expected, fields);
+        callers = null; // the form sign-out ended these sessions
+        assertEquals(List.of(), found);
+    }
+
+    /** The same permissions on the Jakarta REST resources under /api/v2 as on the servlets. */
+    @Test
+    void jaxRsAccessMatrix() throws Exception {
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("GET /api/v2/projects", new int[] {401, 200, 200, 200, 403});
+        expected.put("POST /api/v2/projects", new int[] {401, 403, 201, 201, 403});
+        expected.put("GET /api/v2/admin/stats", new int[] {401, 403, 200, 200, 403});
+        expected.put("GET /api/v2/me", new int[] {200, 200, 200, 200, 200});
+        assertEquals(List.of(), mismatches(expected, Map.of()));
+    }
+
+    @Test
+    void jaxRsRefusalsUseGatehousesJsonShapeAndHeaders() throws Exception {
+        Web.Res anonymous = send("GET", "/api/v2/projects", null);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").isPresent(), anonymous.raw().headers().map().toString());
+        assertTrue(anonymous.raw().headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertEquals("auth_required", anonymous.json("code"), anonymous.body());
+        Web.Res member = send("GET", "/api/v2/admin/stats", null, callers()[1]);
+        assertEquals(403, member.status());
+        assertEquals("permission_denied", member.json("code"), member.body());
+        assertTrue(member.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    }
+
+    @Test
+    void jaxRsSecurityContextAnswersFromTheGatehouseCaller() throws Exception {
+        String[][] who = callers();
+        String userId = send("GET", "/auth/me", null, who[1]).json("id");
+        Web.Res anonymous = send("GET", "/api/v2/me", null);
+        assertEquals("", anonymous.json("principal"), anonymous.body());
+        assertTrue(anonymous.body().contains("\"admin\":false"), anonymous.body());
+        Web.Res member = send("GET", "/api/v2/me", null, who[1]);
+        assertEquals(userId, member.json("principal"), member.body());
+        assertTrue(member.body().contains("\"admin\":false") && member.body().contains("\"member\":true"), member.body());
+        assertFalse(member.json("scheme").isEmpty(), member.body());
+        Web.Res admin = send("GET", "/api/v2/me", null, who[2]);
+        assertTrue(admin.body().contains("\"admin\":true"), admin.body());
+        Web.Res narrowToken = send("GET", "/api/v2/me", null, who[4]);
+        assertTrue(narrowToken.body().contains("\"admin\":false"), "a token without role:admin: " + narrowToken.body());
+    }
+
+    @Test
+    void healthIsOpenAndMetricsNeedTheirPermission() throws Exception {
+        Web.Res health = send("GET", "/health", null);
+        assertEquals(200, health.status(), health.body());
+        assertEquals("UP", health.json("status"), health.body());
+        assertTrue(health.body().contains("\"name\":\"schema\""), health.body());
+        String[][] who = callers();
+        assertEquals(401, send("GET", "/metrics", null).status());
+        assertEquals(403, send("GET", "/metrics", null, who[1]).status());
+        Web.Res metrics = send("GET", "/metrics", null, who[2]);
+        assertEquals(200, metrics.status(), metrics.body());
+        assertTrue(metrics.body().contains("gatehouse_signin_total{result=\"success\"}"), metrics.body());
+        assertFalse(metrics.body().contains("@example.test"), "no address in a tag");
+    }
+
+    /** Servers with an EJB container (WildFly, Payara) also serve the Ledger EJB. */
+    protected boolean hasEjbContainer() {
+        return false;
+    }
+
+    /**
+     * The EJB container enforces the bean's {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}
+     * and {@code @RunAs} from the Gatehouse caller, and Gatehouse its {@code @RequiresPermission},
+     * called from a JAX-RS resource and from a servlet: 401/403, never 500.
+     */
+    @Test
+    void ejbAccessMatrix() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasEjbContainer(), "no EJB container on this server");
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        rows.put("summary", new int[] {401, 403, 200, 200, 403});
+        rows.put("whoami", new int[] {200, 200, 200, 200, 200});
+        rows.put("entries", new int[] {401, 200, 200, 200, 403});
+        rows.put("close", new int[] {401, 403, 403, 403, 403});
+        rows.put("system", new int[] {401, 403, 403, 403, 403});
+        rows.put("sweep", new int[] {401, 403, 200, 200, 403});
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        rows.forEach((op, statuses) -> {
+            expected.put("GET /api/v2/ledger/" + op, statuses);
+            expected.put("GET /api/ledger?op=" + op, statuses);
+        });
+        assertEquals(List.of(), mismatches(expected, Map.of()));
+    }
+
+    @Test
+    void ejbSeesTheGatehouseCallerAndItsRoles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasEjbContainer(), "no EJB container on this server");
+        String[][] who = callers();
+        String adminId = send("GET", "/auth/me", null, who[2]).json("id");
+        for (String path : List.of("/api/v2/ledger/summary", "/api/ledger?op=summary")) {
+            Web.Res admin = send("GET", path, null, who[2]);
+            assertEquals(adminId, admin.json("principal"), admin.body());
+            assertTrue(admin.body().contains("\"admin\":true") && admin.body().contains("\"system\":false"), admin.body());
+            Web.Res token = send("GET", path, null, who[3]);
+            assertEquals(adminId, token.json("principal"), "an API token acts for its owner: " + token.body());
         }
-        assertEquals(List.of(), mismatches);
+        Web.Res member = send("GET", "/api/v2/ledger/whoami", null, who[1]);
+        assertTrue(member.body().contains("\"admin\":false"), member.body());
+        Web.Res sweep = send("GET", "/api/v2/ledger/sweep", null, who[2]);
+        assertTrue(sweep.body().contains("\"system\":true"), "@RunAs(\"system\"): " + sweep.body());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gatehouse.example;
 
+import dev.gatehouse.web.OpenApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +10,17 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A small HTTP client for black-box tests of the example: JSON in, status and body out, redirects not followed. */
+/**
+ * A small HTTP client for black-box tests of the example: JSON in, status and body out, redirects
+ * not followed. Every exchange under {@code /auth/} is checked against Gatehouse's OpenAPI document
+ * ({@link OpenApiContract}), on every server the suites run against.
+ */
 final class Web {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static final OpenApiContract CONTRACT = OpenApiContract.forPrefix("/auth");
 
     private Web() {
     }
@@ -47,7 +54,10 @@ final class Web {
             b.header(headers[i], headers[i + 1]);
         }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        CONTRACT.check(new OpenApiContract.Exchange(method, request.uri().getRawPath(),
+                request.headers().firstValue("Content-Type").orElse(null), json, r.statusCode(), r.headers().map(), r.body()));
         return new Res(r.statusCode(), r.body(), r);
     }
 
