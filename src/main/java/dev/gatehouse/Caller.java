@@ -107,4 +107,14 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
         }
         return Permissions.anyCovers(ownerPermissions, p) && (token == null || token.covers(p));
     }
+
+    /**
+     * For logs: the user id, how the caller signed in, its roles and its API token's id. Never the
+     * session key (the stored hash of the cookie), the email or any other personal data.
+     */
+    @Override
+    public String toString() {
+        return "Caller[user=" + user.id() + ", method=" + method + ", roles=" + roles
+                + (token == null ? "" : ", token=" + token.id()) + "]";
+    }
 }

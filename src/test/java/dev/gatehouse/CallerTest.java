@@ -53,4 +53,16 @@ class CallerTest {
         assertThrows(IllegalArgumentException.class, () -> Caller.of(USER, ROLES, null, "s1").hasPermission(" "));
         assertThrows(IllegalArgumentException.class, () -> Caller.of(USER, ROLES, null, null), "a session caller without its session");
     }
+
+    /** A caller in a log line names the user and how it signed in, never the session key or the email. */
+    @Test
+    void toStringHoldsNeitherTheSessionKeyNorTheEmail() {
+        String sessionKey = "9f".repeat(32);
+        String session = Caller.of(USER, ROLES, null, sessionKey).toString();
+        assertFalse(session.contains(sessionKey) || session.contains("a@b.com"), session);
+        assertTrue(session.contains("u1") && session.contains("SESSION") && session.contains("admin"), session);
+        String token = Caller.of(USER, ROLES, token("posts.read"), null).toString();
+        assertFalse(token.contains("a@b.com"), token);
+        assertTrue(token.contains("API_TOKEN") && token.contains("t1"), token);
+    }
 }
