@@ -23,6 +23,7 @@ public final class Http {
 
     private final URI base;
     private final OpenApiContract contract;
+    private final HttpClient client;
 
     /** A client of a server whose API is under the default prefix, {@code /auth}. */
     public Http(URI base) {
@@ -31,8 +32,22 @@ public final class Http {
 
     /** @param apiPrefix the server's {@code authPathPrefix}: calls under it are checked against the contract */
     public Http(URI base, String apiPrefix) {
+        this(base, apiPrefix, CLIENT);
+    }
+
+    private Http(URI base, String apiPrefix, HttpClient client) {
         this.base = base;
         this.contract = OpenApiContract.forPrefix(apiPrefix);
+        this.client = client;
+    }
+
+    /**
+     * The same client on connections of its own, for a request that may end its connection abruptly
+     * (a body the server stops reading): the shared pool never holds a connection it broke.
+     */
+    public Http isolated() {
+        return new Http(base, contract.prefix(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public record Res(int status, HttpResponse<String> raw) {
@@ -77,7 +92,7 @@ public final class Http {
         }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpRequest request = b.build();
-        HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
         contract.check(new OpenApiContract.Exchange(method, request.uri().getRawPath(),
                 request.headers().firstValue("Content-Type").orElse(null), json, r.statusCode(), r.headers().map(), r.body()));
         return new Res(r.statusCode(), r);

@@ -116,9 +116,18 @@ public abstract class HttpApiSuite {
             assertTrue(big.header("Connection").isEmpty(), "keep-alive after a drained body: " + big.header("Connection"));
             assertEquals(200, http.get("/auth/me").status());
         }
-        Http.Res huge = http.post("/auth/signup", "{\"email\":\"" + "x".repeat(2_000_000) + "\"}");
-        assertError(huge, 413, "payload_too_large");
-        assertEquals("close", huge.header("Connection").orElse("").toLowerCase(java.util.Locale.ROOT));
+        // Past the drain limit the server answers and closes without reading the rest. A client still
+        // sending may then see its connection reset before it reads the answer (TCP discards it): the
+        // answer, when it arrives, says close; either way the server stays usable.
+        try {
+            Http.Res huge = http.isolated().post("/auth/signup", "{\"email\":\"" + "x".repeat(2_000_000) + "\"}");
+            assertError(huge, 413, "payload_too_large");
+            assertEquals("close", huge.header("Connection").orElse("").toLowerCase(java.util.Locale.ROOT));
+        } catch (java.io.IOException reset) {
+            assertTrue(String.valueOf(reset.getMessage()).matches("(?s).*(no bytes|reset|closed|EOF|Broken pipe).*"),
+                    reset.toString());
+        }
+        assertEquals(200, http.get("/auth/me").status());
     }
 
     @Test

@@ -87,6 +87,11 @@ public final class OpenApiContract {
         return BY_PREFIX.computeIfAbsent(prefix, OpenApiContract::new);
     }
 
+    /** The API prefix this contract checks calls under. */
+    public String prefix() {
+        return prefix;
+    }
+
     /** The document, as shipped. */
     public JsonObject document() {
         return document;

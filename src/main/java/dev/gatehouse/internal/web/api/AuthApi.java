@@ -66,7 +66,8 @@ public class AuthApi {
         try {
             return route(route, req, res, who);
         } catch (RuntimeException e) {
-            Refusal refusal = ApiError.refusal(e, req.getMethod() + " " + route);
+            Refusal refusal = ApiError.refusal(e, req.getMethod() + " " + route)
+                    .challenging(who != null && who.rejectedBearer()); // every 401 names its scheme (RFC 9110)
             if (refusal.code() == ErrorCode.CSRF) {
                 metrics.csrfRefused();
             }
