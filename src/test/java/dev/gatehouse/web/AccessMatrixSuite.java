@@ -3,7 +3,6 @@ package dev.gatehouse.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.account.UserAdminService;
-import dev.gatehouse.role.RoleService;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AccessMatrixSuite {
 
-    static final String PW = "tangerine-otter-42";
 
     /** Columns: anonymous, user, admin, PAT with scope, PAT without scope. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -51,24 +49,8 @@ public abstract class AccessMatrixSuite {
     void boot() throws Exception {
         server = TestServer.start(mode(), TestServer.settings().rateLimitSignUpPerHour(1000).build());
         http = new Http(server.base());
-        RoleService roles = CDI.current().select(RoleService.class).get();
-        roles.defineRole("admin", List.of("*"));
-        roles.defineRole("member", List.of("projects.read"));
-        String userCookie = signUp("user@example.com");
-        String adminCookie = signUp("admin@example.com");
-        UserAdminService auth = CDI.current().select(UserAdminService.class).get();
-        String userId = auth.findUserByEmail("user@example.com").orElseThrow().id();
-        String adminId = auth.findUserByEmail("admin@example.com").orElseThrow().id();
-        roles.grantRole(userId, "member");
-        roles.grantRole(adminId, "admin");
-        roles.grantRole(adminId, "member");
-        String withScope = pat(adminCookie, "[\"role:admin\",\"projects.read\",\"projects.write\"]");
-        String withoutScope = pat(adminCookie, "[\"reports.view\"]");
-        callers.add(new String[0]);
-        callers.add(new String[] {"Cookie", "gatehouse_session=" + userCookie});
-        callers.add(new String[] {"Cookie", "gatehouse_session=" + adminCookie});
-        callers.add(new String[] {"Authorization", "Bearer " + withScope});
-        callers.add(new String[] {"Authorization", "Bearer " + withoutScope});
+        MatrixCallers made = MatrixCallers.signUp(http);
+        callers.addAll(made.headers());
     }
 
     @AfterAll
@@ -76,15 +58,7 @@ public abstract class AccessMatrixSuite {
         server.close();
     }
 
-    private String signUp(String email) throws Exception {
-        return http.post("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}")
-                .cookie("gatehouse_session").orElseThrow();
-    }
 
-    private String pat(String cookie, String scopes) throws Exception {
-        return http.post("/auth/tokens", "{\"name\":\"t\",\"scopes\":" + scopes + "}", "Cookie", "gatehouse_session=" + cookie)
-                .json().getString("token");
-    }
 
     @Test
     void everyCallerGetsTheExpectedStatus() throws Exception {

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.FilterMode;
 import dev.gatehouse.testing.TestBeans;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.DecoratingListener;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.jboss.weld.environment.servlet.EnhancedListener;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,31 +47,12 @@ class FilterSettingsTest {
     /** GET /admin, anonymously, on an embedded Jetty with the given settings and context parameters. */
     private static int statusOfAdminPage(AuthSettings settings, Map<String, String> contextParameters) throws Exception {
         TestBeans.settings = settings;
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler ctx = new ServletContextHandler();
-        ctx.setContextPath("/");
-        // Tomcat is on the test class path too, and Weld would try its Tomcat integration first
-        ctx.setInitParameter(org.jboss.weld.environment.servlet.Container.CONTEXT_PARAM_CONTAINER_CLASS,
-                org.jboss.weld.environment.jetty.JettyContainer.class.getName());
-        ctx.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
-        ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
-        ctx.addServletContainerInitializer(new EnhancedListener());
-        ctx.addServletContainerInitializer(new GatehouseInitializer());
-        contextParameters.forEach(ctx::setInitParameter);
-        ctx.addServlet(TestApp.AdminServlet.class, "/admin");
-        server.setHandler(ctx);
-        server.start();
-        try {
-            HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/admin")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return res.statusCode();
-        } finally {
-            server.stop();
+        try (TestServer server = TestServer.jetty(ctx -> {
+            contextParameters.forEach(ctx::setInitParameter);
+            ctx.addServlet(TestApp.AdminServlet.class, "/admin");
+        })) {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve("/admin")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
         }
     }
 }

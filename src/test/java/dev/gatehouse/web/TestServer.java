@@ -83,6 +83,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static TestServer startJetty(Mode mode, Map<String, String> contextParameters) throws Exception {
+        return jetty(ctx -> {
+            if (mode == Mode.AUTHENTICATOR) {
+                GatehouseJettyAuthenticator.install(ctx);
+            }
+            contextParameters.forEach(ctx::setInitParameter);
+            SERVLETS.forEach((path, servlet) -> add(ctx, mode, path, servlet));
+        });
+    }
+
+    /**
+     * Starts embedded Jetty on 127.0.0.1 and a free port with a root context carrying Weld (servlet
+     * injection included) and Gatehouse's initializer; {@code configure} adds the rest before the
+     * start. Settings come from {@link TestBeans#settings}.
+     */
+    public static TestServer jetty(java.util.function.Consumer<ServletContextHandler> configure) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -96,11 +111,7 @@ public final class TestServer implements AutoCloseable {
         ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
         ctx.addServletContainerInitializer(new EnhancedListener());
         ctx.addServletContainerInitializer(new GatehouseInitializer());
-        if (mode == Mode.AUTHENTICATOR) {
-            GatehouseJettyAuthenticator.install(ctx);
-        }
-        contextParameters.forEach(ctx::setInitParameter);
-        SERVLETS.forEach((path, servlet) -> add(ctx, mode, path, servlet));
+        configure.accept(ctx);
         server.setHandler(ctx);
         server.start();
         return new TestServer(server::stop, URI.create("http://127.0.0.1:" + connector.getLocalPort()));

@@ -23,7 +23,7 @@ import jakarta.ws.rs.ext.Provider;
  * {@code isUserInRole} the caller's effective roles (for an API token, narrowed by its scopes),
  * {@code getAuthenticationScheme()} {@value #SESSION_AUTH} or {@value #BEARER_AUTH} (null when
  * anonymous);</li>
- * <li>a request filter (priority {@code AUTHORIZATION}) on every resource method that carries
+ * <li>a request filter (priority just before {@code AUTHORIZATION}, ahead of a runtime's own role filter) on every resource method that carries
  * {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}, {@link RequiresPermission} or
  * {@link RequiresSession} (on the method or its class; the method's role annotation overrides the
  * class's), deciding exactly as Gatehouse's CDI interceptors do: 401 when anonymous, 403 otherwise;</li>

@@ -2,10 +2,9 @@ package dev.gatehouse.web.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.account.UserAdminService;
-import dev.gatehouse.role.RoleService;
 import dev.gatehouse.web.Http;
-import jakarta.enterprise.inject.spi.CDI;
+import dev.gatehouse.web.TestServer;
+import dev.gatehouse.web.MatrixCallers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JaxRsAccessSuite {
 
-    static final String PW = "tangerine-otter-42";
     static final String[] NAMES = {"anonymous", "user", "admin", "PAT+scope", "PAT-scope"};
 
     /**
@@ -60,7 +58,7 @@ public abstract class JaxRsAccessSuite {
         THROUGH_BEANS.put("GET /api/service/write", new int[] {401, 403, 200, 200, 403});
     }
 
-    JaxRsTestServer server;
+    TestServer server;
     Http http;
     String adminId;
     final List<String[]> callers = new ArrayList<>();
@@ -71,24 +69,9 @@ public abstract class JaxRsAccessSuite {
     void boot() throws Exception {
         server = JaxRsTestServer.start(mode(), JaxRsTestServer.settings().rateLimitSignUpPerHour(1000).build());
         http = new Http(server.base());
-        RoleService roles = CDI.current().select(RoleService.class).get();
-        roles.defineRole("admin", List.of("*"));
-        roles.defineRole("member", List.of("projects.read"));
-        String userCookie = signUp("user@example.com");
-        String adminCookie = signUp("admin@example.com");
-        UserAdminService users = CDI.current().select(UserAdminService.class).get();
-        String userId = users.findUserByEmail("user@example.com").orElseThrow().id();
-        adminId = users.findUserByEmail("admin@example.com").orElseThrow().id();
-        roles.grantRole(userId, "member");
-        roles.grantRole(adminId, "admin");
-        roles.grantRole(adminId, "member");
-        String withScope = pat(adminCookie, "[\"role:admin\",\"projects.read\",\"projects.write\"]");
-        String withoutScope = pat(adminCookie, "[\"reports.view\"]");
-        callers.add(new String[0]);
-        callers.add(new String[] {"Cookie", "gatehouse_session=" + userCookie});
-        callers.add(new String[] {"Cookie", "gatehouse_session=" + adminCookie});
-        callers.add(new String[] {"Authorization", "Bearer " + withScope});
-        callers.add(new String[] {"Authorization", "Bearer " + withoutScope});
+        MatrixCallers made = MatrixCallers.signUp(http);
+        callers.addAll(made.headers());
+        adminId = made.adminId();
     }
 
     @AfterAll
@@ -96,15 +79,7 @@ public abstract class JaxRsAccessSuite {
         server.close();
     }
 
-    private String signUp(String email) throws Exception {
-        return http.post("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PW + "\"}")
-                .cookie("gatehouse_session").orElseThrow();
-    }
 
-    private String pat(String cookie, String scopes) throws Exception {
-        return http.post("/auth/tokens", "{\"name\":\"t\",\"scopes\":" + scopes + "}", "Cookie", "gatehouse_session=" + cookie)
-                .json().getString("token");
-    }
 
     private List<String> mismatches(Map<String, int[]> expected, String prefix) throws Exception {
         List<String> mismatches = new ArrayList<>();

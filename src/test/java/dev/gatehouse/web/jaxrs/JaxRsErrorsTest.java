@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.AuditCapture;
 import dev.gatehouse.web.Http;
+import dev.gatehouse.web.TestServer;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +22,7 @@ class JaxRsErrorsTest {
 
     static final String PW = "tangerine-otter-42";
 
-    JaxRsTestServer server;
+    TestServer server;
     Http http;
     String[] member;
 

@@ -13,6 +13,14 @@ import java.lang.reflect.Method;
  */
 public final class AccessFeature implements DynamicFeature {
 
+    /**
+     * Just before {@code Priorities.AUTHORIZATION}: ahead of a runtime's own role filter (such as
+     * Jersey's {@code RolesAllowedDynamicFeature}, where a runtime or the application enables it), so
+     * a refusal is always Gatehouse's, with its JSON body and headers.
+     */
+    static final int PRIORITY = Priorities.AUTHORIZATION - 100;
+
+
     private final Callers callers = new Callers();
 
     @Override
@@ -24,7 +32,7 @@ public final class AccessFeature implements DynamicFeature {
         }
         AccessRules rules = AccessRules.of(implementation(type, method), type);
         if (!rules.isOpen()) {
-            context.register(new AccessFilter(rules, callers), Priorities.AUTHORIZATION);
+            context.register(new AccessFilter(rules, callers), PRIORITY);
         }
     }
 
