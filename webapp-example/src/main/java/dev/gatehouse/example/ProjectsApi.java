@@ -66,13 +66,7 @@ public class ProjectsApi extends HttpServlet {
                     + MAX_BODY_BYTES + " bytes.").add("code", "payload_too_large").build());
             return;
         }
-        String name;
-        try (var reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
-            JsonObject body = reader.readObject();
-            name = body.get("name") instanceof JsonString s ? s.getString() : null;
-        } catch (RuntimeException e) {
-            name = null;
-        }
+        String name = nameIn(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         try {
             projects.add(name);
         } catch (IllegalArgumentException e) {
@@ -81,6 +75,16 @@ public class ProjectsApi extends HttpServlet {
             return;
         }
         write(res, 201, Json.createObjectBuilder().add("ok", true).add("name", name).build());
+    }
+
+    /** The string {@code name} of a JSON object body, or null for anything else. */
+    public static String nameIn(String body) {
+        try (var reader = Json.createReader(new java.io.StringReader(body))) {
+            JsonObject json = reader.readObject();
+            return json.get("name") instanceof JsonString s ? s.getString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void write(HttpServletResponse res, int status, JsonObject body) throws IOException {

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 
 /**
  * {@code /api/v2/projects}: the servlet API of {@link ProjectsApi} as a resource, with the same
@@ -42,15 +39,7 @@ public class ProjectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission("projects.write")
     public Response add(String body) {
-        String name = null;
-        if (body != null && body.length() <= ProjectsApi.MAX_BODY_BYTES) {
-            try (var reader = Json.createReader(new StringReader(body))) {
-                JsonObject json = reader.readObject();
-                name = json.get("name") instanceof JsonString s ? s.getString() : null;
-            } catch (RuntimeException e) {
-                name = null;
-            }
-        }
+        String name = body == null || body.length() > ProjectsApi.MAX_BODY_BYTES ? null : ProjectsApi.nameIn(body);
         try {
             projects.add(name);
         } catch (IllegalArgumentException e) {
