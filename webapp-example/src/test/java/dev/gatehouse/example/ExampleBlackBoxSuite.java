@@ -255,15 +255,6 @@ public abstract class ExampleBlackBoxSuite {
     }
 
     /**
-     * Whether the EJB container runs a {@code @RunAs} bean in its role. Payara Micro needs a
-     * principal mapped to the run-as role in {@code glassfish-web.xml}, and any explicit role mapping
-     * there made every request of the example fail (500): see docs/CONTAINERS.md.
-     */
-    protected boolean honoursRunAs() {
-        return true;
-    }
-
-    /**
      * The EJB container enforces the bean's {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}
      * and {@code @RunAs} from the Gatehouse caller, and Gatehouse its {@code @RequiresPermission},
      * called from a JAX-RS resource and from a servlet: 401/403, never 500.
@@ -277,7 +268,7 @@ public abstract class ExampleBlackBoxSuite {
         rows.put("entries", new int[] {401, 200, 200, 200, 403});
         rows.put("close", new int[] {401, 403, 403, 403, 403});
         rows.put("system", new int[] {401, 403, 403, 403, 403});
-        rows.put("sweep", honoursRunAs() ? new int[] {401, 403, 200, 200, 403} : new int[] {401, 403, 403, 403, 403});
+        rows.put("sweep", new int[] {401, 403, 200, 200, 403});
         Map<String, int[]> expected = new LinkedHashMap<>();
         rows.forEach((op, statuses) -> {
             expected.put("GET /api/v2/ledger/" + op, statuses);
@@ -300,10 +291,8 @@ public abstract class ExampleBlackBoxSuite {
         }
         Web.Res member = send("GET", "/api/v2/ledger/whoami", null, who[1]);
         assertTrue(member.body().contains("\"admin\":false"), member.body());
-        if (honoursRunAs()) {
-            Web.Res sweep = send("GET", "/api/v2/ledger/sweep", null, who[2]);
-            assertTrue(sweep.body().contains("\"system\":true"), "@RunAs(\"system\"): " + sweep.body());
-        }
+        Web.Res sweep = send("GET", "/api/v2/ledger/sweep", null, who[2]);
+        assertTrue(sweep.body().contains("\"system\":true"), "@RunAs(\"system\"): " + sweep.body());
     }
 
     @Test

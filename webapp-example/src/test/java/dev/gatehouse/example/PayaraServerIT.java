@@ -27,10 +27,4 @@ class PayaraServerIT extends ProcessServerSuite {
     protected boolean hasEjbContainer() {
         return true;
     }
-
-    /** Payara Micro 6 runs no @RunAs role without a descriptor mapping (see honoursRunAs). */
-    @Override
-    protected boolean honoursRunAs() {
-        return false;
-    }
 }
