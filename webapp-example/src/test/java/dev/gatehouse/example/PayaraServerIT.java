@@ -22,9 +22,4 @@ class PayaraServerIT extends ProcessServerSuite {
                         Path.of("target", "payara", "root").toString()),
                 ServerProcess.exampleEnvironment("payara"), Path.of("target", "payara.log"), base + "/auth/me");
     }
-
-    @Override
-    protected boolean hasEjbContainer() {
-        return true;
-    }
 }

@@ -35,9 +35,4 @@ class WildFlyServerIT extends ProcessServerSuite {
                         "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1"),
                 ServerProcess.exampleEnvironment("wildfly"), Path.of("target", "wildfly.log"), base + "/auth/me");
     }
-
-    @Override
-    protected boolean hasEjbContainer() {
-        return true;
-    }
 }
