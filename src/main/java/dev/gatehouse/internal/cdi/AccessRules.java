@@ -26,6 +26,14 @@ import java.util.function.Supplier;
  */
 public record AccessRules(AnnotatedElement roleSource, boolean session, String permission) {
 
+    /** The rules of each (class, method) pair met so far: read once, not on every intercepted call. */
+    private static final ClassValue<java.util.Map<Method, AccessRules>> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected java.util.Map<Method, AccessRules> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
+
     /** Only a browser session, whatever the annotations say (for the interceptor, which binding means required). */
     static final AccessRules SESSION = new AccessRules(null, true, null);
 
@@ -38,6 +46,11 @@ public record AccessRules(AnnotatedElement roleSource, boolean session, String p
         AnnotatedElement roles = hasRoleRule(m) ? m : ruleClass(targetClass, declaring);
         return new AccessRules(roles, annotation(m, targetClass, RequiresSession.class) != null,
                 permission(m, targetClass));
+    }
+
+    /** As {@link #of}, remembered per target class and method (annotations do not change at run time). */
+    public static AccessRules cached(Method m, Class<?> targetClass) {
+        return BY_CLASS.get(targetClass).computeIfAbsent(m, method -> of(method, targetClass));
     }
 
     /** True when no annotation restricts the method. */

@@ -25,7 +25,7 @@ public class DenyAllInterceptor {
         if (EnterpriseBeans.securedByContainer(ic.getTarget())) {
             return ic.proceed(); // the EJB container enforced the rule, honouring @RunAs
         }
-        AccessRules.of(ic.getMethod(), RolesAllowedInterceptor.targetClass(ic)).checkRoles(current::get);
+        AccessRules.cached(ic.getMethod(), RolesAllowedInterceptor.targetClass(ic)).checkRoles(current::get);
         return ic.proceed();
     }
 }

@@ -18,12 +18,20 @@ final class EnterpriseBeans {
     private static final Set<String> SESSION_BEANS = Set.of("jakarta.ejb.Stateless", "jakarta.ejb.Stateful",
             "jakarta.ejb.Singleton");
 
+    /** Whether a class is a session bean, read once per class (every guarded call asks). */
+    private static final ClassValue<Boolean> SESSION_BEAN = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return isSessionBean(type);
+        }
+    };
+
     private EnterpriseBeans() {
     }
 
     /** True when {@code target} is a session bean and the current thread is inside an EJB invocation. */
     static boolean securedByContainer(Object target) {
-        return target != null && isSessionBean(target.getClass()) && insideEjbInvocation();
+        return target != null && SESSION_BEAN.get(target.getClass()) && insideEjbInvocation();
     }
 
     static boolean isSessionBean(Class<?> type) {

@@ -22,7 +22,7 @@ public class RequiresPermissionInterceptor {
 
     @AroundInvoke
     public Object check(InvocationContext ic) throws Exception {
-        AccessRules rules = AccessRules.of(ic.getMethod(), RolesAllowedInterceptor.targetClass(ic));
+        AccessRules rules = AccessRules.cached(ic.getMethod(), RolesAllowedInterceptor.targetClass(ic));
         if (rules.permission() == null) {
             throw new IllegalStateException("@RequiresPermission on " + ic.getMethod() + " names no permission");
         }

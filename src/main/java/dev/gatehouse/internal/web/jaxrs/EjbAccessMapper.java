@@ -1,6 +1,6 @@
 package dev.gatehouse.internal.web.jaxrs;
 
-import dev.gatehouse.AccessDeniedException;
+import dev.gatehouse.internal.web.Denials;
 import dev.gatehouse.internal.web.Refusal;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +21,6 @@ public final class EjbAccessMapper implements ExceptionMapper<EJBAccessException
 
     @Override
     public Response toResponse(EJBAccessException e) {
-        AccessDeniedException denied = callers.get().isPresent() ? AccessDeniedException.forbidden(null)
-                : AccessDeniedException.authRequired();
-        return AuthExceptionMapper.refuse(request, Refusal.of(denied), true);
+        return AuthExceptionMapper.refuse(request, Refusal.of(Denials.find(e, callers.get().isPresent())), true);
     }
 }
