@@ -19,12 +19,28 @@ public enum ErrorCode {
     INVALID_CREDENTIALS("invalid_credentials", 401),
     /** No caller: sign in first. */
     AUTH_REQUIRED("auth_required", 401),
+    /**
+     * The password was right and the account has a second factor: no session yet. The answer carries
+     * {@code methods} and a pending cookie; send a code to {@code /auth/mfa/verify}.
+     */
+    MFA_REQUIRED("mfa_required", 401),
+    /** A wrong, reused or malformed second-factor code. */
+    INVALID_MFA_CODE("invalid_mfa_code", 401),
+    /** No pending second-factor sign-in: none was started, it expired, or it used up its codes. Sign in again. */
+    MFA_CHALLENGE_INVALID("mfa_challenge_invalid", 401),
     /** The account's email must be confirmed first. */
     EMAIL_NOT_VERIFIED("email_not_verified", 403),
     /** The account is disabled. */
     ACCOUNT_DISABLED("account_disabled", 403),
     /** The caller lacks the permission or role, or (for account pages) is not a browser session. */
     PERMISSION_DENIED("permission_denied", 403),
+    /**
+     * A sensitive action needs a recent sign-in: re-authenticate at {@code /auth/reauth} with one of the
+     * answer's {@code methods}, then retry.
+     */
+    REAUTH_REQUIRED("reauth_required", 403),
+    /** The account's roles require a second factor: this session may only enrol one. */
+    MFA_ENROLMENT_REQUIRED("mfa_enrolment_required", 403),
     /** A cross-site state-changing request was refused. */
     CSRF("csrf", 403),
     /** No such API route, or the route is switched off. */
@@ -33,6 +49,10 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     /** The email or username is taken. */
     ACCOUNT_EXISTS("account_exists", 409),
+    /** The account already has a confirmed second factor of that kind; remove it first. */
+    MFA_ALREADY_ENABLED("mfa_already_enabled", 409),
+    /** The account has no second factor of that kind (nothing to confirm, remove or regenerate). */
+    MFA_NOT_ENABLED("mfa_not_enabled", 409),
     /** The user holds as many live API tokens as allowed. */
     TOKEN_LIMIT_REACHED("token_limit_reached", 409),
     /** The body is larger than {@code maxRequestBytes}. */
@@ -47,6 +67,8 @@ public enum ErrorCode {
     INTERNAL_ERROR("internal_error", 500),
     /** The database is unreachable or too slow, or email delivery is not configured. */
     UNAVAILABLE("unavailable", 503),
+    /** Second factors cannot be stored: strict mode without {@code secretKeys}. */
+    MFA_UNAVAILABLE("mfa_unavailable", 503),
     /** Password hashing is saturated. */
     OVERLOADED("overloaded", 503),
     /** {@code breachedPasswordCheck=fail-closed} and the breach service did not answer. */

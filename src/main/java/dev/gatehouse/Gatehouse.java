@@ -11,6 +11,8 @@ import dev.gatehouse.config.DatabaseSettings;
 import dev.gatehouse.internal.account.DefaultAuthService;
 import dev.gatehouse.internal.account.DefaultUserAdminService;
 import dev.gatehouse.internal.apitoken.DefaultApiTokenService;
+import dev.gatehouse.audit.SecurityEvent;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
@@ -37,6 +39,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -77,6 +80,7 @@ public final class Gatehouse implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final Metrics metrics;
     private final HealthChecks health;
+    private final AuditTrail trail;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
                       Object meterRegistry) {
@@ -88,6 +92,7 @@ public final class Gatehouse implements AutoCloseable {
         }
         this.emf = GatehousePersistenceUnit.create(dataSource, settings.database().databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
+        this.trail = new AuditTrail(tx, clock);
         Argon2PasswordHasher argon2 = new Argon2PasswordHasher(settings, metrics);
         this.hasher = argon2;
         metrics.watchHashing(argon2.load());
@@ -210,6 +215,17 @@ public final class Gatehouse implements AutoCloseable {
     public SweepResult sweepExpired() {
         return new SweepResult(sessions.sweepExpired(), tokens.sweepExpired(), apiTokens.sweepExpired(),
                 rateLimiter.sweepExpired());
+    }
+
+    /**
+     * Calls {@code listener} with every security event from now on, after the action it records has
+     * committed and after it is stored. A listener's exception is logged and never reaches the flow.
+     * Under CDI the same events are also fired as CDI events of type {@link SecurityEvent}.
+     *
+     * @return a handle whose {@code close()} stops the calls
+     */
+    public AutoCloseable onEvent(Consumer<SecurityEvent> listener) {
+        return trail.subscribe(Objects.requireNonNull(listener, "listener"));
     }
 
     /**

@@ -46,7 +46,16 @@ public final class GatehouseUnavailableException extends RuntimeException {
                 retryAfterSeconds, cause);
     }
 
-    /** {@link ErrorCode#UNAVAILABLE}, {@link ErrorCode#OVERLOADED} or {@link ErrorCode#BREACH_CHECK_UNAVAILABLE}. */
+    /** Second factors cannot be stored here: strict mode and no {@code secretKeys} to encrypt their secrets. */
+    public static GatehouseUnavailableException mfaUnavailable() {
+        return new GatehouseUnavailableException(ErrorCode.MFA_UNAVAILABLE, "Two-factor sign-in is not available on "
+                + "this server.", 3600, null);
+    }
+
+    /**
+     * {@link ErrorCode#UNAVAILABLE}, {@link ErrorCode#OVERLOADED}, {@link ErrorCode#BREACH_CHECK_UNAVAILABLE} or
+     * {@link ErrorCode#MFA_UNAVAILABLE}.
+     */
     public ErrorCode code() {
         return code;
     }

@@ -23,8 +23,8 @@ public abstract class DatabaseSuite {
 
     protected static final MutableClock CLOCK = new MutableClock();
     private static final Map<TestDatabase, Gatehouse> SHARED = new EnumMap<>(TestDatabase.class);
-    private static final String[] TABLES = {"sessions", "auth_tokens", "api_tokens", "user_roles", "roles",
-            "ratelimit_buckets", "users"};
+    private static final String[] TABLES = {"audit_events", "mfa_challenges", "recovery_codes", "mfa_totp", "sessions",
+            "auth_tokens", "api_tokens", "user_roles", "roles", "ratelimit_buckets", "users"};
 
     private final List<Gatehouse> custom = new ArrayList<>();
 

@@ -39,6 +39,7 @@ import java.util.Set;
  * @param database   the database and background work
  * @param mail       the built-in SMTP mailer
  * @param http       the HTTP API and the servlet filter
+ * @param security   second factors, re-authentication and the audit trail
  */
 public record AuthSettings(
         boolean strict,
@@ -52,7 +53,8 @@ public record AuthSettings(
         RateLimitSettings rateLimits,
         DatabaseSettings database,
         MailSettings mail,
-        HttpSettings http) {
+        HttpSettings http,
+        AccountSecuritySettings security) {
 
     /** OWASP Argon2id minimums: {memory KiB, time cost} pairs, any one of which suffices (p = 1). */
     private static final int[][] ARGON_FLOORS = {{47104, 1}, {19456, 2}, {12288, 3}, {9216, 4}, {7168, 5}};
@@ -68,12 +70,17 @@ public record AuthSettings(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(security, "security");
         secretKeys = blankToNull(secretKeys);
         if (secretKeys != null) {
             dev.gatehouse.internal.crypto.Keyring.parse(secretKeys); // throws with the entry at fault and the fix
         }
         if (strict) {
             checkStrict(hashing, sessions, links, passwords, mail, http);
+            if (secretKeys == null && !security.mfaRequiredRoles().isEmpty()) {
+                fail("mfaRequiredRoles needs secretKeys in strict mode: second-factor secrets are encrypted with "
+                        + "the keyring. Set gatehouse.secretKeys / GATEHOUSE_SECRET_KEYS to 'k1:' + `openssl rand -base64 32`.");
+            }
         }
     }
 
@@ -270,5 +277,13 @@ public record AuthSettings(
         public Builder filterRules(String v) { return set(FILTER_RULES, v); }
         public Builder filterAutoRegister(boolean v) { return set(FILTER_AUTO_REGISTER, v); }
         public Builder enableOpenApi(boolean v) { return set(ENABLE_OPEN_API, v); }
+
+        public Builder mfaRequiredRoles(java.util.Set<String> v) { return set(MFA_REQUIRED_ROLES, v); }
+        public Builder mfaChallengeSeconds(long v) { return set(MFA_CHALLENGE_SECONDS, v); }
+        public Builder mfaMaxCodesPerChallenge(int v) { return set(MFA_MAX_CODES_PER_CHALLENGE, v); }
+        public Builder reauthWindowSeconds(long v) { return set(REAUTH_WINDOW_SECONDS, v); }
+        public Builder totpIssuer(String v) { return set(TOTP_ISSUER, v); }
+        public Builder auditRetentionDays(int v) { return set(AUDIT_RETENTION_DAYS, v); }
+        public Builder securityNotices(boolean v) { return set(SECURITY_NOTICES, v); }
     }
 }

@@ -8,6 +8,7 @@ import static dev.gatehouse.internal.config.Codec.TEXT;
 import static dev.gatehouse.internal.config.Setting.derived;
 import static dev.gatehouse.internal.config.Setting.of;
 
+import dev.gatehouse.config.AccountSecuritySettings;
 import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.ApiTokenSettings;
 import dev.gatehouse.config.AuthSettings;
@@ -184,6 +185,21 @@ public final class SettingsCatalog {
             s -> s.http().filterAutoRegister());
     public static final Setting<Boolean> ENABLE_OPEN_API = of("enableOpenApi", BOOLEAN, true, s -> s.http().enableOpenApi());
 
+    // second factors, re-authentication, audit trail
+    public static final Setting<Set<String>> MFA_REQUIRED_ROLES = of("mfaRequiredRoles", LIST, Set.of(),
+            s -> s.security().mfaRequiredRoles());
+    public static final Setting<Long> MFA_CHALLENGE_SECONDS = of("mfaChallengeSeconds", LONG, 300L,
+            s -> s.security().mfaChallengeSeconds());
+    public static final Setting<Integer> MFA_MAX_CODES_PER_CHALLENGE = of("mfaMaxCodesPerChallenge", INT, 5,
+            s -> s.security().mfaMaxCodesPerChallenge());
+    public static final Setting<Long> REAUTH_WINDOW_SECONDS = of("reauthWindowSeconds", LONG, 300L,
+            s -> s.security().reauthWindowSeconds());
+    public static final Setting<String> TOTP_ISSUER = of("totpIssuer", TEXT, "Gatehouse", s -> s.security().totpIssuer());
+    public static final Setting<Integer> AUDIT_RETENTION_DAYS = of("auditRetentionDays", INT, 365,
+            s -> s.security().auditRetentionDays());
+    public static final Setting<Boolean> SECURITY_NOTICES = of("securityNotices", BOOLEAN, true,
+            s -> s.security().securityNotices());
+
     /** Every setting, in the order {@link #describe} prints them. */
     public static final List<Setting<?>> ALL = List.of(STRICT, SECRET_KEYS,
             ARGON_TIME_COST, ARGON_MEMORY_KIB, ARGON_PARALLELISM, HASHING_CONCURRENCY, HASHING_QUEUE_TIMEOUT_MILLIS,
@@ -204,7 +220,9 @@ public final class SettingsCatalog {
             DATABASE_TIMEOUT_SECONDS, HOUSEKEEPING_INTERVAL_SECONDS, RESOLVE_CACHE_SECONDS, RESOLVE_CACHE_SIZE,
             SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_START_TLS, MAIL_FROM,
             AUTH_PATH_PREFIX, ENABLE_CREDENTIALS_API, TRUSTED_PROXIES, TRUSTED_ORIGINS, MAX_REQUEST_BYTES, FILTER_MODE,
-            FILTER_RULES, FILTER_AUTO_REGISTER, ENABLE_OPEN_API);
+            FILTER_RULES, FILTER_AUTO_REGISTER, ENABLE_OPEN_API,
+            MFA_REQUIRED_ROLES, MFA_CHALLENGE_SECONDS, MFA_MAX_CODES_PER_CHALLENGE, REAUTH_WINDOW_SECONDS, TOTP_ISSUER,
+            AUDIT_RETENTION_DAYS, SECURITY_NOTICES);
 
     /**
      * Settings from the given values, every other one at its default.
@@ -242,7 +260,10 @@ public final class SettingsCatalog {
                         v.get(SMTP_START_TLS), v.get(MAIL_FROM)),
                 new HttpSettings(v.get(AUTH_PATH_PREFIX), v.get(ENABLE_CREDENTIALS_API), v.get(TRUSTED_PROXIES),
                         v.get(TRUSTED_ORIGINS), v.get(MAX_REQUEST_BYTES), v.get(FILTER_MODE), v.get(FILTER_RULES),
-                        v.get(FILTER_AUTO_REGISTER), v.get(ENABLE_OPEN_API)));
+                        v.get(FILTER_AUTO_REGISTER), v.get(ENABLE_OPEN_API)),
+                new AccountSecuritySettings(v.get(MFA_REQUIRED_ROLES), v.get(MFA_CHALLENGE_SECONDS),
+                        v.get(MFA_MAX_CODES_PER_CHALLENGE), v.get(REAUTH_WINDOW_SECONDS), v.get(TOTP_ISSUER),
+                        v.get(AUDIT_RETENTION_DAYS), v.get(SECURITY_NOTICES)));
     }
 
     /** Every value {@code settings} holds, so a builder can start from them. */

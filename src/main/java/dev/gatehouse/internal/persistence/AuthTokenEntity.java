@@ -33,4 +33,8 @@ public class AuthTokenEntity {
     @JdbcTypeCode(SqlTypes.TIMESTAMP)
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** What the link carries besides its owner (the new address of an email change), else null. */
+    @Column(name = "detail", length = 320)
+    public String detail;
 }

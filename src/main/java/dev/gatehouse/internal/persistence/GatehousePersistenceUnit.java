@@ -22,7 +22,8 @@ import org.hibernate.jpa.HibernatePersistenceProvider;
 public final class GatehousePersistenceUnit {
 
     static final List<Class<?>> ENTITIES = List.of(UserEntity.class, SessionEntity.class, AuthTokenEntity.class,
-            ApiTokenEntity.class, RoleEntity.class, UserRoleEntity.class, RateLimitBucketEntity.class);
+            ApiTokenEntity.class, RoleEntity.class, UserRoleEntity.class, RateLimitBucketEntity.class, TotpEntity.class,
+            RecoveryCodeEntity.class, MfaChallengeEntity.class, AuditEventEntity.class);
 
     private GatehousePersistenceUnit() {
     }

@@ -32,4 +32,17 @@ public class SessionEntity {
 
     @Column(name = "ip", length = 64)
     public String ip;
+
+    /** When the user last proved who they are in this session; null for sessions from 0.1. */
+    @JdbcTypeCode(SqlTypes.TIMESTAMP)
+    @Column(name = "authenticated_at")
+    public Instant authenticatedAt;
+
+    /** How: the factors' wire names joined with ',' ("password,totp"). */
+    @Column(name = "factors", length = 64)
+    public String factors;
+
+    /** Null, or what alone the session may do ("mfa_enrolment"). */
+    @Column(name = "restriction", length = 32)
+    public String restriction;
 }

@@ -1,0 +1,34 @@
+package dev.gatehouse.mfa;
+
+import java.util.Optional;
+
+/** A way of proving who one is; a session records which ones its user used. */
+public enum Factor {
+    /** The account's password. */
+    PASSWORD("password"),
+    /** A code from an authenticator app (RFC 6238). */
+    TOTP("totp"),
+    /** One of the account's single-use recovery codes. */
+    RECOVERY_CODE("recovery_code");
+
+    private final String wire;
+
+    Factor(String wire) {
+        this.wire = wire;
+    }
+
+    /** The stable lower-case name used in HTTP answers, the database and the audit trail. */
+    public String wireName() {
+        return wire;
+    }
+
+    /** The factor with this wire name, if any. */
+    public static Optional<Factor> fromWire(String name) {
+        for (Factor f : values()) {
+            if (f.wire.equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}
