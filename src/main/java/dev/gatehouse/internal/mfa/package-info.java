@@ -1,0 +1,2 @@
+/** TOTP, recovery codes, the otpauth URI and its QR code behind {@code dev.gatehouse.mfa}. Not API. */
+package dev.gatehouse.internal.mfa;
