@@ -113,6 +113,26 @@ public final class Keyring {
         return subkey(keys.get(signingId), purpose);
     }
 
+    /** Whether a key with id {@code keyId} is in this keyring. */
+    public boolean has(String keyId) {
+        return keyId != null && keys.containsKey(keyId);
+    }
+
+    /**
+     * A 32-byte key for {@code purpose}, derived from key {@code keyId}: what was sealed under an older
+     * key still opens while that key stays in the ring.
+     *
+     * @throws IllegalArgumentException no key has that id (check with {@link #has}); the message names
+     *                                  the id, never a key
+     */
+    public byte[] derive(String keyId, String purpose) {
+        byte[] key = keyId == null ? null : keys.get(keyId);
+        if (key == null) {
+            throw new IllegalArgumentException("no key with id '" + keyId + "' in secretKeys");
+        }
+        return subkey(key, purpose);
+    }
+
     /** HMAC-SHA256. */
     public static byte[] hmac(byte[] key, byte[] data) {
         try {
