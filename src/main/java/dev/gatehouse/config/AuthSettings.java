@@ -234,6 +234,7 @@ public record AuthSettings(
         public Builder publicBaseUrl(String v) { return set(PUBLIC_BASE_URL, v); }
         public Builder resetPath(String v) { return set(RESET_PATH, v); }
         public Builder verifyPath(String v) { return set(VERIFY_PATH, v); }
+        public Builder emailChangePath(String v) { return set(EMAIL_CHANGE_PATH, v); }
         public Builder passwordResetTtlSeconds(long v) { return set(PASSWORD_RESET_TTL_SECONDS, v); }
         public Builder emailVerifyTtlSeconds(long v) { return set(EMAIL_VERIFY_TTL_SECONDS, v); }
 

@@ -6,7 +6,7 @@ import static dev.gatehouse.config.Checks.positive;
 import static dev.gatehouse.config.Checks.withoutTrailingSlash;
 
 /**
- * The single-use links Gatehouse emails (password reset, email verification).
+ * The single-use links Gatehouse emails (password reset, email verification, email change).
  *
  * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
  * setting and the fix.
@@ -16,6 +16,7 @@ import static dev.gatehouse.config.Checks.withoutTrailingSlash;
  *                                checked by {@link AuthSettings}); null turns email links off
  * @param resetPath               path of the application's reset-password page (the link adds {@code ?token=})
  * @param verifyPath              path of the application's verify-email page
+ * @param emailChangePath         path of the application's page confirming a change of email address
  * @param passwordResetTtlSeconds lifetime of a password reset link
  * @param emailVerifyTtlSeconds   lifetime of an email verification link
  */
@@ -23,6 +24,7 @@ public record LinkSettings(
         String publicBaseUrl,
         String resetPath,
         String verifyPath,
+        String emailChangePath,
         long passwordResetTtlSeconds,
         long emailVerifyTtlSeconds) {
 
@@ -36,6 +38,9 @@ public record LinkSettings(
         }
         if (resetPath == null || !resetPath.startsWith("/") || verifyPath == null || !verifyPath.startsWith("/")) {
             fail("resetPath and verifyPath must start with '/' (got '" + resetPath + "', '" + verifyPath + "')");
+        }
+        if (emailChangePath == null || !emailChangePath.startsWith("/")) {
+            fail("emailChangePath must start with '/' (got '" + emailChangePath + "')");
         }
         positive("passwordResetTtlSeconds", passwordResetTtlSeconds);
         positive("emailVerifyTtlSeconds", emailVerifyTtlSeconds);

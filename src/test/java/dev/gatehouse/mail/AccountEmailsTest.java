@@ -85,4 +85,78 @@ class AccountEmailsTest {
         failing.sendPasswordChanged(ADA, List.of());
         assertThrows(GatehouseUnavailableException.class, () -> failing.sendEmailVerification(ADA, "x"));
     }
+
+    @Test
+    void emailChangeLinkGoesToTheNewAddressAndTheChangePage() {
+        emails.sendEmailChangeLink("ada@new.example", "c+1/");
+        assertEquals(List.of(new MailMessage("ada@new.example", "Confirm your new email address",
+                "Someone asked to use this address for their account.\n\nTo confirm it, open:\n"
+                        + "https://app.example/base/email/change?token=c%2B1%2F\n\n"
+                        + "The link works once and expires in 24 hours. If you did not ask for this, ignore this email: "
+                        + "nothing changes.\n")), outbox.messages());
+        AccountEmails custom = new AccountEmails(SETTINGS.toBuilder().emailChangePath("/account/email").build(), outbox);
+        assertEquals("https://app.example/base/account/email?token=t", custom.emailChangeLink("t"));
+    }
+
+    @Test
+    void anAddressInUseGetsNoLinkAndNothingAboutTheAccount() {
+        emails.sendEmailAddressInUse("grace@example.com");
+        assertEquals(List.of(new MailMessage("grace@example.com", "Confirm your new email address",
+                "Someone asked to use this address for an account, but it already belongs to another account.\n"
+                        + "If that was you, sign in with this address instead. If not, ignore this email: nothing changes.\n")),
+                outbox.messages());
+    }
+
+    @Test
+    void anAddressInUseFailsExactlyWhenTheLinkWould() {
+        AccountEmails off = new AccountEmails(AuthSettings.builder().build(), outbox);
+        assertThrows(IllegalStateException.class, () -> off.sendEmailChangeLink("a@example.com", "t"));
+        assertThrows(IllegalStateException.class, () -> off.sendEmailAddressInUse("a@example.com"));
+        AccountEmails failing = new AccountEmails(SETTINGS, m -> {
+            throw GatehouseUnavailableException.unavailable("mail server down", 5, null);
+        });
+        assertThrows(GatehouseUnavailableException.class, () -> failing.sendEmailChangeLink("a@example.com", "t"));
+        assertThrows(GatehouseUnavailableException.class, () -> failing.sendEmailAddressInUse("a@example.com"));
+        assertEquals(List.of(), outbox.messages());
+    }
+
+    @Test
+    void theOldAddressHearsOfTheRequestAndOfTheChangeWithTheNewAddressMasked() {
+        AccountEmails noLinks = new AccountEmails(AuthSettings.builder().build(), outbox); // no link in either
+        noLinks.sendEmailChangeRequested(ADA, AccountEmails.maskEmail("ada.lovelace@new.example"));
+        noLinks.sendEmailChanged("ada@example.com", AccountEmails.maskEmail("ada.lovelace@new.example"));
+        assertEquals(List.of(new MailMessage("ada@example.com", "Your email address is being changed",
+                        "Someone asked to change the email address of your account to a***@new.example.\n"
+                                + "The change happens only when a link sent to that address is opened.\n\n"
+                                + "If this was not you, change your password now: someone else may be signed in to your "
+                                + "account.\n"),
+                new MailMessage("ada@example.com", "Your email address was changed",
+                        "The email address of your account was changed to a***@new.example. Emails about your account "
+                                + "now go there, and this address no longer signs in.\n\n"
+                                + "If this was not you, contact support now.\n")),
+                outbox.messages());
+    }
+
+    @Test
+    void changeNoticesSkipAMissingOldAddressAndNeverRaiseADeliveryFailure() {
+        User grace = new User("u2", null, "grace", null, T, "free", null);
+        emails.sendEmailChangeRequested(grace, "g***@example.com");
+        emails.sendEmailChanged(null, "g***@example.com");
+        assertEquals(List.of(), outbox.messages());
+        AccountEmails failing = new AccountEmails(SETTINGS, m -> {
+            throw GatehouseUnavailableException.unavailable("mail server down", 5, null);
+        });
+        failing.sendEmailChangeRequested(ADA, "a***@new.example");
+        failing.sendEmailChanged("ada@example.com", "a***@new.example");
+    }
+
+    @Test
+    void maskingKeepsTheFirstCharacterAndTheDomain() {
+        assertEquals("a***@example.com", AccountEmails.maskEmail("ada.lovelace@example.com"));
+        assertEquals("a***@example.com", AccountEmails.maskEmail("a@example.com"));
+        assertEquals("q***@b.example", AccountEmails.maskEmail("q\"x@y\"@b.example"));
+        assertEquals("***", AccountEmails.maskEmail("no-at-sign"));
+        assertEquals("***", AccountEmails.maskEmail("@example.com"));
+        assertEquals(null, AccountEmails.maskEmail(null));
+    }
 }

@@ -12,6 +12,7 @@ import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.metrics.MetricsSelector;
 import dev.gatehouse.mail.DevOutboxMailer;
 import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.mail.SecurityNotices;
 import dev.gatehouse.mail.SmtpMailer;
 import dev.gatehouse.ratelimit.RateLimiter;
 import dev.gatehouse.role.RoleService;
@@ -42,6 +43,10 @@ import javax.sql.DataSource;
 public class GatehouseProducer {
 
     private static final System.Logger LOG = System.getLogger(GatehouseProducer.class.getName());
+    /** Strict mode's stand-in when nothing can send email. */
+    private static final Mailer NO_MAILER = message -> {
+        throw GatehouseUnavailableException.unavailable("Email delivery is not configured.", 60, null);
+    };
 
     private Instance<DataSource> dataSource;
     private Instance<AuthSettings> settings;
@@ -67,10 +72,13 @@ public class GatehouseProducer {
         this.mailer = mailer;
     }
 
-    /** Starts Gatehouse and its mailer now: a mail misconfiguration fails the deployment, never a request. */
+    /**
+     * Starts Gatehouse and its mailer now: a mail misconfiguration fails the deployment, never a request.
+     * Subscribes the security notices.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         AuthSettings s = gatehouse().settings();
-        mailer();
+        subscribeNotices(s, mailer());
         if (s.links().publicBaseUrl() == null && s.http().enableCredentialsApi()) {
             LOG.log(Level.WARNING, "Gatehouse email links are off (password reset and email verification answer 404): "
                     + "set gatehouse.publicBaseUrl to turn them on");
@@ -98,6 +106,20 @@ public class GatehouseProducer {
         meterRegistry = meterRegistry();
         return dataSource.isResolvable() ? Gatehouse.start(s, dataSource.get(), c, meterRegistry)
                 : Gatehouse.start(s, c, meterRegistry);
+    }
+
+    /** With {@code securityNotices} on, notices go through Gatehouse's mailer; strict mode without one sends none. */
+    private void subscribeNotices(AuthSettings s, Mailer m) {
+        if (!s.security().securityNotices()) {
+            return;
+        }
+        if (m == NO_MAILER) {
+            LOG.log(Level.WARNING, "Gatehouse security notices are not sent: no mailer. Set gatehouse.smtpHost, produce "
+                    + "a @ForGatehouse Mailer, or set gatehouse.securityNotices=false");
+            return;
+        }
+        Gatehouse g = gatehouse();
+        g.onEvent(new SecurityNotices(s, m, g.auth(), g.apiTokens()));
     }
 
     /** The application's {@code @ForGatehouse}, else default, else only {@code MeterRegistry}; null: the global one. */
@@ -157,9 +179,7 @@ public class GatehouseProducer {
                             + "strict mode has no dev outbox. Set gatehouse.smtpHost, produce a @ForGatehouse Mailer, "
                             + "or unset gatehouse.publicBaseUrl to turn email links off.");
                 } else {
-                    builtInMailer = message -> {
-                        throw GatehouseUnavailableException.unavailable("Email delivery is not configured.", 60, null);
-                    };
+                    builtInMailer = NO_MAILER;
                 }
             }
             return builtInMailer;

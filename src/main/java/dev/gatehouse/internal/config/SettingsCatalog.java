@@ -112,6 +112,8 @@ public final class SettingsCatalog {
     public static final Setting<String> PUBLIC_BASE_URL = of("publicBaseUrl", TEXT, null, s -> s.links().publicBaseUrl());
     public static final Setting<String> RESET_PATH = of("resetPath", TEXT, "/reset-password", s -> s.links().resetPath());
     public static final Setting<String> VERIFY_PATH = of("verifyPath", TEXT, "/verify-email", s -> s.links().verifyPath());
+    public static final Setting<String> EMAIL_CHANGE_PATH = of("emailChangePath", TEXT, "/email/change",
+            s -> s.links().emailChangePath());
     public static final Setting<Long> PASSWORD_RESET_TTL_SECONDS = of("passwordResetTtlSeconds", LONG, 1800L,
             s -> s.links().passwordResetTtlSeconds());
     public static final Setting<Long> EMAIL_VERIFY_TTL_SECONDS = of("emailVerifyTtlSeconds", LONG, 86_400L,
@@ -210,7 +212,7 @@ public final class SettingsCatalog {
             REQUIRE_EMAIL_VERIFIED, MAX_CONSECUTIVE_FAILURES, LOCKOUT_SECONDS,
             SESSION_LIFETIME_SECONDS, SESSION_ABSOLUTE_MAX_SECONDS, MAX_SESSIONS_PER_USER, COOKIE_NAME, COOKIE_SECURE,
             COOKIE_SAME_SITE, COOKIE_DOMAIN, COOKIE_PATH, DEVICE_COOKIE_MAX_AGE_DAYS, DEVICE_COOKIE_MAX_FAILURES,
-            PUBLIC_BASE_URL, RESET_PATH, VERIFY_PATH, PASSWORD_RESET_TTL_SECONDS, EMAIL_VERIFY_TTL_SECONDS,
+            PUBLIC_BASE_URL, RESET_PATH, VERIFY_PATH, EMAIL_CHANGE_PATH, PASSWORD_RESET_TTL_SECONDS, EMAIL_VERIFY_TTL_SECONDS,
             API_TOKEN_MAX_PER_USER, API_TOKEN_MAX_LIFETIME_DAYS, API_TOKEN_ALLOW_NO_EXPIRY,
             REVOKE_API_TOKENS_ON_PASSWORD_CHANGE,
             RATE_LIMIT_SIGN_IN_PER_HOUR, RATE_LIMIT_SIGN_UP_PER_HOUR, RATE_LIMIT_PASSWORD_RESET_PER_HOUR,
@@ -245,7 +247,7 @@ public final class SettingsCatalog {
                         v.get(MAX_SESSIONS_PER_USER), v.get(COOKIE_NAME), v.get(COOKIE_SECURE), v.get(COOKIE_SAME_SITE),
                         v.get(COOKIE_DOMAIN), v.get(COOKIE_PATH), v.get(DEVICE_COOKIE_MAX_AGE_DAYS),
                         v.get(DEVICE_COOKIE_MAX_FAILURES)),
-                new LinkSettings(v.get(PUBLIC_BASE_URL), v.get(RESET_PATH), v.get(VERIFY_PATH),
+                new LinkSettings(v.get(PUBLIC_BASE_URL), v.get(RESET_PATH), v.get(VERIFY_PATH), v.get(EMAIL_CHANGE_PATH),
                         v.get(PASSWORD_RESET_TTL_SECONDS), v.get(EMAIL_VERIFY_TTL_SECONDS)),
                 new ApiTokenSettings(v.get(API_TOKEN_MAX_PER_USER), v.get(API_TOKEN_MAX_LIFETIME_DAYS),
                         v.get(API_TOKEN_ALLOW_NO_EXPIRY), v.get(REVOKE_API_TOKENS_ON_PASSWORD_CHANGE)),

@@ -62,6 +62,7 @@ class SettingsCatalogTest {
         OTHER.put("publicBaseUrl", "https://app.example.test");
         OTHER.put("resetPath", "/reset");
         OTHER.put("verifyPath", "/verify");
+        OTHER.put("emailChangePath", "/change-email");
         OTHER.put("passwordResetTtlSeconds", "600");
         OTHER.put("emailVerifyTtlSeconds", "7200");
         OTHER.put("apiTokenMaxPerUser", "5");
