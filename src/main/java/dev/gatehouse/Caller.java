@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.role.Permissions;
 import dev.gatehouse.role.Role;
+import dev.gatehouse.session.Authentication;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,9 +23,11 @@ import java.util.Set;
  * @param ownerPermissions the permission strings the user's roles grant, wildcards as granted
  * @param token            the API token for {@link Method#API_TOKEN}, else null
  * @param sessionId        the session id for {@link Method#SESSION}, else null
+ * @param authentication   for {@link Method#SESSION}, how and when the user last proved who they are (null when
+ *                         unknown: then never recent); null for other callers
  */
 public record Caller(User user, List<String> roles, Set<String> ownerPermissions, Method method, ApiToken token,
-                     String sessionId) {
+                     String sessionId, Authentication authentication) {
 
     /** How the caller proved who it is. */
     public enum Method {
@@ -50,6 +53,15 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
         if ((method == Method.SESSION) != (sessionId != null)) {
             throw new IllegalArgumentException("a session caller needs its session id, other callers none");
         }
+        if (method != Method.SESSION && authentication != null) {
+            throw new IllegalArgumentException("only a session caller has an authentication time");
+        }
+    }
+
+    /** A caller whose authentication time is unknown (never recent). */
+    public Caller(User user, List<String> roles, Set<String> ownerPermissions, Method method, ApiToken token,
+                  String sessionId) {
+        this(user, roles, ownerPermissions, method, token, sessionId, null);
     }
 
     /**
@@ -58,6 +70,17 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
      * @throws IllegalArgumentException neither or both of {@code token} and {@code sessionId}
      */
     public static Caller of(User user, List<Role> ownerRoles, ApiToken token, String sessionId) {
+        return of(user, ownerRoles, token, sessionId, null);
+    }
+
+    /**
+     * {@link #of(User, List, ApiToken, String)} for a session whose authentication is known.
+     *
+     * @throws IllegalArgumentException neither or both of {@code token} and {@code sessionId}, or an
+     *                                  {@code authentication} without a session
+     */
+    public static Caller of(User user, List<Role> ownerRoles, ApiToken token, String sessionId,
+                            Authentication authentication) {
         Set<String> permissions = new java.util.TreeSet<>();
         List<String> roles = new java.util.ArrayList<>();
         for (Role r : ownerRoles) {
@@ -67,7 +90,8 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
             }
         }
         roles.sort(null);
-        return new Caller(user, roles, permissions, token == null ? Method.SESSION : Method.API_TOKEN, token, sessionId);
+        return new Caller(user, roles, permissions, token == null ? Method.SESSION : Method.API_TOKEN, token, sessionId,
+                authentication);
     }
 
     /**
@@ -89,6 +113,14 @@ public record Caller(User user, List<String> roles, Set<String> ownerPermissions
     /** True for a browser session: the only kind of caller that may manage the account. */
     public boolean isSession() {
         return method == Method.SESSION;
+    }
+
+    /**
+     * True for a browser session whose user signed in or re-authenticated within
+     * {@code reauthWindowSeconds}: what sensitive actions require. Never true for an API token.
+     */
+    public boolean recentlyAuthenticated() {
+        return authentication != null && authentication.recent();
     }
 
     public String userId() {

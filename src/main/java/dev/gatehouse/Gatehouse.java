@@ -16,6 +16,11 @@ import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
+import dev.gatehouse.internal.crypto.SecretBox;
+import dev.gatehouse.internal.crypto.SecureTokens;
+import dev.gatehouse.internal.mfa.DefaultMfaService;
+import dev.gatehouse.internal.mfa.SecondFactors;
+import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.internal.metrics.HealthChecks;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.metrics.MetricsSelector;
@@ -81,6 +86,7 @@ public final class Gatehouse implements AutoCloseable {
     private final Metrics metrics;
     private final HealthChecks health;
     private final AuditTrail trail;
+    private final DefaultMfaService mfa;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
                       Object meterRegistry) {
@@ -99,13 +105,15 @@ public final class Gatehouse implements AutoCloseable {
         this.health = new HealthChecks(tx, argon2.load());
         ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(), settings.database().resolveCacheSize());
         this.rateLimiter = new DbRateLimiter(tx, clock, metrics);
-        this.sessions = new DefaultSessionService(tx, settings, clock, cache, metrics);
+        this.sessions = new DefaultSessionService(tx, settings, clock, cache, metrics, trail);
         this.tokens = new DefaultTokenService(tx, clock);
         this.roles = new DefaultRoleService(tx, clock, cache);
         this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles, metrics);
         Keyring keyring = keyring(settings);
+        SecondFactors secondFactors = new SecondFactors(tx, clock, secretBox(settings));
+        this.mfa = new DefaultMfaService(tx, settings, clock, secondFactors, rateLimiter, cache, roles, trail);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
-                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics);
+                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics, secondFactors, mfa, trail);
         this.admin = new DefaultUserAdminService(tx, clock, cache);
         this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
@@ -181,6 +189,11 @@ public final class Gatehouse implements AutoCloseable {
     /** Account administration (list, disable, enable, delete): for operators' tools, not for end users. */
     public UserAdminService admin() {
         return admin;
+    }
+
+    /** Second factors: authenticator apps and recovery codes. */
+    public MfaService mfa() {
+        return mfa;
     }
 
     public SessionService sessions() {
@@ -266,6 +279,25 @@ public final class Gatehouse implements AutoCloseable {
         LOG.log(Level.WARNING, "Gatehouse: no keyring configured (gatehouse.secretKeys / GATEHOUSE_SECRET_KEYS); "
                 + "using a random key for this process: device cookies end with a restart and work on this node only.");
         return Keyring.ephemeral();
+    }
+
+    /**
+     * What seals second-factor secrets: the configured keyring; outside strict mode without one, a
+     * fixed development key (secrets then survive restarts but are not protected); in strict mode
+     * without one, nothing (enrolment answers {@code mfa_unavailable}).
+     */
+    private static SecretBox secretBox(AuthSettings s) {
+        if (s.secretKeys() != null) {
+            return new SecretBox(Keyring.parse(s.secretKeys()), SecondFactors.SECRET_PURPOSE);
+        }
+        if (s.strict()) {
+            return null;
+        }
+        LOG.log(Level.WARNING, "Gatehouse: second-factor secrets are sealed with a built-in development key because no "
+                + "keyring is configured (gatehouse.secretKeys / GATEHOUSE_SECRET_KEYS); anyone with the database can read them.");
+        return new SecretBox(Keyring.parse("dev:" + java.util.Base64.getEncoder().encodeToString(
+                SecureTokens.sha256("gatehouse-development-only-key".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                SecondFactors.SECRET_PURPOSE);
     }
 
     private ScheduledExecutorService scheduleSweep(AuthSettings s) {

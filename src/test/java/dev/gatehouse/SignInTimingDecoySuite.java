@@ -10,7 +10,12 @@ import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.account.WeakPasswordException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.account.DefaultAuthService;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.audit.Fingerprints;
+import dev.gatehouse.internal.metrics.Metrics;
+import dev.gatehouse.internal.mfa.DefaultMfaService;
+import dev.gatehouse.internal.mfa.SecondFactors;
+import dev.gatehouse.internal.role.DefaultRoleService;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
 import dev.gatehouse.internal.persistence.GatehousePersistenceUnit;
@@ -70,9 +75,14 @@ public abstract class SignInTimingDecoySuite extends DatabaseSuite {
         Transactions tx = new Transactions(emf);
         ResolveCache cache = new ResolveCache(CLOCK, 0, 10);
         hasher = new RecordingHasher(s);
-        return new DefaultAuthService(tx, s, CLOCK, hasher, new DbRateLimiter(tx, CLOCK),
-                new DefaultSessionService(tx, s, CLOCK, cache), new DefaultTokenService(tx, CLOCK), cache, null,
-                new Fingerprints(Keyring.ephemeral()));
+        DbRateLimiter limiter = new DbRateLimiter(tx, CLOCK);
+        AuditTrail trail = AuditTrail.logOnly(CLOCK);
+        SecondFactors factors = new SecondFactors(tx, CLOCK, null);
+        DefaultMfaService mfa = new DefaultMfaService(tx, s, CLOCK, factors, limiter, cache,
+                new DefaultRoleService(tx, CLOCK, cache), trail);
+        return new DefaultAuthService(tx, s, CLOCK, hasher, limiter, new DefaultSessionService(tx, s, CLOCK, cache),
+                new DefaultTokenService(tx, CLOCK), cache, null, new Fingerprints(Keyring.ephemeral()), Metrics.NOOP,
+                factors, mfa, trail);
     }
 
     @AfterEach

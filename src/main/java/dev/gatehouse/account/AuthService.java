@@ -8,6 +8,9 @@ import dev.gatehouse.config.ApiTokenSettings;
 import dev.gatehouse.config.PasswordSettings;
 import dev.gatehouse.config.RateLimitSettings;
 import dev.gatehouse.config.SessionSettings;
+import dev.gatehouse.mfa.Factor;
+import dev.gatehouse.mfa.InvalidMfaCodeException;
+import dev.gatehouse.mfa.MfaChallengeInvalidException;
 import dev.gatehouse.ratelimit.RateLimitedException;
 import dev.gatehouse.token.EmailToken;
 import dev.gatehouse.token.InvalidTokenException;
@@ -78,8 +81,63 @@ public interface AuthService {
      * @throws AccountDisabledException     right password, disabled account
      * @throws EmailNotVerifiedException    right password, verification required and pending
      * @throws GatehouseUnavailableException code {@code overloaded}: too many sign-ins in progress
+     *
+     * <p>When the account has a confirmed second factor, a right password opens no session: the result
+     * carries the {@link SignInResult#challenge()} to complete with {@link #completeSignIn}. When the
+     * user's roles require a second factor ({@code mfaRequiredRoles}) and none is enrolled, the session
+     * opened may only enrol one ({@link SignInResult#enrolmentRequired()}).
      */
     SignInResult signIn(String identifier, String password, String ip, String userAgent, String deviceCookie);
+
+    /**
+     * Completes a sign-in that {@link #signIn} answered with a {@link SignInResult#challenge()}: checks a
+     * code from the authenticator app (six digits) or a recovery code, and opens the session. A TOTP code
+     * is accepted once: only a time step newer than the last one used passes (of two concurrent
+     * submissions of one code exactly one wins). A recovery code is used up. Each attempt counts towards
+     * the account's failure lock; after {@code mfaMaxCodesPerChallenge} wrong codes the pending sign-in
+     * ends. Using a recovery code sends the owner a notice (HTTP API).
+     *
+     * @param pendingValue the value of the challenge's pending cookie
+     * @param deviceCookie the browser's device cookie value, or null (a new one is issued either way)
+     * @throws MfaChallengeInvalidException no live pending sign-in for this value
+     * @throws InvalidMfaCodeException      wrong, reused or malformed code
+     * @throws RateLimitedException         the account's failure lock
+     */
+    SignInResult completeSignIn(String pendingValue, String code, String ip, String userAgent, String deviceCookie);
+
+    /**
+     * Proves again, in an existing session, that its user is present ("sudo mode"): with the password
+     * ({@link Factor#PASSWORD}) or, when enrolled, a TOTP code or a recovery code. On success the session
+     * counts as recently authenticated for {@code reauthWindowSeconds}. Counted towards the account's
+     * failure lock and limited per session like a password change. API tokens can never do this.
+     *
+     * @throws InvalidCredentialsException a wrong password
+     * @throws InvalidMfaCodeException     a wrong code, or a factor the account does not have
+     * @throws RateLimitedException        the session's limit or the account's failure lock
+     * @throws IllegalArgumentException    no such session of this user
+     */
+    void reauthenticate(String userId, String sessionId, Factor factor, String secret, String ip, String userAgent);
+
+    /**
+     * Starts changing the account's email address. Sends nothing itself: mail the link to the new
+     * address when {@link EmailChangeRequest#rawToken()} is present, a notice to the old one always.
+     * Earlier pending changes of this account are voided.
+     *
+     * @throws AuthException        the new address is not a valid email address
+     * @throws RateLimitedException too many requests for this user
+     */
+    EmailChangeRequest requestEmailChange(String userId, String newEmail, String ip);
+
+    /**
+     * Confirms an email change with the link's token: the address is swapped by one guarded update (if
+     * another account took the address meanwhile, exactly one of them has it and this fails), marked
+     * verified, pending password-reset links are voided, and every session but {@code keepSessionId} ends.
+     *
+     * @param keepSessionId the session that confirms (it stays), or null
+     * @throws InvalidTokenException  unknown, expired, used or wrong-purpose token, or the address was taken meanwhile
+     * @throws RateLimitedException   too many redemptions from {@code ip}
+     */
+    EmailChanged confirmEmailChange(String rawToken, String keepSessionId, String ip);
 
     /** {@link #signIn(String, String, String, String)} without opening a session or issuing a device cookie. */
     User verifyCredentials(String identifier, String password, String ip);

@@ -1,6 +1,5 @@
 /**
  * The security event trail: what happened to which account, when, by whom and from where
- * ({@link dev.gatehouse.audit.SecurityEvent}), kept in the database and readable through
- * {@link dev.gatehouse.audit.AuditLog}. See {@code docs/AUDIT.md}.
+ * ({@link dev.gatehouse.audit.SecurityEvent}), kept in the database.
  */
 package dev.gatehouse.audit;

@@ -75,6 +75,14 @@ public record SessionSettings(
      * The cookie name the browser sees: with {@code __Host-} in front when the cookie is Secure,
      * host-only and for path {@code /} (ASVS 3.3.1).
      */
+    /**
+     * The name of the short-lived cookie that carries a sign-in waiting for its second factor:
+     * {@code __Host-gatehouse_mfa} when Secure, else {@code gatehouse_mfa}.
+     */
+    public String mfaCookieName() {
+        return cookieSecure ? "__Host-gatehouse_mfa" : "gatehouse_mfa";
+    }
+
     public String effectiveCookieName() {
         return cookieSecure && cookieDomain == null && cookiePath.equals("/") ? "__Host-" + cookieName : cookieName;
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.web;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.Caller;
+import dev.gatehouse.internal.session.RecentAuth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -39,6 +40,20 @@ public final class Guards {
             throw AccessDeniedException.sessionRequired();
         }
         return c;
+    }
+
+    /**
+     * The caller, who must be a browser session whose user signed in or re-authenticated within
+     * {@code reauthWindowSeconds}: use it on sensitive actions (changing credentials, contact details or
+     * factors, administering). An API token can never pass. Answer a {@code reauth_required} refusal by
+     * sending the user to re-authenticate ({@code POST /auth/reauth}, or {@code AuthService.reauthenticate}).
+     *
+     * @throws AccessDeniedException 401 when nobody is signed in, 403 {@code permission_denied} for any caller
+     *                               but a session, 403 {@code reauth_required} (with the methods the user can
+     *                               re-authenticate with) when the session's authentication is not recent
+     */
+    public static Caller requireRecentAuth(HttpServletRequest request) {
+        return RecentAuth.require(caller(request).orElse(null));
     }
 
     /**

@@ -89,7 +89,7 @@ class CliH2CliIT extends CliSuite {
         cli(null, "migrate");
         Result created = cli("operator-passphrase-2\n", "user", "create", "--email", "audit@example.test", "--password-stdin");
         assertEquals(0, created.code(), created.err());
-        assertTrue(created.err().lines().anyMatch(l -> l.contains(" audit event=sign_up.ok who=")), created.err());
+        assertTrue(created.err().lines().anyMatch(l -> l.contains(" audit event=sign_up outcome=success who=")), created.err());
         assertFalse(created.err().contains("operator-passphrase-2"));
         java.nio.file.Path log = java.nio.file.Files.createTempDirectory("audit").resolve("audit.log");
         Result disabled = cli(null, "user", "disable", "--user", "audit@example.test", "--audit-log", log.toString());

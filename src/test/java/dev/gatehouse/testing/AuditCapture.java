@@ -29,7 +29,7 @@ public final class AuditCapture extends Handler implements AutoCloseable {
     /** The {@code who} of every event with this name. */
     public List<String> whoOf(String event) {
         return records.stream().filter(r -> r.getParameters() != null && event.equals(String.valueOf(r.getParameters()[0])))
-                .map(r -> String.valueOf(r.getParameters()[1])).toList();
+                .map(r -> String.valueOf(r.getParameters()[r.getMessage().startsWith("event={0} outcome=") ? 2 : 1])).toList();
     }
 
     @Override

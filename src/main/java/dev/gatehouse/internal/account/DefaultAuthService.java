@@ -4,6 +4,16 @@ import dev.gatehouse.AuthException;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.User;
 import dev.gatehouse.ValidationException;
+import dev.gatehouse.account.EmailChangeRequest;
+import dev.gatehouse.account.EmailChanged;
+import dev.gatehouse.audit.EventType;
+import dev.gatehouse.audit.Outcome;
+import dev.gatehouse.internal.audit.AuditTrail;
+import dev.gatehouse.internal.mfa.DefaultMfaService;
+import dev.gatehouse.internal.mfa.SecondFactors;
+import dev.gatehouse.mfa.Factor;
+import dev.gatehouse.mfa.MfaChallenge;
+import java.util.EnumSet;
 import dev.gatehouse.account.AccountExistsException;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.InvalidCredentialsException;
@@ -71,6 +81,12 @@ public final class DefaultAuthService implements AuthService {
     private final DefaultTokenService tokens;
     private final ResolveCache cache;
     private final Metrics metrics;
+    private final AuditTrail trail;
+    private final DefaultMfaService mfa;
+    private final MfaSignIn mfaSignIn;
+    private final Reauthentication reauth;
+    private final EmailChanges emailChanges;
+    private final DbRateLimiter limiter;
     private final UserRepository users = new UserRepository();
     private final SessionRepository sessionRows = new SessionRepository();
     private final AuthTokenRepository tokenRows = new AuthTokenRepository();
@@ -78,13 +94,8 @@ public final class DefaultAuthService implements AuthService {
 
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
                               DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
-                              ResolveCache cache, Keyring keyring, Fingerprints fingerprints) {
-        this(tx, settings, clock, hasher, limiter, sessions, tokens, cache, keyring, fingerprints, Metrics.NOOP);
-    }
-
-    public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
-                              DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
-                              ResolveCache cache, Keyring keyring, Fingerprints fingerprints, Metrics metrics) {
+                              ResolveCache cache, Keyring keyring, Fingerprints fingerprints, Metrics metrics,
+                              SecondFactors secondFactors, DefaultMfaService mfa, AuditTrail trail) {
         this.metrics = metrics;
         this.cache = cache;
         this.tx = tx;
@@ -101,8 +112,14 @@ public final class DefaultAuthService implements AuthService {
         this.fingerprints = fingerprints;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.trail = trail;
+        this.mfa = mfa;
+        this.mfaSignIn = new MfaSignIn(tx, settings, clock, secondFactors, failureLock, trail);
         this.check = new SignInCheck(tx, settings, clock, hasher, policy, limiter, limits, failureLock, devices,
-                fingerprints, metrics);
+                fingerprints, metrics, mfaSignIn::due, trail);
+        this.reauth = new Reauthentication(settings, hasher, policy, limits, failureLock, secondFactors, sessions, trail);
+        this.emailChanges = new EmailChanges(tx, settings, clock, limits, tokens, cache, trail);
+        this.limiter = limiter;
     }
 
     /** Looks again for the costliest stored hash shape (housekeeping; rehashing on sign-in empties old ones). */
@@ -136,12 +153,13 @@ public final class DefaultAuthService implements AuthService {
             tx.run(em -> users.insert(em, row));
         } catch (RuntimeException ex) {
             if (Transactions.isUniqueViolation(ex)) {
-                Audit.info("sign_up.exists", fingerprints.of(e != null ? e : u), ip);
+                trail.event(EventType.SIGN_UP, Outcome.FAILURE).client(ip, userAgent)
+                        .detail("identifier", fingerprints.of(e != null ? e : u)).detail("reason", "exists").record();
                 throw new AccountExistsException(settings.accounts().identifier());
             }
             throw ex;
         }
-        Audit.info("sign_up.ok", row.id, ip);
+        trail.event(EventType.SIGN_UP, Outcome.SUCCESS).user(row.id).client(ip, userAgent).record();
         User user = row.toUser();
         if (check.mustVerifyFirst(user)) {
             return new SignInResult(user, null); // no session (and no trusted device) until the email is confirmed
@@ -158,8 +176,70 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public SignInResult signIn(String identifier, String password, String ip, String userAgent, String deviceCookie) {
         SignInCheck.Verified v = verify(identifier, password, ip, deviceCookie);
-        SessionCookie cookie = sessions.start(v.user().id(), ip, userAgent);
-        return new SignInResult(v.user(), cookie, devices.issue(v.identifier()));
+        User user = v.user();
+        if (v.secondFactorDue()) {
+            MfaChallenge challenge = mfaSignIn.open(user, v.identifier(), ip, userAgent);
+            trail.event(EventType.SIGN_IN, Outcome.SUCCESS).user(user.id()).client(ip, userAgent)
+                    .detail("factor", Factor.PASSWORD.wireName()).detail("next", "mfa").record();
+            return SignInResult.pending(user, challenge);
+        }
+        boolean restricted = mfa.required(user.id());
+        SessionCookie cookie = sessions.start(user.id(), ip, userAgent, EnumSet.of(Factor.PASSWORD), restricted);
+        trail.event(EventType.SIGN_IN, Outcome.SUCCESS).user(user.id()).session(SecureTokens.sha256Hex(cookie.value()))
+                .client(ip, userAgent).detail("factor", Factor.PASSWORD.wireName()).detail("newDevice", !v.trusted())
+                .detail("restricted", restricted ? "mfa_enrolment" : null).record();
+        return new SignInResult(user, cookie, devices.issue(v.identifier()), null, restricted);
+    }
+
+    @Override
+    public SignInResult completeSignIn(String pendingValue, String code, String ip, String userAgent, String deviceCookie) {
+        MfaSignIn.Passed p = mfaSignIn.check(pendingValue, code, ip);
+        try {
+            limiter.reset("auth:sign-in:" + settings.accounts().identifier().wireName(), p.identifier());
+            failureLock.clear(p.identifier());
+        } catch (GatehouseUnavailableException e) {
+            failureLock.clearLater(p.identifier());
+        }
+        boolean knownDevice = devices.verify(deviceCookie, p.identifier()).isPresent();
+        SessionCookie cookie = sessions.start(p.user().id(), ip, userAgent, EnumSet.of(Factor.PASSWORD, p.factor()), false);
+        String sessionId = SecureTokens.sha256Hex(cookie.value());
+        trail.event(EventType.SIGN_IN_MFA, Outcome.SUCCESS).user(p.user().id()).session(sessionId).client(ip, userAgent)
+                .detail("factor", p.factor().wireName()).detail("newDevice", !knownDevice).record();
+        p.recoveryCodesLeft().ifPresent(n -> trail.event(EventType.RECOVERY_CODE_USED, Outcome.SUCCESS).user(p.user().id())
+                .session(sessionId).client(ip, userAgent).detail("remaining", n).record());
+        return new SignInResult(p.user(), cookie, devices.issue(p.identifier()));
+    }
+
+    /** The pending second-factor cookie's deletion (to send once a sign-in completes or restarts). */
+    public SessionCookie mfaCookieDeletion() {
+        return mfaSignIn.cookie("", 0);
+    }
+
+    /** A restricted session whose user just enrolled the required factor becomes a full one. */
+    public void liftRestriction(String userId, String sessionId, java.util.Set<Factor> factors) {
+        sessions.markAuthenticated(userId, sessionId, factors);
+    }
+
+    @Override
+    public void reauthenticate(String userId, String sessionId, Factor factor, String secret, String ip, String userAgent) {
+        UserEntity user = (userId == null ? Optional.<UserEntity>empty() : byId(userId))
+                .orElseThrow(() -> new IllegalArgumentException("No user with id '" + userId + "'"));
+        reauth.reauthenticate(user, signInIdentifier(user), sessionId, factor, secret, ip, userAgent);
+    }
+
+    @Override
+    public EmailChangeRequest requestEmailChange(String userId, String newEmail, String ip) {
+        UserEntity user = (userId == null ? Optional.<UserEntity>empty() : byId(userId))
+                .orElseThrow(() -> new IllegalArgumentException("No user with id '" + userId + "'"));
+        return emailChanges.request(user, newEmail, ip);
+    }
+
+    @Override
+    public EmailChanged confirmEmailChange(String rawToken, String keepSessionId, String ip) {
+        if (ip != null) {
+            limits.limitAddress("auth:token-redeem", ip, settings.rateLimits().rateLimitTokenRedeemPerHour());
+        }
+        return emailChanges.confirm(rawToken, keepSessionId, ip);
     }
 
     @Override
@@ -188,7 +268,8 @@ public final class DefaultAuthService implements AuthService {
         UserEntity user = userId == null ? null : byId(userId).orElse(null);
         policy.check(newPassword, user == null ? null : user.email, user == null ? null : user.username);
         if (user == null || currentPassword == null || policy.overLength(currentPassword)) {
-            Audit.info("password.change_failed", userId, null);
+            trail.event(EventType.PASSWORD_CHANGED, Outcome.FAILURE).user(userId).session(sessionId)
+                    .detail("reason", "invalid_credentials").record();
             throw new InvalidCredentialsException();
         }
         limits.limit("auth:password-change", sessionId != null ? "s:" + sessionId : "u:" + user.id,
@@ -196,7 +277,8 @@ public final class DefaultAuthService implements AuthService {
         String lockId = signInIdentifier(user);
         FailureLock.Attempt<Void> attempt = failureLock.countAttempt(lockId, em -> null);
         if (attempt.lockedFor().isPresent()) {
-            Audit.warn("password.change_locked", user.id, null);
+            trail.event(EventType.PASSWORD_CHANGED, Outcome.FAILURE).user(user.id).session(sessionId)
+                    .detail("reason", "locked").record();
             throw new RateLimitedException(attempt.lockedFor().getAsLong());
         }
         boolean right;
@@ -207,13 +289,14 @@ public final class DefaultAuthService implements AuthService {
             throw e;
         }
         if (!right) {
-            Audit.info("password.change_failed", user.id, null);
+            trail.event(EventType.PASSWORD_CHANGED, Outcome.FAILURE).user(user.id).session(sessionId)
+                    .detail("reason", "invalid_credentials").record();
             throw new InvalidCredentialsException();
         }
         failureLock.clear(lockId);
         breaches.check(newPassword); // only for a caller who proved the current password
         replacePassword(user.id, hasher.hash(newPassword), settings.apiTokens().revokeApiTokensOnPasswordChange());
-        Audit.info("password.changed", user.id, null);
+        trail.event(EventType.PASSWORD_CHANGED, Outcome.SUCCESS).user(user.id).session(sessionId).record();
     }
 
     @Override
@@ -228,13 +311,14 @@ public final class DefaultAuthService implements AuthService {
             // Same work as a hit: a lookup and a token write, so timing does not reveal the account.
             byId(RESET_SENTINEL);
             tokens.issueKeepingLatest(PURPOSE_RESET, RESET_SENTINEL, settings.links().passwordResetTtlSeconds(), MAX_LIVE_RESET_LINKS);
-            Audit.info("password.reset_requested_unknown", fingerprints.of(e), ip);
+            trail.event(EventType.PASSWORD_RESET_REQUESTED, Outcome.SUCCESS).client(ip, null)
+                    .detail("identifier", fingerprints.of(e)).detail("account", "unknown").record();
             return Optional.empty();
         }
         User user = row.get().toUser();
         String raw = tokens.issueKeepingLatest(PURPOSE_RESET, user.id(), settings.links().passwordResetTtlSeconds(),
                 MAX_LIVE_RESET_LINKS);
-        Audit.info("password.reset_requested", user.id(), ip);
+        trail.event(EventType.PASSWORD_RESET_REQUESTED, Outcome.SUCCESS).user(user.id()).client(ip, null).record();
         return Optional.of(new PasswordResetToken(user, raw));
     }
 
@@ -253,7 +337,7 @@ public final class DefaultAuthService implements AuthService {
         UserEntity user = byId(claim.userId()).orElseThrow(InvalidTokenException::new);
         replacePassword(user.id, hash, true); // a reset answers a suspected compromise: tokens go too
         failureLock.clear(signInIdentifier(user));
-        Audit.info("password.reset", user.id, ip);
+        trail.event(EventType.PASSWORD_RESET, Outcome.SUCCESS).user(user.id).client(ip, null).record();
         return byId(user.id).orElseThrow(InvalidTokenException::new).toUser();
     }
 
@@ -297,7 +381,7 @@ public final class DefaultAuthService implements AuthService {
         Instant now = Clocks.now(clock);
         tx.run(em -> users.markEmailVerified(em, claim.userId(), now));
         cache.invalidateUser(claim.userId());
-        Audit.info("email.verified", claim.userId(), ip);
+        trail.event(EventType.EMAIL_VERIFIED, Outcome.SUCCESS).user(claim.userId()).client(ip, null).record();
         return byId(claim.userId()).orElseThrow(InvalidTokenException::new).toUser();
     }
 

@@ -151,6 +151,19 @@ final class FailureLock {
         }
     }
 
+    /**
+     * Takes back one counted attempt that was not a failure but not yet a success either (a right
+     * password whose second factor is still due). Best effort, like {@link #refund}.
+     */
+    void takeBack(String identifier) {
+        String key = BucketKeys.prefix(scope, identifier) + "0";
+        try {
+            tx.run(em -> buckets.takeBack(em, key));
+        } catch (RuntimeException e) {
+            // stays counted: errs on the safe side
+        }
+    }
+
     void clear(String identifier) {
         limiter.reset(scope, identifier);
     }

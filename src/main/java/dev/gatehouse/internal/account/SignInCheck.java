@@ -8,7 +8,10 @@ import dev.gatehouse.account.InvalidCredentialsException;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.Identifier;
+import dev.gatehouse.audit.EventType;
+import dev.gatehouse.audit.Outcome;
 import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.PriorityLane;
 import dev.gatehouse.internal.metrics.Metrics;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -63,12 +67,17 @@ final class SignInCheck {
     private final Fingerprints fingerprints;
     private final TimingDecoy decoy;
     private final Metrics metrics;
+    /** Whether a user's right password must be followed by a second factor. */
+    private final Predicate<String> secondFactorDue;
+    private final AuditTrail trail;
     private final UserRepository users = new UserRepository();
 
     SignInCheck(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher, PasswordPolicy policy,
                 DbRateLimiter limiter, HourlyLimits limits, FailureLock failureLock, DeviceCookies devices,
-                Fingerprints fingerprints, Metrics metrics) {
+                Fingerprints fingerprints, Metrics metrics, Predicate<String> secondFactorDue, AuditTrail trail) {
         this.metrics = metrics;
+        this.secondFactorDue = secondFactorDue;
+        this.trail = trail;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -92,7 +101,19 @@ final class SignInCheck {
     }
 
     /** A verified sign-in and the normalised identifier it used (what a device cookie is bound to). */
-    record Verified(User user, String identifier) {
+    /**
+     * A verified password.
+     *
+     * @param identifier      the normalised identifier it used (what a device cookie is bound to)
+     * @param trusted         it came with a valid device cookie of this account
+     * @param secondFactorDue the account has a second factor: no session until it passes, and the
+     *                        account's failure counters were left as they were
+     */
+    record Verified(User user, String identifier, boolean trusted, boolean secondFactorDue) {
+    }
+
+    /** A right password, and whether a second factor is due. */
+    private record Passed(User user, boolean due) {
     }
 
     /**
@@ -116,15 +137,17 @@ final class SignInCheck {
         }
         Optional<String> device = devices.verify(deviceCookie, id);
         if (device.isPresent()) {
-            Optional<User> user = admit(trustedSignIns, () -> trusted(id, byEmail, password, ip, device.get()));
-            if (user.isPresent()) {
-                return new Verified(user.get(), id);
+            Optional<Passed> passed = admit(trustedSignIns, () -> trusted(id, byEmail, password, ip, device.get()));
+            if (passed.isPresent()) {
+                return new Verified(passed.get().user(), id, true, passed.get().due());
             }
             // The device has spent its failure budget: from here on it is an untrusted attempt
             // (its address is already counted).
-            return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip, false)), id);
+            Passed p = admit(signIns, () -> untrusted(id, byEmail, password, ip, false));
+            return new Verified(p.user(), id, false, p.due());
         }
-        return new Verified(admit(signIns, () -> untrusted(id, byEmail, password, ip, true)), id);
+        Passed p = admit(signIns, () -> untrusted(id, byEmail, password, ip, true));
+        return new Verified(p.user(), id, false, p.due());
     }
 
     /**
@@ -150,7 +173,7 @@ final class SignInCheck {
      * account's hourly bucket or consecutive-failure lock, but against the device's own failure
      * budget; empty when that budget is spent, so the caller treats the attempt as untrusted.
      */
-    private Optional<User> trusted(String id, boolean byEmail, String password, String ip, String device) {
+    private Optional<Passed> trusted(String id, boolean byEmail, String password, String ip, String device) {
         if (ip != null) {
             limits.limitAddress("auth:sign-in:ip", ip, settings.rateLimits().rateLimitSignInPerHour());
         }
@@ -160,7 +183,7 @@ final class SignInCheck {
             Audit.warn("sign_in.device_untrusted", fingerprints.of(id), ip);
             return Optional.empty();
         }
-        User user;
+        Passed user;
         try {
             user = verdict(attempt.found(), id, password, ip, true, 0);
         } catch (GatehouseUnavailableException e) {
@@ -183,7 +206,7 @@ final class SignInCheck {
      * cannot lock the owner out through them); beyond those it is refused unchecked, which bounds
      * the guesses per account and hour.
      */
-    private User untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
+    private Passed untrusted(String id, boolean byEmail, String password, String ip, boolean countIp) {
         if (countIp && ip != null) {
             limits.limitAddress("auth:sign-in:ip", ip, settings.rateLimits().rateLimitSignInPerHour());
         }
@@ -199,7 +222,8 @@ final class SignInCheck {
         FailureLock.Attempt<Optional<UserEntity>> attempt = overLimit
                 ? failureLock.uncounted(id, read) : failureLock.countAttempt(id, read);
         if (attempt.lockedFor().isPresent()) {
-            Audit.warn("sign_in.locked", fingerprints.of(id), ip);
+            trail.event(EventType.SIGN_IN_LOCKED, Outcome.FAILURE).client(ip, null).detail("identifier", fingerprints.of(id))
+                    .record();
             throw new RateLimitedException(attempt.lockedFor().getAsLong());
         }
         try {
@@ -223,13 +247,14 @@ final class SignInCheck {
      * @param refusedFor when &gt; 0 a rate limit refuses this attempt unless the password is right:
      *                   a wrong one is answered {@code rate_limited} with this Retry-After
      */
-    private User verdict(Optional<UserEntity> row, String id, String password, String ip, boolean trusted,
-                         long refusedFor) {
+    private Passed verdict(Optional<UserEntity> row, String id, String password, String ip, boolean trusted,
+                           long refusedFor) {
         if (row.isEmpty() || !verifyHash(trusted, row.get().passwordHash, password)) {
             if (row.isEmpty()) {
                 verifyHash(trusted, decoy.hash(), password); // the work of the costliest real account
             }
-            Audit.info("sign_in.failed", fingerprints.of(id), ip);
+            trail.event(EventType.SIGN_IN, Outcome.FAILURE).user(row.map(u -> u.id).orElse(null)).client(ip, null)
+                    .detail("identifier", fingerprints.of(id)).detail("reason", "invalid_credentials").record();
             if (refusedFor > 0) {
                 throw new RateLimitedException(refusedFor);
             }
@@ -241,11 +266,21 @@ final class SignInCheck {
         UserEntity user = row.get();
         rehashIfNeeded(user, password, ip);
         if (user.disabledAt != null) {
-            Audit.warn("sign_in.disabled", user.id, ip);
+            trail.event(EventType.SIGN_IN, Outcome.FAILURE).user(user.id).client(ip, null)
+                    .detail("reason", "account_disabled").record();
             throw new AccountDisabledException();
         }
         if (mustVerifyFirst(user.toUser())) {
             throw new EmailNotVerifiedException();
+        }
+        if (secondFactorDue.test(user.id)) {
+            // Only the second factor clears the counters: otherwise a thief who knows the password
+            // could try a few codes per sign-in forever without the lock ever closing. The right
+            // password is not a failure either, so its counted attempt is taken back.
+            if (!trusted && refusedFor == 0) {
+                failureLock.takeBack(id);
+            }
+            return new Passed(user.toUser(), true);
         }
         // Clear this identifier's counters only; the IP bucket is never reset (ASVS/NIST: do not
         // let one valid account launder an attacker's address budget).
@@ -256,8 +291,7 @@ final class SignInCheck {
             failureLock.clearLater(id);
             throw e;
         }
-        Audit.info(trusted ? "sign_in.ok_device" : "sign_in.ok", user.id, ip);
-        return user.toUser();
+        return new Passed(user.toUser(), false);
     }
 
     private boolean verifyHash(boolean trusted, String hash, String password) {

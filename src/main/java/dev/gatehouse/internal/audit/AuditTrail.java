@@ -57,8 +57,9 @@ public final class AuditTrail {
     public void record(SecurityEvent e) {
         Level level = e.outcome() == Outcome.FAILURE ? Level.WARNING : Level.INFO;
         if (LOG.isLoggable(level)) {
+            String who = e.userId() != null ? e.userId() : e.details().getOrDefault("identifier", "anonymous");
             LOG.log(level, "event={0} outcome={1} who={2} ip={3} actor={4}", e.type().wireName(),
-                    e.outcome().name().toLowerCase(java.util.Locale.ROOT), e.userId(), e.ip(), e.actor());
+                    e.outcome().name().toLowerCase(java.util.Locale.ROOT), who, e.ip(), e.actor());
         }
         if (tx != null) {
             try {
@@ -143,7 +144,10 @@ public final class AuditTrail {
             return this;
         }
 
-        /** A fact; null values are left out. Never pass a secret. */
+        /**
+         * A fact; null values are left out. Never pass a secret. Key {@code identifier} holds a
+         * {@link Fingerprints} label for an identifier that may belong to no account.
+         */
         public Entry detail(String key, Object value) {
             if (value != null) {
                 details.put(key, clip(String.valueOf(value), 256));
@@ -157,7 +161,8 @@ public final class AuditTrail {
         }
     }
 
-    static String clip(String s, int max) {
+    /** Control characters removed, at most {@code max} characters; null stays null. */
+    public static String clip(String s, int max) {
         if (s == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.gatehouse.ForGatehouse;
 import dev.gatehouse.Gatehouse;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.account.AuthService;
+import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.apitoken.ApiTokenService;
@@ -195,6 +196,12 @@ public class GatehouseProducer {
     @ApplicationScoped
     AuthService auth() {
         return gatehouse().auth();
+    }
+
+    @Produces
+    @ApplicationScoped
+    MfaService mfa() {
+        return gatehouse().mfa();
     }
 
     @Produces

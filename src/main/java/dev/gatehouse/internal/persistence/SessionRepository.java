@@ -8,8 +8,8 @@ import java.util.Optional;
 /** The {@code sessions} table, inside the caller's transaction. */
 public final class SessionRepository {
 
-    /** A session row and its user's row, read together. */
-    public record WithUser(SessionEntity session, UserEntity user) {
+    /** A session row, its user's row, and whether the user has a confirmed authenticator app, read together. */
+    public record WithUser(SessionEntity session, UserEntity user, boolean totpEnabled) {
     }
 
     public void insert(EntityManager em, SessionEntity row) {
@@ -17,12 +17,24 @@ public final class SessionRepository {
     }
 
     public Optional<WithUser> findWithUser(EntityManager em, String tokenSha256) {
-        List<Object[]> rows = em.createQuery("select s, u from SessionEntity s, UserEntity u "
-                + "where s.tokenSha256 = :h and u.id = s.userId", Object[].class).setParameter("h", tokenSha256).getResultList();
+        List<Object[]> rows = em.createQuery("select s, u, t.confirmedAt from SessionEntity s join UserEntity u on u.id = s.userId "
+                + "left join TotpEntity t on t.userId = u.id where s.tokenSha256 = :h", Object[].class)
+                .setParameter("h", tokenSha256).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new WithUser((SessionEntity) rows.get(0)[0], (UserEntity) rows.get(0)[1]));
+        return Optional.of(new WithUser((SessionEntity) rows.get(0)[0], (UserEntity) rows.get(0)[1], rows.get(0)[2] != null));
+    }
+
+    /**
+     * Records that the session's user just proved who they are with {@code factors}, and lifts its
+     * restriction. @return 1 when the session is the user's, else 0
+     */
+    public int markAuthenticated(EntityManager em, String userId, String tokenSha256, Instant at, String factors) {
+        return em.createQuery("update SessionEntity s set s.authenticatedAt = :at, s.factors = :f, s.restriction = null "
+                        + "where s.tokenSha256 = :h and s.userId = :u")
+                .setParameter("at", at).setParameter("f", factors).setParameter("h", tokenSha256).setParameter("u", userId)
+                .executeUpdate();
     }
 
     public void remove(EntityManager em, SessionEntity row) {

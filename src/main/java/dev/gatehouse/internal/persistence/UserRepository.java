@@ -73,6 +73,19 @@ public final class UserRepository {
                 + "and u.emailVerifiedAt is null").setParameter("now", now).setParameter("id", id).executeUpdate();
     }
 
+    /**
+     * Swaps the user's email from {@code from} to {@code to}, verified now, unless it changed meanwhile.
+     * A {@code to} another account holds fails with a unique violation at the commit.
+     *
+     * @return 1 when swapped, 0 when the user or its current address no longer match
+     */
+    public int changeEmail(EntityManager em, String id, String from, String to, Instant now) {
+        return em.createQuery("update UserEntity u set u.email = :to, u.emailVerifiedAt = :now where u.id = :id "
+                        + "and u.email = :from")
+                .setParameter("to", to).setParameter("now", now).setParameter("id", id).setParameter("from", from)
+                .executeUpdate();
+    }
+
     /** @return rows changed: 0 when the user is unknown or already disabled */
     public int disable(EntityManager em, String id, Instant now) {
         return em.createQuery("update UserEntity u set u.disabledAt = :now where u.id = :id and u.disabledAt is null")

@@ -43,7 +43,19 @@ public sealed interface CacheKey<V> {
         }
     }
 
-    /** What the cache keeps of a live session. */
-    record CachedSession(User user, Instant createdAt, Instant expiresAt) {
+    /**
+     * What the cache keeps of a live session.
+     *
+     * @param authenticatedAt when its user last proved who they are
+     * @param factors         how, as stored ("password,totp")
+     * @param restricted      it may only enrol a required second factor
+     * @param totpEnabled     the user has a confirmed authenticator app (what re-authentication may use)
+     */
+    record CachedSession(User user, Instant createdAt, Instant expiresAt, Instant authenticatedAt, String factors,
+                         boolean restricted, boolean totpEnabled) {
+        /** A session signed in with the password, unrestricted, without an authenticator app. */
+        CachedSession(User user, Instant createdAt, Instant expiresAt) {
+            this(user, createdAt, expiresAt, createdAt, "password", false, false);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.gatehouse.internal.session;
 
 import dev.gatehouse.config.AuthSettings;
-import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.audit.EventType;
+import dev.gatehouse.audit.Outcome;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.persistence.Clocks;
@@ -10,6 +12,8 @@ import dev.gatehouse.internal.persistence.SessionRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.persistence.UserRepository;
+import dev.gatehouse.mfa.Factor;
+import dev.gatehouse.session.Authentication;
 import dev.gatehouse.session.ResolvedSession;
 import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionInfo;
@@ -17,11 +21,16 @@ import dev.gatehouse.session.SessionService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** Sessions keyed by the SHA-256 of a 256-bit cookie value; sliding expiry under an absolute cap. */
 public final class DefaultSessionService implements SessionService {
+
+    /** The restriction of a session that may only enrol a required second factor. */
+    static final String RESTRICTION_ENROL = "mfa_enrolment";
 
     /** Expiry moves are written only when they move by more than this (one write a minute at most). */
     private static final Duration WRITE_THROTTLE = Duration.ofSeconds(60);
@@ -31,15 +40,18 @@ public final class DefaultSessionService implements SessionService {
     private final Clock clock;
     private final ResolveCache cache;
     private final Metrics metrics;
+    private final AuditTrail trail;
     private final SessionRepository rows = new SessionRepository();
     private final UserRepository users = new UserRepository();
 
     public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache) {
-        this(tx, settings, clock, cache, Metrics.NOOP);
+        this(tx, settings, clock, cache, Metrics.NOOP, AuditTrail.logOnly(clock));
     }
 
-    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, Metrics metrics) {
+    public DefaultSessionService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, Metrics metrics,
+                                 AuditTrail trail) {
         this.metrics = metrics;
+        this.trail = trail;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -48,6 +60,15 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public SessionCookie start(String userId, String ip, String userAgent) {
+        return start(userId, ip, userAgent, EnumSet.of(Factor.PASSWORD), false);
+    }
+
+    /**
+     * Opens a session whose user just proved who they are with {@code factors}.
+     *
+     * @param restricted the session may only enrol a second factor its user's roles require
+     */
+    public SessionCookie start(String userId, String ip, String userAgent, Set<Factor> factors, boolean restricted) {
         String raw = SecureTokens.newToken();
         Instant now = Clocks.now(clock);
         SessionEntity s = new SessionEntity();
@@ -57,6 +78,9 @@ public final class DefaultSessionService implements SessionService {
         s.expiresAt = now.plusSeconds(settings.sessions().sessionLifetimeSeconds());
         s.ip = clip(ip, 64);
         s.userAgent = clip(userAgent, 512);
+        s.authenticatedAt = now;
+        s.factors = Factors.write(factors);
+        s.restriction = restricted ? RESTRICTION_ENROL : null;
         List<String> ended = tx.inTransaction(em -> {
             if (userId == null || users.find(em, userId) == null) {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
@@ -66,11 +90,13 @@ public final class DefaultSessionService implements SessionService {
                     ? rows.deleteOldest(em, userId, s.tokenSha256, settings.sessions().maxSessionsPerUser() - 1) : List.of();
         });
         ended.forEach(hash -> cache.remove(new CacheKey.SessionRow(hash)));
-        Audit.info("session.created", userId, ip);
+        trail.event(EventType.SESSION_CREATED, Outcome.SUCCESS).user(userId).session(s.tokenSha256).client(ip, userAgent)
+                .detail("factors", s.factors).detail("restricted", restricted ? "mfa_enrolment" : null).record();
         metrics.sessionCreated();
         metrics.sessionsRevoked("cap", ended.size());
         if (!ended.isEmpty()) {
-            Audit.info("session.ended_oldest:" + ended.size(), userId, ip);
+            trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).user(userId).client(ip, userAgent)
+                    .detail("reason", "max_sessions").detail("count", ended.size()).record();
         }
         return cookie(raw, s.expiresAt);
     }
@@ -94,18 +120,45 @@ public final class DefaultSessionService implements SessionService {
             boolean renewalDue = extend && Duration.between(hit.expiresAt(),
                     min(now.plusSeconds(settings.sessions().sessionLifetimeSeconds()), deadline)).compareTo(WRITE_THROTTLE) > 0;
             if (alive && !renewalDue) {
-                return Optional.of(new ResolvedSession(hit.user(), hash, hit.createdAt(), hit.expiresAt(), false));
+                return Optional.of(resolved(hash, hit, false, now));
             }
             cache.remove(key); // expired or due for its once-a-minute write: ask the database
         }
         long stamp = cache.stamp();
-        Optional<ResolvedSession> resolved = resolveInDatabase(hash, extend);
-        resolved.ifPresent(r -> cache.put(key, r.user().id(),
-                new CacheKey.CachedSession(r.user(), r.createdAt(), r.expiresAt()), stamp));
-        return resolved;
+        Optional<Row> found = resolveInDatabase(hash, extend);
+        found.ifPresent(r -> cache.put(key, r.session().user().id(), r.session(), stamp));
+        return found.map(r -> resolved(hash, r.session(), r.renewed(), Clocks.now(clock)));
     }
 
-    private Optional<ResolvedSession> resolveInDatabase(String hash, boolean extend) {
+    private record Row(CacheKey.CachedSession session, boolean renewed) {
+    }
+
+    private ResolvedSession resolved(String hash, CacheKey.CachedSession s, boolean renewed, Instant now) {
+        boolean recent = !now.isAfter(s.authenticatedAt().plusSeconds(settings.security().reauthWindowSeconds()));
+        List<String> methods = s.totpEnabled()
+                ? List.of(Factor.PASSWORD.wireName(), Factor.TOTP.wireName(), Factor.RECOVERY_CODE.wireName())
+                : List.of(Factor.PASSWORD.wireName());
+        Authentication auth = new Authentication(s.authenticatedAt(), Factors.read(s.factors()), recent, methods);
+        return new ResolvedSession(s.user(), hash, s.createdAt(), s.expiresAt(), renewed, auth, s.restricted());
+    }
+
+    /**
+     * Records that the session's user just proved who they are again with {@code factor} (added to the
+     * factors the session holds) and lifts any restriction.
+     *
+     * @return false when the session is not the user's
+     */
+    public boolean markAuthenticated(String userId, String sessionId, Set<Factor> factors) {
+        if (userId == null || sessionId == null) {
+            return false;
+        }
+        Instant now = Clocks.now(clock);
+        boolean done = tx.inTransaction(em -> rows.markAuthenticated(em, userId, sessionId, now, Factors.write(factors))) > 0;
+        cache.remove(new CacheKey.SessionRow(sessionId));
+        return done;
+    }
+
+    private Optional<Row> resolveInDatabase(String hash, boolean extend) {
         return tx.inTransaction(em -> {
             Optional<SessionRepository.WithUser> row = rows.findWithUser(em, hash);
             if (row.isEmpty()) {
@@ -130,7 +183,9 @@ public final class DefaultSessionService implements SessionService {
                     renewed = true;
                 }
             }
-            return Optional.of(new ResolvedSession(u.toUser(), hash, s.createdAt, s.expiresAt, renewed));
+            return Optional.of(new Row(new CacheKey.CachedSession(u.toUser(), s.createdAt, s.expiresAt,
+                    s.authenticatedAt != null ? s.authenticatedAt : s.createdAt, s.factors != null ? s.factors : "password",
+                    s.restriction != null, row.get().totpEnabled()), renewed));
         });
     }
 
@@ -138,8 +193,18 @@ public final class DefaultSessionService implements SessionService {
     public SessionCookie signOut(String cookieValue) {
         if (SecureTokens.isWellFormed(cookieValue)) {
             String hash = SecureTokens.sha256Hex(cookieValue);
-            metrics.sessionsRevoked("sign_out", tx.inTransaction(em -> rows.delete(em, hash)));
+            String owner = tx.inTransaction(em -> {
+                SessionEntity row = em.find(SessionEntity.class, hash);
+                if (row != null) {
+                    rows.remove(em, row);
+                }
+                return row == null ? null : row.userId;
+            });
+            metrics.sessionsRevoked("sign_out", owner == null ? 0 : 1);
             cache.remove(new CacheKey.SessionRow(hash));
+            if (owner != null) {
+                trail.event(EventType.SIGN_OUT, Outcome.SUCCESS).user(owner).session(hash).record();
+            }
         }
         return deletionCookie();
     }
@@ -163,6 +228,10 @@ public final class DefaultSessionService implements SessionService {
         boolean revoked = tx.inTransaction(em -> rows.deleteOwned(em, userId, sessionId)) > 0;
         cache.remove(new CacheKey.SessionRow(sessionId));
         metrics.sessionsRevoked("revoked", revoked ? 1 : 0);
+        if (revoked) {
+            trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).user(userId).session(sessionId)
+                    .detail("reason", "revoked").record();
+        }
         return revoked;
     }
 
@@ -172,6 +241,8 @@ public final class DefaultSessionService implements SessionService {
         int n = tx.inTransaction(em -> rows.deleteAllBut(em, userId, keep));
         cache.invalidateUser(userId);
         metrics.sessionsRevoked("revoked", n);
+        trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).user(userId).session(keepSessionId)
+                .detail("reason", "others").detail("count", n).record();
         return n;
     }
 
@@ -180,7 +251,8 @@ public final class DefaultSessionService implements SessionService {
         int n = tx.inTransaction(em -> rows.deleteAllOf(em, userId));
         cache.invalidateUser(userId);
         metrics.sessionsRevoked("revoked", n);
-        Audit.info("session.revoked_all", userId, null);
+        trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).user(userId).detail("reason", "all").detail("count", n)
+                .record();
         return n;
     }
 
@@ -189,7 +261,7 @@ public final class DefaultSessionService implements SessionService {
         int n = tx.inTransaction(rows::deleteEveryone);
         cache.invalidateAll();
         metrics.sessionsRevoked("revoked", n);
-        Audit.warn("session.revoked_everyone", "-", null);
+        trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).detail("reason", "everyone").detail("count", n).record();
         return n;
     }
 

@@ -46,7 +46,31 @@ public final class DefaultTokenService implements TokenService {
         return issue(purpose, userId, ttlSeconds, maxLive);
     }
 
+    /**
+     * Issues a token carrying {@code detail} (at most 320 characters), voiding the user's earlier
+     * ones of this purpose: an email change's new address.
+     */
+    public String issueWithDetail(String purpose, String userId, long ttlSeconds, String detail) {
+        if (detail == null || detail.length() > 320) {
+            throw new IllegalArgumentException("detail must be 1-320 characters");
+        }
+        return issue(purpose, userId, ttlSeconds, 1, detail);
+    }
+
+    /** What a consumed token carried besides its claim. */
+    public record Claimed(TokenClaim claim, String detail) {
+    }
+
+    /** {@link #consume} for a token issued with {@link #issueWithDetail}. */
+    public Optional<Claimed> consumeWithDetail(String purpose, String rawToken) {
+        return consumeRow(purpose, rawToken).map(t -> new Claimed(claimOf(t), t.detail));
+    }
+
     private String issue(String purpose, String userId, Long ttlSeconds, int maxLive) {
+        return issue(purpose, userId, ttlSeconds, maxLive, null);
+    }
+
+    private String issue(String purpose, String userId, Long ttlSeconds, int maxLive, String detail) {
         String p = requirePurpose(purpose);
         if (userId == null || userId.isEmpty()) {
             throw new IllegalArgumentException("userId is required");
@@ -63,6 +87,7 @@ public final class DefaultTokenService implements TokenService {
         t.userId = userId;
         t.createdAt = now;
         t.expiresAt = now.plusSeconds(ttl);
+        t.detail = detail;
         tx.run(em -> {
             if (maxLive == 1) {
                 rows.voidPending(em, userId, p, now);
@@ -76,6 +101,14 @@ public final class DefaultTokenService implements TokenService {
 
     @Override
     public Optional<TokenClaim> consume(String purpose, String rawToken) {
+        return consumeRow(purpose, rawToken).map(DefaultTokenService::claimOf);
+    }
+
+    private static TokenClaim claimOf(AuthTokenEntity t) {
+        return new TokenClaim(t.userId, t.purpose, t.createdAt, t.expiresAt);
+    }
+
+    private Optional<AuthTokenEntity> consumeRow(String purpose, String rawToken) {
         String p = requirePurpose(purpose);
         if (rawToken == null || rawToken.isEmpty() || rawToken.length() > MAX_RAW_LENGTH
                 || !SecureTokens.isWellFormed(rawToken)) {
@@ -87,8 +120,7 @@ public final class DefaultTokenService implements TokenService {
             if (rows.claim(em, hash, p, now) != 1) {
                 return Optional.empty();
             }
-            AuthTokenEntity t = rows.find(em, hash);
-            return Optional.of(new TokenClaim(t.userId, t.purpose, t.createdAt, t.expiresAt));
+            return Optional.of(rows.find(em, hash));
         });
     }
 

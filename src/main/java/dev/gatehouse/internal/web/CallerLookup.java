@@ -8,6 +8,7 @@ import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.role.RoleService;
 import dev.gatehouse.session.ResolvedSession;
+import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.GatehouseCredential;
 import java.util.Optional;
@@ -44,8 +45,12 @@ public final class CallerLookup {
             if (s.isPresent()) {
                 ResolvedSession session = s.get();
                 User user = session.user();
-                return new Resolution(Caller.of(user, roles.grantedRoles(user.id()), null, session.sessionId()), cookie,
-                        false, false, session.renewed() ? sessions.cookie(cookie, session.expiresAt()) : null);
+                SessionCookie renewal = session.renewed() ? sessions.cookie(cookie, session.expiresAt()) : null;
+                if (session.restricted()) {
+                    return new Resolution(null, cookie, false, false, renewal, session);
+                }
+                return new Resolution(Caller.of(user, roles.grantedRoles(user.id()), null, session.sessionId(),
+                        session.authentication()), cookie, false, false, renewal);
             }
         }
         String bearer = credential.bearerToken();

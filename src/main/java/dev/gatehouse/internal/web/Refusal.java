@@ -1,10 +1,12 @@
 package dev.gatehouse.internal.web;
 
+import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.ratelimit.RateLimitedException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param retryAfterSeconds for {@code Retry-After}, 0 for none
  * @param challenge         the {@code WWW-Authenticate} value of a 401, or null
  * @param extraHeaders      further headers ({@code Allow}, {@code Connection})
+ * @param methods           for {@code mfa_required} and {@code reauth_required}: the factors that may answer it
+ *                          (the body's {@code methods}); else empty
  */
 public record Refusal(ErrorCode code, String message, long retryAfterSeconds, String challenge,
-                      Map<String, String> extraHeaders) {
+                      Map<String, String> extraHeaders, List<String> methods) {
 
     /** The message of every fault of Gatehouse's own: the details are only logged. */
     public static final String INTERNAL_MESSAGE = "Something went wrong. Try again later.";
@@ -26,6 +30,17 @@ public record Refusal(ErrorCode code, String message, long retryAfterSeconds, St
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         extraHeaders = Map.copyOf(extraHeaders);
+        methods = methods == null ? List.of() : List.copyOf(methods);
+    }
+
+    public Refusal(ErrorCode code, String message, long retryAfterSeconds, String challenge,
+                   Map<String, String> extraHeaders) {
+        this(code, message, retryAfterSeconds, challenge, extraHeaders, List.of());
+    }
+
+    /** The same refusal naming the factors that may answer it. */
+    public Refusal withMethods(List<String> factors) {
+        return new Refusal(code, message, retryAfterSeconds, challenge, extraHeaders, factors);
     }
 
     public static Refusal of(ErrorCode code, String message) {
@@ -35,7 +50,7 @@ public record Refusal(ErrorCode code, String message, long retryAfterSeconds, St
     /** Its code and message; a rate limit's retry delay. */
     public static Refusal of(AuthException e) {
         return new Refusal(e.code(), e.getMessage(), e instanceof RateLimitedException r ? r.retryAfterSeconds() : 0,
-                null, Map.of());
+                null, Map.of(), e instanceof AccessDeniedException a ? a.methods() : List.of());
     }
 
     /** 503 (its code) with its retry delay. */
@@ -53,7 +68,7 @@ public record Refusal(ErrorCode code, String message, long retryAfterSeconds, St
      * error when the request's bearer credential was refused, else a plain Bearer challenge.
      */
     public Refusal challenging(boolean rejectedBearer) {
-        return new Refusal(code, message, retryAfterSeconds, challengeFor(code, rejectedBearer), extraHeaders);
+        return new Refusal(code, message, retryAfterSeconds, challengeFor(code, rejectedBearer), extraHeaders, methods);
     }
 
     static String challengeFor(ErrorCode code, boolean rejectedBearer) {
@@ -66,7 +81,7 @@ public record Refusal(ErrorCode code, String message, long retryAfterSeconds, St
     public Refusal withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(extraHeaders);
         h.put(name, value);
-        return new Refusal(code, message, retryAfterSeconds, challenge, h);
+        return new Refusal(code, message, retryAfterSeconds, challenge, h, methods);
     }
 
     public int status() {

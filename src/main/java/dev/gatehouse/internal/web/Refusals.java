@@ -28,8 +28,13 @@ public final class Refusals {
 
     /** The JSON body of a refusal. */
     public static byte[] body(Refusal refusal) {
-        return JSON.createObjectBuilder().add("ok", false).add("error", refusal.message())
-                .add("code", refusal.code().wire()).build().toString().getBytes(StandardCharsets.UTF_8);
+        var b = JSON.createObjectBuilder().add("ok", false).add("error", refusal.message()).add("code", refusal.code().wire());
+        if (!refusal.methods().isEmpty()) {
+            var methods = JSON.createArrayBuilder();
+            refusal.methods().forEach(methods::add);
+            b.add("methods", methods);
+        }
+        return b.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Answers in JSON. */

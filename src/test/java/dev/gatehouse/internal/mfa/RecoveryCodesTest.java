@@ -20,7 +20,7 @@ class RecoveryCodesTest {
 
     /** Crockford's base32: digits and lower-case letters without i, l, o, u. */
     private static final String CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
-    private static final String FORMAT = "[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){3}";
+    private static final String FORMAT = "[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){5}";
 
     @Test
     void generatesTenDistinctCodesInGroupsOfFour() {
@@ -32,26 +32,26 @@ class RecoveryCodesTest {
         }
     }
 
-    /** 16 characters, each taking all 32 values at every position: 16 x 5 = 80 random bits. */
+    /** 24 characters, each taking all 32 values at every position: 24 x 5 = 120 random bits. */
     @Test
     void everyPositionUsesTheWholeThirtyTwoCharacterAlphabet() {
         assertEquals(32, CROCKFORD.length());
         List<Set<Character>> seen = new java.util.ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 24; i++) {
             seen.add(new HashSet<>());
         }
         for (int batch = 0; batch < 300; batch++) { // 3000 codes: a missed value has odds ~ 32 * (31/32)^3000
             for (String code : RecoveryCodes.generate()) {
                 String bare = code.replace("-", "");
-                assertEquals(16, bare.length());
-                for (int i = 0; i < 16; i++) {
+                assertEquals(24, bare.length());
+                for (int i = 0; i < 24; i++) {
                     seen.get(i).add(bare.charAt(i));
                 }
             }
         }
         Set<Character> alphabet = new HashSet<>();
         CROCKFORD.chars().forEach(c -> alphabet.add((char) c));
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 24; i++) {
             assertEquals(alphabet, seen.get(i), "position " + i);
         }
     }
@@ -64,33 +64,33 @@ class RecoveryCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01ab-cdef-ghjk-mnpq", "01AB-CDEF-GHJK-MNPQ", "01abcdefghjkmnpq", " 01ab cdef ghjk mnpq ",
-        "oIab-cdef-ghjk-mnpq", "OLab-cdef-ghjk-mnpq", "0iab-CDEF-GHJK-MNPQ", "0lab--cdef-ghjk-mnpq"})
+    @ValueSource(strings = {"01ab-cdef-ghjk-mnpq-rstv-wxyz", "01AB-CDEF-GHJK-MNPQ-RSTV-WXYZ", "01abcdefghjkmnpqrstvwxyz", " 01ab cdef ghjk mnpq rstv wxyz ",
+        "oIab-cdef-ghjk-mnpq-rstv-wxyz", "OLab-cdef-ghjk-mnpq-rstv-wxyz", "0iab-CDEF-GHJK-MNPQ-RSTV-WXYZ", "0lab--cdef-ghjk-mnpq-rstv-wxyz"})
     void readsCaseSpacingAndLookAlikesAsTheSameCode(String typed) {
-        assertEquals(Optional.of("01abcdefghjkmnpq"), RecoveryCodes.normalise(typed));
+        assertEquals(Optional.of("01abcdefghjkmnpqrstvwxyz"), RecoveryCodes.normalise(typed));
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "----", "01ab-cdef-ghjk-mnp", "01ab-cdef-ghjk-mnpqr", "01ab-cdef-ghjk-mnpu", "01ab_cdef_ghjk_mnpq",
-        "01ab-cdef-ghjk-mnp!", "01ab-cdef-ghjk-mnp\u212a", "01ab-cdef-ghjk-mnp\uff41", "01ab-cdef-ghjk-mnp\u0131",
-        "01ab\tcdef\tghjk\tmnpq", "01ab-cdef-ghjk-mnp\u0000"})
+    @ValueSource(strings = {"", "----", "01ab-cdef-ghjk-rstv-wxyz-mnp", "01ab-cdef-ghjk-rstv-wxyz-mnpqr", "01ab-cdef-ghjk-rstv-wxyz-mnpu", "01ab_cdef_ghjk_rstv_wxyz_mnpq",
+        "01ab-cdef-ghjk-rstv-wxyz-mnp!", "01ab-cdef-ghjk-rstv-wxyz-mnp\u212a", "01ab-cdef-ghjk-rstv-wxyz-mnp\uff41", "01ab-cdef-ghjk-rstv-wxyz-mnp\u0131",
+        "01ab\tcdef\tghjk\trstv\twxyz\tmnpq", "01ab-cdef-ghjk-rstv-wxyz-mnp\u0000"})
     void refusesWhatCannotBeACode(String typed) {
         assertEquals(Optional.empty(), RecoveryCodes.normalise(typed));
     }
 
     @Test
     void hashIsSha256HexOfTheCanonicalCode() throws Exception {
-        String canonical = "01abcdefghjkmnpq";
+        String canonical = "01abcdefghjkmnpqrstvwxyz";
         String expected = HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.US_ASCII)));
         assertEquals(expected, RecoveryCodes.hash(canonical));
-        assertEquals(expected, RecoveryCodes.hash(RecoveryCodes.normalise("OIAB CDEF GHJK MNPQ").orElseThrow()));
+        assertEquals(expected, RecoveryCodes.hash(RecoveryCodes.normalise("OIAB CDEF GHJK MNPQ RSTV WXYZ").orElseThrow()));
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"01ab-cdef-ghjk-mnpq", "01ABCDEFGHJKMNPQ", "oiabcdefghjkmnpq", "short"})
+    @ValueSource(strings = {"01ab-cdef-ghjk-mnpq-rstv-wxyz", "01ABCDEFGHJKMNPQRSTVWXYZ", "oiabcdefghjkmnpqrstvwxyz", "short"})
     void hashRefusesAnythingButTheCanonicalForm(String notCanonical) {
         assertThrows(IllegalArgumentException.class, () -> RecoveryCodes.hash(notCanonical));
     }

@@ -10,12 +10,14 @@ import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.Identifier;
 import dev.gatehouse.internal.web.CallerResolver;
+import dev.gatehouse.internal.web.Refusals;
 import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.mail.AccountEmails;
 import dev.gatehouse.ratelimit.RateLimitedException;
 import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.event.Event;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +51,18 @@ final class AccountHandlers {
 
     void me(ApiCall c) throws IOException {
         User u = c.who().authenticated() ? c.who().caller().user() : null;
-        JsonIo.write(c.res(), 200, JsonIo.object().add("user", Views.user(u)).build());
+        JsonObjectBuilder answer = JsonIo.object().add("user", Views.user(u));
+        if (c.who().restricted() != null) {
+            answer.add("mfaEnrolmentRequired", true);
+        }
+        if (u != null && c.who().caller().authentication() != null) {
+            var a = c.who().caller().authentication();
+            JsonArrayBuilder factors = JsonIo.array();
+            a.factors().forEach(f -> factors.add(f.wireName()));
+            answer.add("authentication", JsonIo.object().add("at", a.at().toString()).add("factors", factors)
+                    .add("recent", a.recent()));
+        }
+        JsonIo.write(c.res(), 200, answer.build());
     }
 
     void logout(ApiCall c) throws IOException {
@@ -75,6 +88,10 @@ final class AccountHandlers {
         String id = JsonBodies.string(body, field, required);
         String password = JsonBodies.string(body, "password", required);
         SignInResult r = auth.signIn(id, password, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
+        if (r.mfaRequired()) {
+            Refusals.json(c.res(), MfaHandlers.mfaRequired(r)); // no session until the second factor passes
+            return;
+        }
         String old = resolver.cookieValue(c.req());
         if (old != null) {
             sessions.signOut(old); // a new session on every sign-in; the old token ends (ASVS 7.2.4)
@@ -111,7 +128,11 @@ final class AccountHandlers {
         }
         c.res().addHeader("Set-Cookie", r.cookie().toSetCookieHeader());
         r.deviceCookie().ifPresent(device -> c.res().addHeader("Set-Cookie", device.toSetCookieHeader()));
-        Views.ok(c.res(), status, JsonIo.object().add("user", Views.user(r.user())));
+        JsonObjectBuilder answer = JsonIo.object().add("user", Views.user(r.user()));
+        if (r.enrolmentRequired()) {
+            answer.add("mfaEnrolmentRequired", true); // this session may only enrol a second factor
+        }
+        Views.ok(c.res(), status, answer);
     }
 
     void usernameAvailable(ApiCall c) throws IOException {
@@ -130,7 +151,7 @@ final class AccountHandlers {
     }
 
     void changePassword(ApiCall c) throws IOException {
-        Caller caller = Access.sessionCaller(c.who());
+        Caller caller = Access.recentSessionCaller(c.who());
         JsonObject body = c.body();
         String required = "Both 'currentPassword' and 'newPassword' are required.";
         String current = JsonBodies.string(body, "currentPassword", required);
@@ -138,7 +159,6 @@ final class AccountHandlers {
         auth.changePassword(caller.userId(), caller.sessionId(), current, next);
         SessionCookie fresh = sessions.start(caller.userId(), c.ip(), c.userAgent());
         c.res().addHeader("Set-Cookie", fresh.toSetCookieHeader());
-        emails.sendPasswordChanged(caller.user(), apiTokens.list(caller.userId()));
         Views.ok(c.res(), 200, null);
     }
 }

@@ -15,7 +15,7 @@ final class ApiRoutes {
     }
 
     static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
-                         LinkHandlers links, OpenApiHandler openApi) {
+                         LinkHandlers links, MfaHandlers mfa, OpenApiHandler openApi) {
         boolean credentials = settings.http().enableCredentialsApi();
         boolean signup = credentials && settings.accounts().enableSignup();
         boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
@@ -27,6 +27,13 @@ final class ApiRoutes {
                 .add("POST", "/signup", account::signup, signup ? ON : NOT_FOUND)
                 .add("GET", "/username-available", account::usernameAvailable, usernames ? ON : NOT_FOUND)
                 .add("POST", "/password", account::changePassword)
+                .add("POST", "/mfa/verify", mfa::verify, credentials ? ON : ABSENT)
+                .add("GET", "/mfa", mfa::status)
+                .add("POST", "/mfa/totp", mfa::beginTotp)
+                .add("DELETE", "/mfa/totp", mfa::removeTotp)
+                .add("POST", "/mfa/totp/confirm", mfa::confirmTotp)
+                .add("POST", "/mfa/recovery-codes", mfa::regenerate)
+                .add("POST", "/reauth", mfa::reauth)
                 .add("GET", "/sessions", sessions::list)
                 .add("POST", "/sessions/revoke-others", sessions::revokeOthers)
                 .add("DELETE", "/sessions/{id}", sessions::revoke)
@@ -37,6 +44,8 @@ final class ApiRoutes {
                 .add("POST", "/password/reset", links::reset)
                 .add("POST", "/email/verify/request", links::verifyRequest)
                 .add("POST", "/email/verify", links::verify)
+                .add("POST", "/email/change", links::emailChange)
+                .add("POST", "/email/change/confirm", links::emailChangeConfirm)
                 .add("GET", "/openapi.json", openApi::serve, settings.http().enableOpenApi() ? ON : NOT_FOUND);
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.internal.web.api;
 import dev.gatehouse.ErrorCode;
 import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
+import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
@@ -41,13 +42,15 @@ public class AuthApi {
 
     @Inject
     public AuthApi(AuthSettings settings, AuthService auth, SessionService sessions, ApiTokenService apiTokens,
-                   CallerResolver resolver, AccountEmails emails, Event<AccountCreated> created, Metrics metrics) {
+                   CallerResolver resolver, AccountEmails emails, Event<AccountCreated> created, Metrics metrics,
+                   MfaService mfa) {
         this.settings = settings;
         this.metrics = metrics;
         this.clientIp = new ClientIp(settings.http().trustedProxies());
         this.routes = ApiRoutes.of(settings,
                 new AccountHandlers(settings, auth, sessions, apiTokens, resolver, emails, created),
                 new SessionHandlers(sessions), new TokenHandlers(apiTokens), new LinkHandlers(auth, apiTokens, emails),
+                new MfaHandlers(auth, mfa, sessions, resolver, settings.sessions().mfaCookieName()),
                 new OpenApiHandler(settings.http().authPathPrefix()));
     }
 

@@ -3,6 +3,8 @@ package dev.gatehouse.internal.web.api;
 import dev.gatehouse.Caller;
 import dev.gatehouse.User;
 import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.EmailChangeRequest;
+import dev.gatehouse.account.EmailChanged;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.mail.AccountEmails;
 import jakarta.json.JsonObject;
@@ -38,8 +40,7 @@ final class LinkHandlers {
         String required = "Both 'token' and 'newPassword' are required.";
         String token = JsonBodies.string(body, "token", required);
         String next = JsonBodies.string(body, "newPassword", required);
-        User u = auth.resetPassword(token, next, c.ip());
-        emails.sendPasswordChanged(u, apiTokens.list(u.id()));
+        auth.resetPassword(token, next, c.ip()); // the owner's notice follows the PASSWORD_RESET event (SecurityNotices)
         Views.ok(c.res(), 200, null);
     }
 
@@ -64,6 +65,37 @@ final class LinkHandlers {
     void verify(ApiCall c) throws IOException {
         User u = auth.confirmEmail(JsonBodies.string(c.body(), "token", "'token' is required."), c.ip());
         Views.ok(c.res(), 200, JsonIo.object().add("user", Views.user(u)));
+    }
+
+    /**
+     * POST /email/change {newEmail}: always 202, whether or not the address is taken. A link goes to the
+     * new address (or, when another account has it, a notice that says so to its owner), a notice to the
+     * old one.
+     */
+    void emailChange(ApiCall c) throws IOException {
+        Caller caller = Access.recentSessionCaller(c.who());
+        String newEmail = JsonBodies.string(c.body(), "newEmail", "'newEmail' is required.");
+        requireLinks();
+        EmailChangeRequest r = auth.requestEmailChange(caller.userId(), newEmail, c.ip());
+        if (!r.newEmail().equals(r.user().email())) {
+            if (r.rawToken().isPresent()) {
+                emails.sendEmailChangeLink(r.newEmail(), r.rawToken().get());
+            } else {
+                emails.sendEmailAddressInUse(r.newEmail());
+            }
+            emails.sendEmailChangeRequested(r.user(), AccountEmails.maskEmail(r.newEmail()));
+        }
+        Views.ok(c.res(), 202, null);
+    }
+
+    /** POST /email/change/confirm {token}: swaps the address; the confirming session (if any) stays signed in. */
+    void emailChangeConfirm(ApiCall c) throws IOException {
+        Access.refuseCsrf(c.who());
+        String token = JsonBodies.string(c.body(), "token", "'token' is required.");
+        String keep = c.who().authenticated() && c.who().caller().isSession() ? c.who().caller().sessionId() : null;
+        EmailChanged changed = auth.confirmEmailChange(token, keep, c.ip());
+        emails.sendEmailChanged(changed.previousEmail(), AccountEmails.maskEmail(changed.user().email()));
+        Views.ok(c.res(), 200, JsonIo.object().add("user", Views.user(changed.user())));
     }
 
     private void requireLinks() {

@@ -31,7 +31,7 @@ final class SessionHandlers {
     }
 
     void revokeOthers(ApiCall c) throws IOException {
-        Caller caller = Access.sessionCaller(c.who());
+        Caller caller = Access.recentSessionCaller(c.who());
         int n = sessions.revokeOthers(caller.userId(), caller.sessionId());
         Views.ok(c.res(), 200, JsonIo.object().add("revoked", n));
     }

@@ -29,7 +29,7 @@ final class TokenHandlers {
     }
 
     void create(ApiCall c) throws IOException {
-        Caller caller = Access.sessionCaller(c.who());
+        Caller caller = Access.recentSessionCaller(c.who());
         JsonObject body = c.body();
         String name = JsonBodies.string(body, "name", "'name' and 'scopes' are required.");
         List<String> scopes = scopes(body.get("scopes"));

@@ -1,0 +1,25 @@
+package dev.gatehouse.session;
+
+import dev.gatehouse.mfa.Factor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How and when a session's user last proved who they are, as of the request that resolved it.
+ *
+ * @param at            when: the sign-in, or the latest re-authentication
+ * @param factors       with what (the password; a TOTP or recovery code after a second-factor sign-in)
+ * @param recent        {@code at} lies within {@code reauthWindowSeconds} of the request: sensitive
+ *                      actions are allowed without re-authenticating
+ * @param reauthMethods the factors this user can re-authenticate with, by wire name ({@code password},
+ *                      and {@code totp} and {@code recovery_code} when an authenticator app is enrolled)
+ */
+public record Authentication(Instant at, Set<Factor> factors, boolean recent, List<String> reauthMethods) {
+    public Authentication {
+        Objects.requireNonNull(at, "at");
+        factors = Set.copyOf(factors);
+        reauthMethods = List.copyOf(reauthMethods);
+    }
+}
