@@ -101,6 +101,13 @@ class SettingsCatalogTest {
         OTHER.put("filterRules", "/admin/*=admin");
         OTHER.put("filterAutoRegister", "false");
         OTHER.put("enableOpenApi", "false");
+        OTHER.put("mfaRequiredRoles", "admin");
+        OTHER.put("mfaChallengeSeconds", "120");
+        OTHER.put("mfaMaxCodesPerChallenge", "3");
+        OTHER.put("reauthWindowSeconds", "600");
+        OTHER.put("totpIssuer", "Example Corp");
+        OTHER.put("auditRetentionDays", "90");
+        OTHER.put("securityNotices", "false");
     }
 
     static AuthSettings read(Map<String, String> given) {
