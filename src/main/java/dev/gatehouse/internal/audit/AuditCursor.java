@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
  */
 record AuditCursor(Instant at, String id) {
 
-    private static final Pattern SHAPE = Pattern.compile("v1:(-?[0-9]{1,19}):([0-9a-f]{32})");
+    private static final Pattern SHAPE = Pattern.compile("v1:([0-9]{1,18}):([0-9a-f]{32})");
+    /** 9999-12-31T23:59:59.999999Z: later times cannot be in any of the databases. */
+    private static final long MAX_MICROS = 253_402_300_799_999_999L;
     private static final int MAX_LENGTH = 96;
 
     String encode() {
-        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+        long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("v1:" + micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
     }
@@ -37,13 +39,11 @@ record AuditCursor(Instant at, String id) {
         if (!m.matches()) {
             throw invalid();
         }
-        try {
-            long micros = Long.parseLong(m.group(1));
-            return new AuditCursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L), m.group(2));
-        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+        long micros = Long.parseLong(m.group(1)); // at most 18 digits: no overflow
+        if (micros > MAX_MICROS) {
             throw invalid();
         }
+        return new AuditCursor(Instant.ofEpochSecond(micros / 1_000_000L, micros % 1_000_000L * 1_000L), m.group(2));
     }
 
     private static InvalidRequestException invalid() {
