@@ -15,7 +15,7 @@ final class ApiRoutes {
     }
 
     static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
-                         LinkHandlers links, OpenApiHandler openApi) {
+                         LinkHandlers links, ActivityHandlers activity, OpenApiHandler openApi) {
         boolean credentials = settings.http().enableCredentialsApi();
         boolean signup = credentials && settings.accounts().enableSignup();
         boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
@@ -37,6 +37,8 @@ final class ApiRoutes {
                 .add("POST", "/password/reset", links::reset)
                 .add("POST", "/email/verify/request", links::verifyRequest)
                 .add("POST", "/email/verify", links::verify)
+                .add("GET", "/activity", activity::own)
+                .add("GET", "/admin/audit", activity::all)
                 .add("GET", "/openapi.json", openApi::serve, settings.http().enableOpenApi() ? ON : NOT_FOUND);
     }
 }

@@ -20,7 +20,7 @@ class OpenApiDriftTest {
         AuthSettings all = AuthSettings.builder().identifier(Identifier.USERNAME).enableSignup(true)
                 .enableCredentialsApi(true).enableOpenApi(true).build();
         RouteTable table = ApiRoutes.of(all, new AccountHandlers(all, null, null, null, null, null, null),
-                new SessionHandlers(null), new TokenHandlers(null), new LinkHandlers(null, null, null),
+                new SessionHandlers(null), new TokenHandlers(null), new LinkHandlers(null, null, null), new ActivityHandlers(null),
                 new OpenApiHandler(all.http().authPathPrefix()));
         assertEquals(documented(), table.operations());
     }

@@ -99,7 +99,8 @@ class RouteTableTest {
         AuthSettings s = settings.apply(AuthSettings.builder()).build();
         // Only refusals are exercised: no handler runs, so the services may be absent.
         return ApiRoutes.of(s, new AccountHandlers(s, null, null, null, null, null, null), new SessionHandlers(null),
-                new TokenHandlers(null), new LinkHandlers(null, null, null), new OpenApiHandler(s.http().authPathPrefix()));
+                new TokenHandlers(null), new LinkHandlers(null, null, null), new ActivityHandlers(null),
+                new OpenApiHandler(s.http().authPathPrefix()));
     }
 
     private static ApiError refusal(Dispatch d) {
