@@ -66,10 +66,11 @@ public final class Refusals {
 
     /**
      * Records a refusal: its audit line, and a {@code csrf.refused} or {@code access.denied} event
-     * (outcome failure) with the caller, session or token, address, user agent, method, path and code.
+     * (outcome failure) with the caller, session or token, address, user agent, method, the request's
+     * path (never its query string) and code.
      *
      * @param trail where the event goes; null: the audit line only
-     * @param path  the path to show (never a query string)
+     * @param path  the path the audit line shows (the JSON API shows its route)
      */
     public static void audit(AuditTrail trail, HttpServletRequest request, Refusal refusal, String path, Resolution who) {
         audit(trail, request, refusal.status(), refusal.code().wire(), path, who);
@@ -90,7 +91,8 @@ public final class Refusals {
                 .session(caller == null ? null : caller.sessionId())
                 .token(caller == null || caller.token() == null ? null : caller.token().id())
                 .client(ClientAddress.of(request), request.getHeader("User-Agent"))
-                .detail("method", request.getMethod()).detail("path", shown).detail("code", reason).record();
+                .detail("method", request.getMethod()).detail("path", UrlRules.printable(request.getRequestURI()))
+                .detail("code", reason).record();
     }
 
     /** Sets the refusal's headers only: the container writes the status and the page. */
