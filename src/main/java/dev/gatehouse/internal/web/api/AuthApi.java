@@ -1,6 +1,7 @@
 package dev.gatehouse.internal.web.api;
 
 import dev.gatehouse.ErrorCode;
+import dev.gatehouse.Gatehouse;
 import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.mfa.MfaService;
@@ -9,6 +10,7 @@ import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
 import dev.gatehouse.internal.audit.AuditTrail;
+import dev.gatehouse.internal.account.DefaultAuthService;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
@@ -46,7 +48,7 @@ public class AuthApi {
     @Inject
     public AuthApi(AuthSettings settings, AuthService auth, SessionService sessions, ApiTokenService apiTokens,
                    CallerResolver resolver, AccountEmails emails, Event<AccountCreated> created, Metrics metrics,
-                   MfaService mfa, AuditLog audit, AuditTrail trail) {
+                   MfaService mfa, AuditLog audit, AuditTrail trail, Gatehouse gatehouse) {
         this.settings = settings;
         this.trail = trail;
         this.metrics = metrics;
@@ -54,8 +56,19 @@ public class AuthApi {
         this.routes = ApiRoutes.of(settings,
                 new AccountHandlers(settings, auth, sessions, apiTokens, resolver, emails, created),
                 new SessionHandlers(sessions), new TokenHandlers(apiTokens), new LinkHandlers(auth, apiTokens, emails),
-                new MfaHandlers(auth, mfa, sessions, resolver, settings.sessions().mfaCookieName()),
+                new MfaHandlers(ownAuth(gatehouse), mfa, sessions, resolver, settings.sessions().mfaCookieName()),
                 new ActivityHandlers(audit), new OpenApiHandler(settings.http().authPathPrefix()));
+    }
+
+    /**
+     * The facade's sign-in service itself: the injected {@link AuthService} is a CDI client proxy, which is
+     * no {@link DefaultAuthService}.
+     */
+    private static DefaultAuthService ownAuth(Gatehouse gatehouse) {
+        if (gatehouse.auth() instanceof DefaultAuthService own) {
+            return own;
+        }
+        throw new IllegalStateException("Gatehouse.auth() is not Gatehouse's own AuthService");
     }
 
     /** True for paths under the API's prefix (answered in JSON, whatever happens). */

@@ -28,16 +28,19 @@ import java.util.EnumSet;
  */
 final class MfaHandlers {
 
-    private final AuthService auth;
-    private final DefaultAuthService internal;
+    private final DefaultAuthService auth;
     private final MfaService mfa;
     private final SessionService sessions;
     private final CallerResolver resolver;
     private final String pendingCookieName;
 
-    MfaHandlers(AuthService auth, MfaService mfa, SessionService sessions, CallerResolver resolver, String pendingCookieName) {
+    /**
+     * @param auth Gatehouse's own sign-in service, not a CDI client proxy of {@link AuthService}: the rows
+     *             also use its internal steps (the pending cookie's deletion, lifting an enrolment-only session)
+     */
+    MfaHandlers(DefaultAuthService auth, MfaService mfa, SessionService sessions, CallerResolver resolver,
+                String pendingCookieName) {
         this.auth = auth;
-        this.internal = auth instanceof DefaultAuthService d ? d : null;
         this.mfa = mfa;
         this.sessions = sessions;
         this.resolver = resolver;
@@ -61,9 +64,7 @@ final class MfaHandlers {
         try {
             r = auth.completeSignIn(pending, code, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
         } catch (MfaChallengeInvalidException e) {
-            if (internal != null) {
-                c.res().addHeader("Set-Cookie", internal.mfaCookieDeletion().toSetCookieHeader());
-            }
+            c.res().addHeader("Set-Cookie", auth.mfaCookieDeletion().toSetCookieHeader());
             throw e;
         }
         String old = resolver.cookieValue(c.req());
@@ -71,9 +72,7 @@ final class MfaHandlers {
             sessions.signOut(old); // a new session on every sign-in (ASVS 7.2.4)
         }
         CallerResolver.remember(c.req(), Resolution.ANONYMOUS);
-        if (internal != null) {
-            c.res().addHeader("Set-Cookie", internal.mfaCookieDeletion().toSetCookieHeader());
-        }
+        c.res().addHeader("Set-Cookie", auth.mfaCookieDeletion().toSetCookieHeader());
         c.res().addHeader("Set-Cookie", r.cookie().toSetCookieHeader());
         r.deviceCookie().ifPresent(device -> c.res().addHeader("Set-Cookie", device.toSetCookieHeader()));
         Views.ok(c.res(), 200, JsonIo.object().add("user", Views.user(r.user())));
@@ -101,8 +100,8 @@ final class MfaHandlers {
         Access.Enrolling who = Access.enrolling(c.who());
         String code = JsonBodies.string(c.body(), "code", "'code' is required.");
         RecoveryCodes codes = mfa.confirmTotp(who.userId(), code);
-        if (who.restricted() && internal != null) {
-            internal.liftRestriction(who.userId(), who.sessionId(), EnumSet.of(Factor.PASSWORD, Factor.TOTP));
+        if (who.restricted()) {
+            auth.liftRestriction(who.userId(), who.sessionId(), EnumSet.of(Factor.PASSWORD, Factor.TOTP));
         }
         Views.ok(c.res(), 200, JsonIo.object().add("recoveryCodes", array(codes)));
     }
