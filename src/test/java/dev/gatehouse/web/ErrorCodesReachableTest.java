@@ -15,8 +15,10 @@ import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.BreachedPasswordCheck;
 import dev.gatehouse.mail.DevOutboxMailer;
 import dev.gatehouse.mail.Mailer;
+import dev.gatehouse.role.RoleService;
 import dev.gatehouse.testing.FakePwnedPasswords;
 import dev.gatehouse.testing.TestBeans;
+import jakarta.enterprise.inject.spi.CDI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,12 +45,16 @@ class ErrorCodesReachableTest {
 
     /** Server settings a provocation needs; codes of one profile share a server. */
     private enum Profile {
-        BASIC(b -> b.apiTokenMaxPerUser(1).maxRequestBytes(4096)),
+        BASIC(b -> b.apiTokenMaxPerUser(1).maxRequestBytes(4096).rateLimitSignUpPerHour(1000)
+                .mfaRequiredRoles(java.util.Set.of("staff"))),
         VERIFIED_EMAIL(b -> b.requireEmailVerified(true)),
         SIGN_IN_LIMIT(b -> b.rateLimitSignInPerHour(1)),
         SLOW_HASHING(b -> b.argonMemoryKib(65536).argonTimeCost(2).argonParallelism(1).hashingConcurrency(1)
                 .hashingQueueTimeoutMillis(1).rateLimitSignUpPerHour(1000)),
-        BREACH_CHECK(b -> b.breachedPasswordCheck(BreachedPasswordCheck.FAIL_CLOSED).breachedPasswordTimeoutMillis(10_000));
+        BREACH_CHECK(b -> b.breachedPasswordCheck(BreachedPasswordCheck.FAIL_CLOSED).breachedPasswordTimeoutMillis(10_000)),
+        /** Strict mode without {@code secretKeys}: second-factor secrets cannot be sealed. */
+        STRICT_WITHOUT_KEYS(b -> b.strict(true).cookieSecure(true).argonMemoryKib(7168).argonTimeCost(5)
+                .publicBaseUrl("https://app.example.test"));
 
         final UnaryOperator<AuthSettings.Builder> adjust;
 
@@ -88,6 +94,21 @@ class ErrorCodesReachableTest {
         on(ErrorCode.INVALID_CREDENTIALS, () -> http(Profile.BASIC).post("/auth/login",
                 body("email", email(), "password", "wrong-password")));
         on(ErrorCode.AUTH_REQUIRED, () -> http(Profile.BASIC).get("/auth/sessions"));
+        on(ErrorCode.MFA_REQUIRED, () -> {
+            Http h = http(Profile.BASIC);
+            Http.Res r = h.post("/auth/login", body("email", withApp(h).email(), "password", PW));
+            assertTrue(r.json().containsKey("methods") && r.cookie("gatehouse_mfa").isPresent(), r.body());
+            return r;
+        });
+        on(ErrorCode.INVALID_MFA_CODE, () -> {
+            Http h = http(Profile.BASIC);
+            WithApp account = withApp(h);
+            String pending = h.post("/auth/login", body("email", account.email(), "password", PW)).cookie("gatehouse_mfa")
+                    .orElseThrow();
+            return h.post("/auth/mfa/verify", MfaSteps.code(MfaSteps.wrongCode(account.secret())),
+                    "Cookie", "gatehouse_mfa=" + pending);
+        });
+        on(ErrorCode.MFA_CHALLENGE_INVALID, () -> http(Profile.BASIC).post("/auth/mfa/verify", MfaSteps.code("123456")));
         on(ErrorCode.EMAIL_NOT_VERIFIED, () -> {
             Http h = http(Profile.VERIFIED_EMAIL);
             String e = email();
@@ -110,6 +131,24 @@ class ErrorCodesReachableTest {
                     .json().getString("token");
             return h.get("/auth/sessions", "Authorization", "Bearer " + token); // a token may not manage the account
         });
+        on(ErrorCode.REAUTH_REQUIRED, () -> {
+            Http h = http(Profile.BASIC);
+            String cookie = session(h);
+            TestBeans.clock.advance(java.time.Duration.ofSeconds(301)); // past reauthWindowSeconds
+            Http.Res r = h.post("/auth/tokens", "{\"name\":\"t\",\"scopes\":[\"a\"]}", "Cookie", "gatehouse_session=" + cookie);
+            assertTrue(r.json().containsKey("methods"), r.body());
+            return r;
+        });
+        on(ErrorCode.MFA_ENROLMENT_REQUIRED, () -> {
+            Http h = http(Profile.BASIC);
+            String e = email();
+            String id = h.post("/auth/signup", body("email", e, "password", PW)).json().getJsonObject("user").getString("id");
+            RoleService roles = CDI.current().select(RoleService.class).get();
+            roles.defineRole("staff", List.of("reports.view"));
+            roles.grantRole(id, "staff"); // mfaRequiredRoles: staff
+            String cookie = h.post("/auth/login", body("email", e, "password", PW)).cookie("gatehouse_session").orElseThrow();
+            return h.get("/auth/sessions", "Cookie", "gatehouse_session=" + cookie);
+        });
         on(ErrorCode.CSRF, () -> http(Profile.BASIC).post("/auth/login", body("email", email(), "password", PW),
                 "Origin", "https://elsewhere.example"));
         on(ErrorCode.NOT_FOUND, () -> http(Profile.BASIC).get("/auth/username-available?u=ada")); // email mode
@@ -123,6 +162,14 @@ class ErrorCodesReachableTest {
             String e = email();
             assertEquals(201, h.post("/auth/signup", body("email", e, "password", PW)).status());
             return h.post("/auth/signup", body("email", e, "password", PW));
+        });
+        on(ErrorCode.MFA_ALREADY_ENABLED, () -> {
+            Http h = http(Profile.BASIC);
+            return h.post("/auth/mfa/totp", null, "Cookie", "gatehouse_session=" + withApp(h).session());
+        });
+        on(ErrorCode.MFA_NOT_ENABLED, () -> {
+            Http h = http(Profile.BASIC);
+            return h.post("/auth/mfa/recovery-codes", null, "Cookie", "gatehouse_session=" + session(h));
         });
         on(ErrorCode.TOKEN_LIMIT_REACHED, () -> {
             Http h = http(Profile.BASIC);
@@ -152,6 +199,12 @@ class ErrorCodesReachableTest {
         on(ErrorCode.UNAVAILABLE, () -> { // strict mode without SMTP: the built-in mailer is unavailable
             Http h = http(Profile.BASIC);
             return h.post("/auth/email/verify/request", "{}", "Cookie", "gatehouse_session=" + session(h, "down"));
+        });
+        on(ErrorCode.MFA_UNAVAILABLE, () -> {
+            Http h = http(Profile.STRICT_WITHOUT_KEYS);
+            String cookie = h.post("/auth/signup", body("email", email(), "password", PW)).cookie("__Host-gatehouse_session")
+                    .orElseThrow();
+            return h.post("/auth/mfa/totp", null, "Cookie", "__Host-gatehouse_session=" + cookie);
         });
         PROVOKE.put(ErrorCode.OVERLOADED, ErrorCodesReachableTest::overload);
         on(ErrorCode.BREACH_CHECK_UNAVAILABLE, () -> {
@@ -217,6 +270,16 @@ class ErrorCodesReachableTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** An account with a confirmed authenticator app: its address, the app's secret and a session. */
+    private record WithApp(String email, String secret, String session) {
+    }
+
+    private static WithApp withApp(Http h) throws Exception {
+        String e = email();
+        String cookie = h.post("/auth/signup", body("email", e, "password", PW)).cookie("gatehouse_session").orElseThrow();
+        return new WithApp(e, MfaSteps.enrol(h, "Cookie", "gatehouse_session=" + cookie).secret(), cookie);
     }
 
     private static String email() {
