@@ -242,6 +242,20 @@ public abstract class TwoFactorSignInSuite extends DatabaseSuite {
     }
 
     @Test
+    void reauthenticatingCannotTurnARestrictedSessionIntoAFullOne() {
+        Gatehouse g = gh(b -> b.mfaRequiredRoles(Set.of("admin")));
+        String id = g.auth().signUp("root@example.com", null, PW, null, null).user().id();
+        g.roles().defineRole("admin", List.of("*"));
+        g.roles().grantRole(id, "admin");
+        SignInResult r = passwordStep(g, "root@example.com");
+        String sid = g.sessions().resolve(r.cookie().value(), false).orElseThrow().sessionId();
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> g.auth().reauthenticate(id, sid, dev.gatehouse.mfa.Factor.PASSWORD, PW, null, null));
+        assertEquals(ErrorCode.MFA_ENROLMENT_REQUIRED, e.code());
+        assertTrue(g.sessions().resolve(r.cookie().value(), false).orElseThrow().restricted());
+    }
+
+    @Test
     void anAdministratorsResetRemovesTheFactorAndEndsTheSessions() {
         Enrolled e = enrol(gh(), "ada@example.com");
         String p = passwordStep(gh(), "ada@example.com").challenge().pendingCookie().value();

@@ -115,6 +115,8 @@ public interface AuthService {
      * @throws InvalidMfaCodeException     a wrong code, or a factor the account does not have
      * @throws RateLimitedException        the session's limit or the account's failure lock
      * @throws IllegalArgumentException    no such session of this user
+     * @throws dev.gatehouse.AccessDeniedException {@code mfa_enrolment_required}: the session may only enrol the
+     *                                     second factor its user's roles require, which no re-authentication replaces
      */
     void reauthenticate(String userId, String sessionId, Factor factor, String secret, String ip, String userAgent);
 

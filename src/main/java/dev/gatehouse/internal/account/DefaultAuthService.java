@@ -217,7 +217,7 @@ public final class DefaultAuthService implements AuthService {
 
     /** A restricted session whose user just enrolled the required factor becomes a full one. */
     public void liftRestriction(String userId, String sessionId, java.util.Set<Factor> factors) {
-        sessions.markAuthenticated(userId, sessionId, factors);
+        sessions.liftRestriction(userId, sessionId, factors);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.persistence.AuthTokenRepository;
 import dev.gatehouse.internal.persistence.Clocks;
+import dev.gatehouse.internal.persistence.SessionEntity;
 import dev.gatehouse.internal.persistence.SessionRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
@@ -64,6 +65,7 @@ final class EmailChanges {
     }
 
     /**
+     * @param keepSessionId a session to keep signed in: only when it is the account's own
      * @throws InvalidTokenException unknown, expired, used or wrong-purpose token, or the address was taken meanwhile
      */
     EmailChanged confirm(String rawToken, String keepSessionId, String ip) {
@@ -76,6 +78,7 @@ final class EmailChanges {
         if (from == null) {
             throw new InvalidTokenException(); // an account without an address never asked for this link
         }
+        String[] kept = {null};
         boolean swapped;
         try {
             swapped = tx.inTransaction(em -> {
@@ -84,7 +87,9 @@ final class EmailChanges {
                 }
                 tokenRows.voidPending(em, userId, DefaultAuthService.PURPOSE_RESET, now);
                 tokenRows.voidPending(em, userId, DefaultAuthService.PURPOSE_VERIFY, now);
-                if (keepSessionId != null) {
+                SessionEntity keep = keepSessionId == null ? null : em.find(SessionEntity.class, keepSessionId);
+                if (keep != null && keep.userId.equals(userId)) {
+                    kept[0] = keepSessionId; // the confirming browser is the account's own: it stays signed in
                     sessions.deleteAllBut(em, userId, keepSessionId);
                 } else {
                     sessions.deleteAllOf(em, userId);
@@ -103,7 +108,7 @@ final class EmailChanges {
             throw new InvalidTokenException();
         }
         cache.invalidateUser(userId);
-        trail.event(EventType.EMAIL_CHANGED, Outcome.SUCCESS).user(userId).session(keepSessionId).client(ip, null).record();
+        trail.event(EventType.EMAIL_CHANGED, Outcome.SUCCESS).user(userId).session(kept[0]).client(ip, null).record();
         User after = tx.inTransaction(em -> users.byId(em, userId)).map(UserEntity::toUser).orElseThrow(InvalidTokenException::new);
         return new EmailChanged(after, from);
     }

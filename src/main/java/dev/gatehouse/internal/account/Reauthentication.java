@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.account;
 
+import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.account.InvalidCredentialsException;
 import dev.gatehouse.account.PasswordHasher;
@@ -50,6 +51,11 @@ final class Reauthentication {
         if (sessionId == null || factor == null) {
             throw new IllegalArgumentException("a session and a factor are required");
         }
+        boolean restricted = sessions.restricted(user.id, sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("no such session of this user"));
+        if (restricted) {
+            throw AccessDeniedException.enrolmentRequired(); // only enrolling the required factor lifts it
+        }
         limits.limit("auth:reauth", "s:" + sessionId, settings.rateLimits().rateLimitPasswordChangePerHour());
         FailureLock.Attempt<Void> attempt = failureLock.countAttempt(lockId, em -> null);
         if (attempt.lockedFor().isPresent()) {
@@ -80,7 +86,7 @@ final class Reauthentication {
         }
         failureLock.clear(lockId);
         if (!sessions.markAuthenticated(user.id, sessionId, EnumSet.of(factor))) {
-            throw new IllegalArgumentException("no such session of this user");
+            throw new IllegalArgumentException("the session ended meanwhile");
         }
         trail.event(EventType.REAUTH, Outcome.SUCCESS).user(user.id).session(sessionId).client(ip, userAgent)
                 .detail("factor", factor.wireName()).record();

@@ -27,12 +27,14 @@ public final class SessionRepository {
     }
 
     /**
-     * Records that the session's user just proved who they are with {@code factors}, and lifts its
-     * restriction. @return 1 when the session is the user's, else 0
+     * Records that the session's user just proved who they are with {@code factors}. With {@code lift} its
+     * restriction goes too (the required factor was just enrolled); without, a restricted session is left
+     * alone. @return 1 when the session is the user's (and, without {@code lift}, unrestricted), else 0
      */
-    public int markAuthenticated(EntityManager em, String userId, String tokenSha256, Instant at, String factors) {
+    public int markAuthenticated(EntityManager em, String userId, String tokenSha256, Instant at, String factors,
+                                 boolean lift) {
         return em.createQuery("update SessionEntity s set s.authenticatedAt = :at, s.factors = :f, s.restriction = null "
-                        + "where s.tokenSha256 = :h and s.userId = :u")
+                        + "where s.tokenSha256 = :h and s.userId = :u" + (lift ? "" : " and s.restriction is null"))
                 .setParameter("at", at).setParameter("f", factors).setParameter("h", tokenSha256).setParameter("u", userId)
                 .executeUpdate();
     }

@@ -143,17 +143,38 @@ public final class DefaultSessionService implements SessionService {
     }
 
     /**
-     * Records that the session's user just proved who they are again with {@code factor} (added to the
-     * factors the session holds) and lifts any restriction.
+     * Records that the session's user just proved who they are again with {@code factors}; never lifts a
+     * restriction ({@link #liftRestriction} does).
      *
-     * @return false when the session is not the user's
+     * @return false when the session is not the user's or may only enrol a second factor
      */
     public boolean markAuthenticated(String userId, String sessionId, Set<Factor> factors) {
+        return mark(userId, sessionId, factors, false);
+    }
+
+    /**
+     * Whether the user's session may only enrol a second factor; empty when no such session of the user
+     * exists (expired ones included: the caller resolved it moments ago).
+     */
+    public Optional<Boolean> restricted(String userId, String sessionId) {
+        if (userId == null || sessionId == null) {
+            return Optional.empty();
+        }
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(SessionEntity.class, sessionId))
+                .filter(row -> row.userId.equals(userId)).map(row -> row.restriction != null));
+    }
+
+    /** A session that could only enrol becomes a full one: its user just enrolled the required factor. */
+    public boolean liftRestriction(String userId, String sessionId, Set<Factor> factors) {
+        return mark(userId, sessionId, factors, true);
+    }
+
+    private boolean mark(String userId, String sessionId, Set<Factor> factors, boolean lift) {
         if (userId == null || sessionId == null) {
             return false;
         }
         Instant now = Clocks.now(clock);
-        boolean done = tx.inTransaction(em -> rows.markAuthenticated(em, userId, sessionId, now, Factors.write(factors))) > 0;
+        boolean done = tx.inTransaction(em -> rows.markAuthenticated(em, userId, sessionId, now, Factors.write(factors), lift)) > 0;
         cache.remove(new CacheKey.SessionRow(sessionId));
         return done;
     }
