@@ -26,6 +26,7 @@ public interface AuditLog {
      * @param limit  1–200
      * @param cursor null for the first page
      * @throws InvalidRequestException a limit outside 1–200 or a cursor this log did not hand out
+     * @throws IllegalArgumentException a null or blank user id (a programming error)
      * @throws GatehouseUnavailableException the database cannot answer
      */
     AuditPage forUser(String userId, int limit, String cursor);

@@ -250,6 +250,34 @@ public abstract class AuditHttpSuite {
         }
     }
 
+    /** Authenticator mode: the mechanism refuses (the servlet's @ServletSecurity); filter modes: the URL rule. */
+    @Test
+    void refusalsOfProtectedPagesAreRecordedWithTheCaller() throws Exception {
+        String c = signUp(email());
+        String id = userId(c);
+        TestBeans.clock.advance(Duration.ofSeconds(1));
+        Instant before = TestBeans.clock.instant();
+        assertEquals(401, http.get("/admin?x=secret-query", "Accept", "application/json", "User-Agent", UA).status());
+        TestBeans.clock.advance(Duration.ofSeconds(1));
+        assertEquals(403, http.get("/admin", cookie(c)).status());
+        List<JsonObject> denied = events(http.get("/auth/admin/audit?type=access.denied&from=" + before, cookie(auditorCookie)));
+        List<JsonObject> admin = denied.stream().filter(e -> e.getJsonObject("details").getString("path").equals("/admin"))
+                .toList();
+        // a 403 the container itself writes (its @ServletSecurity check of a known caller) never reaches Gatehouse
+        boolean containerForbids = mode() == TestServer.Mode.AUTHENTICATOR;
+        assertEquals(containerForbids ? 1 : 2, admin.size(), denied.toString());
+        if (!containerForbids) {
+            assertEquals(id, admin.get(0).getString("userId"));
+            assertEquals("permission_denied", admin.get(0).getJsonObject("details").getString("code"));
+            assertEquals(16, admin.get(0).getString("sessionRef").length());
+        }
+        JsonObject anonymous = admin.get(admin.size() - 1);
+        assertTrue(anonymous.isNull("userId"));
+        assertEquals("auth_required", anonymous.getJsonObject("details").getString("code"));
+        assertEquals("GET", anonymous.getJsonObject("details").getString("method"));
+        assertFalse(denied.toString().contains("secret-query"));
+    }
+
     @Test
     void crossSiteRefusalsAreRecordedWithoutAUser() throws Exception {
         Instant before = TestBeans.clock.instant();
