@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
 
 /**
- * What the CLI hands Gatehouse's CDI producer: its settings and one small pool. Deliberately
+ * What the CLI hands Gatehouse's CDI producer: its settings, one small pool and its mailer. Deliberately
  * without a bean-defining annotation: the CLI adds it to its Weld SE container by hand, and an
  * application that has the Gatehouse jar must never discover it.
  */
@@ -17,6 +17,7 @@ class CliBeans {
 
     static volatile AuthSettings settings;
     static volatile HikariDataSource pool;
+    static volatile CliMailer mailer;
 
     /** Two connections, with the library's timeouts. */
     static HikariDataSource pool(AuthSettings s) {
@@ -43,12 +44,13 @@ class CliBeans {
         return pool;
     }
 
-    /** No command sends email; this one keeps Gatehouse from building an SMTP or outbox mailer it would never use. */
+    /**
+     * The security notices' way out (the CDI producer subscribes them to it): SMTP when configured, else a
+     * mailer that refuses. Never the dev outbox, whose messages would vanish with the process.
+     */
     @Produces
     @ForGatehouse
     Mailer mailer() {
-        return message -> {
-            throw new CliException(CliException.FAILED, "the command line sends no email");
-        };
+        return mailer;
     }
 }

@@ -14,6 +14,8 @@ import dev.gatehouse.audit.AuditQuery;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import dev.gatehouse.internal.persistence.Migrations;
+import dev.gatehouse.mfa.MfaService;
+import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.role.Role;
 import dev.gatehouse.role.RoleService;
 import dev.gatehouse.session.SessionService;
@@ -49,6 +51,7 @@ final class Commands implements AutoCloseable {
         this.password = password;
         CliBeans.settings = settings;
         CliBeans.pool = CliBeans.pool(settings);
+        CliBeans.mailer = new CliMailer(settings);
     }
 
     private <T> T bean(Class<T> type) {
@@ -95,6 +98,14 @@ final class Commands implements AutoCloseable {
                 }
                 SessionService s = bean(SessionService.class);
                 return map("ended", a.has("all") ? s.revokeEveryone() : s.revokeAll(user(a).id()));
+            });
+            case "mfa reset" -> only(a, with("user"), () -> resetMfa(user(a)));
+            case "mfa status" -> only(a, with("user"), () -> {
+                User u = user(a);
+                MfaStatus s = bean(MfaService.class).status(u.id());
+                return map("user", u.id(), "totpEnabled", s.totpEnabled(), "totpEnabledAt",
+                        s.totpEnabledAt() == null ? null : s.totpEnabledAt().toString(),
+                        "recoveryCodesLeft", s.recoveryCodesLeft(), "required", s.required());
             });
             case "tokens list" -> only(a, with("user"), () -> {
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -183,6 +194,31 @@ final class Commands implements AutoCloseable {
                 .orElseThrow(() -> new CliException(CliException.NOT_FOUND, "no user " + who));
     }
 
+    /** Removes every factor and ends the sessions (MfaService.reset, audited as the command line). */
+    private Map<String, Object> resetMfa(User u) {
+        int before = CliBeans.mailer.sent();
+        boolean removed = bean(MfaService.class).reset(u.id(), "cli");
+        return map("user", u.id(), "removed", removed, "notice", notice(removed, u, before));
+    }
+
+    /** What became of the owner's notice: SecurityNotices sends it, and logs rather than throws a failure. */
+    private String notice(boolean removed, User u, int sentBefore) {
+        if (!removed) {
+            return "none (there was no factor to remove)";
+        }
+        if (!settings.security().securityNotices()) {
+            return "none (securityNotices is off)";
+        }
+        if (u.email() == null) {
+            return "none (the user has no email address)";
+        }
+        if (CliBeans.mailer.sent() > sentBefore) {
+            return "sent to " + u.email();
+        }
+        return CliBeans.mailer.configured() ? "not sent (the warning on standard error says why)"
+                : "not sent: no SMTP server (set GATEHOUSE_SMTP_HOST to mail the owner)";
+    }
+
     private List<String> applied() {
         try (Connection c = CliBeans.pool.getConnection()) {
             try (ResultSet tables = c.getMetaData().getTables(null, null, "%", null)) {
@@ -238,6 +274,9 @@ final class Commands implements AutoCloseable {
     public void close() {
         if (weld != null) {
             weld.shutdown();
+        }
+        if (CliBeans.mailer != null) {
+            CliBeans.mailer.close();
         }
         if (CliBeans.pool != null) {
             CliBeans.pool.close();

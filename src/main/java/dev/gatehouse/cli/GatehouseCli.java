@@ -39,6 +39,9 @@ public final class GatehouseCli {
               role define --name R [--permissions p1,p2]
               role grant|revoke --user EMAIL_OR_ID --role R
               sessions end --user EMAIL_OR_ID | --all
+              mfa status --user EMAIL_OR_ID            two-factor sign-in: enabled since, recovery codes left
+              mfa reset --user EMAIL_OR_ID             remove every factor and end the sessions (audited;
+                                                       the owner is mailed when GATEHOUSE_SMTP_HOST is set)
               tokens list --user EMAIL_OR_ID
               tokens revoke --user EMAIL_OR_ID --id TOKEN_ID
               tokens mint --user EMAIL_OR_ID --name N --scopes s1,s2 [--days D]   (printed once)
@@ -49,12 +52,15 @@ public final class GatehouseCli {
                                                        audit events past auditRetentionDays
 
             --json prints one JSON object; --verbose shows the libraries' log.
-            Audit events (dev.gatehouse.audit) go to standard error, or appended to --audit-log FILE.
+            Audit events (dev.gatehouse.audit) go to standard error, or appended to --audit-log FILE;
+            so does a notice the SMTP server (GATEHOUSE_SMTP_*) did not take.
             Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found.
             """;
 
     /** Held here: java.util.logging keeps loggers weakly, and a collected one loses its level and handler. */
     private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("dev.gatehouse.audit");
+    /** Mail that could not be delivered (a security notice) is the operator's business even without --verbose. */
+    private static final java.util.logging.Logger MAIL = java.util.logging.Logger.getLogger("dev.gatehouse.mail");
 
     private GatehouseCli() {
     }
@@ -67,7 +73,8 @@ public final class GatehouseCli {
 
     /**
      * Library chatter (Weld, Hibernate, Liquibase, HikariCP) stays off the terminal unless --verbose;
-     * the audit log never does: one line per event on standard error, or appended to a file.
+     * the audit log never does: one line per event on standard error, or appended to a file. Nor do
+     * warnings about mail that was not delivered.
      */
     private static void quietLogging(boolean verbose, String auditFile) {
         java.util.logging.LogManager.getLogManager().reset();
@@ -80,6 +87,13 @@ public final class GatehouseCli {
         AUDIT.setLevel(java.util.logging.Level.INFO);
         AUDIT.setUseParentHandlers(false);
         AUDIT.addHandler(AuditLines.handler(auditFile));
+        if (!verbose) {
+            java.util.logging.ConsoleHandler mail = new java.util.logging.ConsoleHandler();
+            mail.setLevel(java.util.logging.Level.WARNING);
+            MAIL.setLevel(java.util.logging.Level.WARNING);
+            MAIL.setUseParentHandlers(false);
+            MAIL.addHandler(mail);
+        }
     }
 
     /** The value of --audit-log, read before the arguments are parsed (logging starts first). */

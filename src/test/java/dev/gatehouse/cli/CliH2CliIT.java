@@ -6,6 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.gatehouse.Gatehouse;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.mfa.TotpEnrolment;
+import dev.gatehouse.testing.TotpCodes;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On H2, plus the checks that do not depend on the database engine. */
 class CliH2CliIT extends CliSuite {
@@ -142,5 +154,115 @@ class CliH2CliIT extends CliSuite {
         dev.put("GATEHOUSE_COOKIE_SECURE", "false");
         Result allowed = cliWith(dev, "operator-passphrase-3\n", "user", "create", "--email", "weak@example.test", "--password-stdin");
         assertEquals(0, allowed.code(), allowed.err());
+    }
+
+    // MFA commands: each on a database of its own
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
+            .dynamicPort());
+
+    static final String PW = "tangerine-otter-42";
+
+    /** The library on the CLI's database (closed before the CLI runs: one process at a time on an H2 file). */
+    private Gatehouse library() {
+        return Gatehouse.start(AuthSettings.defaults().forTests().toBuilder().jdbcUrl(url).housekeepingIntervalSeconds(0)
+                .runMigrations(false).secretKeys("k1:" + "a".repeat(43) + "=").build(), Clock.systemUTC());
+    }
+
+    /** Signs up and confirms an authenticator app; returns the user id. */
+    private String enrolled(String email) {
+        try (Gatehouse gh = library()) {
+            String id = gh.auth().signUp(email, null, PW, null, null).user().id();
+            TotpEnrolment e = gh.mfa().beginTotp(id);
+            gh.mfa().confirmTotp(id, TotpCodes.at(e.secret(), Clock.systemUTC().instant()));
+            return id;
+        }
+    }
+
+    interface Steps {
+        void run() throws Exception;
+    }
+
+    /** The steps on a fresh database of their own: the class's database belongs to the tests that expect it empty. */
+    private void onItsOwnDatabase(Steps steps) throws Exception {
+        String saved = url;
+        url = h2Url();
+        try {
+            assertEquals(0, cli(null, "migrate").code());
+            steps.run();
+        } finally {
+            url = saved;
+        }
+    }
+
+    private Map<String, String> smtp() {
+        return Map.of("GATEHOUSE_SMTP_HOST", "127.0.0.1", "GATEHOUSE_SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()),
+                "GATEHOUSE_SMTP_START_TLS", "false", "GATEHOUSE_MAIL_FROM", "gatehouse@example.test");
+    }
+
+    @Test
+    void mfaResetRemovesTheFactorsEndsTheSessionsAndMailsTheOwner() throws Exception {
+        onItsOwnDatabase(() -> {
+            String id = enrolled("mfa@example.test");
+            Result before = cli(null, "mfa", "status", "--user", "mfa@example.test", "--json");
+            assertEquals(0, before.code(), before.err());
+            assertTrue(before.json().getBoolean("totpEnabled"));
+            assertEquals(10, before.json().getInt("recoveryCodesLeft"));
+
+            Result reset = cliWith(smtp(), null, "mfa", "reset", "--user", "mfa@example.test", "--json");
+            assertEquals(0, reset.code(), reset.err());
+            assertEquals(id, reset.json().getString("user"));
+            assertTrue(reset.json().getBoolean("removed"));
+            assertEquals("sent to mfa@example.test", reset.json().getString("notice"));
+            assertTrue(reset.err().lines().anyMatch(l -> l.contains(" audit event=mfa.reset outcome=success who=" + id)
+                    && l.contains("actor=cli")), reset.err());
+
+            assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+            MimeMessage notice = SMTP.getReceivedMessages()[0];
+            assertEquals("mfa@example.test", notice.getAllRecipients()[0].toString());
+            assertEquals("Two-factor sign-in was removed from your account", notice.getSubject());
+            assertTrue(GreenMailUtil.getBody(notice).contains("on the command line"), GreenMailUtil.getBody(notice));
+
+            Result after = cli(null, "mfa", "status", "--user", id, "--json");
+            assertFalse(after.json().getBoolean("totpEnabled"));
+            assertEquals(0, after.json().getInt("recoveryCodesLeft"));
+            assertEquals(0, cli(null, "status", "--json").json().getInt("liveSessions"), "the sign-up's session was ended");
+            try (Gatehouse gh = library()) {
+                SignInResult in = gh.auth().signIn("mfa@example.test", PW, null, null);
+                assertTrue(in.cookie() != null, "the password alone signs in again");
+            }
+
+            Result again = cliWith(smtp(), null, "mfa", "reset", "--user", id, "--json");
+            assertEquals(0, again.code(), again.err());
+            assertFalse(again.json().getBoolean("removed"));
+            assertEquals("none (there was no factor to remove)", again.json().getString("notice"));
+            assertEquals(1, SMTP.getReceivedMessages().length);
+        });
+    }
+
+    @Test
+    void mfaResetWithoutAnSmtpServerSaysTheOwnerWasNotMailed() throws Exception {
+        onItsOwnDatabase(() -> {
+            enrolled("nomail@example.test");
+            Result reset = cli(null, "mfa", "reset", "--user", "nomail@example.test");
+            assertEquals(0, reset.code(), reset.err());
+            assertTrue(reset.out().contains("removed: true"), reset.out());
+            assertTrue(reset.out().contains("notice: not sent: no SMTP server (set GATEHOUSE_SMTP_HOST"), reset.out());
+        });
+    }
+
+    @Test
+    void mfaCommandsForAnUnknownUserExitThree() throws Exception {
+        onItsOwnDatabase(() -> {
+            for (String cmd : new String[] {"reset", "status"}) {
+                Result r = cli(null, "mfa", cmd, "--user", "nobody@example.test");
+                assertEquals(3, r.code(), r.err());
+                assertEquals("gatehouse: no user nobody@example.test", r.err());
+            }
+            assertEquals(2, cli(null, "mfa", "reset").code(), "--user is required");
+            String help = cli(null, "--help").out();
+            assertTrue(help.contains("mfa reset") && help.contains("mfa status"), help);
+        });
     }
 }

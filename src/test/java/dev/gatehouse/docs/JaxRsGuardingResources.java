@@ -1,6 +1,7 @@
 package dev.gatehouse.docs;
 
 import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.session.RequiresRecentAuth;
 import dev.gatehouse.session.RequiresSession;
 import dev.gatehouse.web.jaxrs.GatehouseFeature;
 import jakarta.annotation.security.PermitAll;
@@ -58,6 +59,12 @@ final class JaxRsGuardingResources {
             boolean viaToken = GatehouseFeature.BEARER_AUTH.equals(security.getAuthenticationScheme());
             return "{\"id\":\"" + userId + "\",\"admin\":" + security.isUserInRole("admin")
                     + ",\"token\":" + viaToken + "}";
+        }
+
+        @POST
+        @Path("email")
+        @RequiresRecentAuth                              // and signed in or re-authenticated lately
+        public void changeEmail(String newEmail) {
         }
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The 401/403/200 matrix for a container-constrained servlet, an {@code @RolesAllowed} CDI bean,
- * {@code @RequiresPermission} methods and a programmatic guard, for anonymous, user, admin, and an
+ * {@code @RequiresPermission} methods, programmatic guards and recent-authentication guards, for anonymous, user, admin, and an
  * admin's API token with and without the needed scope.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +37,12 @@ public abstract class AccessMatrixSuite {
         EXPECTED.put("GET /reports", new int[] {401, 403, 200, 403, 200}); // PAT-scope holds exactly reports.view
         EXPECTED.put("GET /account", new int[] {401, 200, 200, 403, 403}); // @RequiresSession bean
         EXPECTED.put("POST /account", new int[] {401, 200, 200, 403, 403}); // Guards.requireSession
+        // the sessions signed up moments ago, so they are recent; tokens never are
+        EXPECTED.put("PUT /account", new int[] {401, 200, 200, 403, 403}); // Guards.requireRecentAuth
+        EXPECTED.put("DELETE /account", new int[] {401, 200, 200, 403, 403}); // @RequiresRecentAuth bean
     }
+
+    static final long REAUTH_WINDOW = 300;
 
     TestServer server;
     Http http;
@@ -47,7 +52,8 @@ public abstract class AccessMatrixSuite {
 
     @BeforeAll
     void boot() throws Exception {
-        server = TestServer.start(mode(), TestServer.settings().rateLimitSignUpPerHour(1000).build());
+        server = TestServer.start(mode(), TestServer.settings().rateLimitSignUpPerHour(1000)
+                .reauthWindowSeconds(REAUTH_WINDOW).build());
         http = new Http(server.base());
         MatrixCallers made = MatrixCallers.signUp(http);
         callers.addAll(made.headers());
@@ -97,5 +103,11 @@ public abstract class AccessMatrixSuite {
         Http.Res page = http.get("/projects", "Accept", "text/html");
         assertEquals(401, page.status());
         assertEquals(false, page.body().contains("Exception"));
+    }
+
+    @Test
+    void sensitiveActionsAskAnAgedSessionToReauthenticate() throws Exception {
+        assertEquals(List.of(), RecentAuthCheck.agedSessionMustReauthenticate(http, "aged@example.com", REAUTH_WINDOW,
+                List.of("PUT /account", "DELETE /account"), callers.get(3)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.web;
 
 import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.session.RequiresRecentAuth;
 import dev.gatehouse.session.RequiresSession;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -141,9 +142,17 @@ public final class TestApp {
         public String manage() {
             return "managed";
         }
+
+        @RequiresRecentAuth
+        public String close() {
+            return "closed";
+        }
     }
 
-    /** Account management: GET through a {@code @RequiresSession} bean, POST through {@link Guards#requireSession}. */
+    /**
+     * Account management: GET through a {@code @RequiresSession} bean, POST through {@link Guards#requireSession};
+     * the sensitive ones: PUT through {@link Guards#requireRecentAuth}, DELETE through a {@code @RequiresRecentAuth} bean.
+     */
     public static class AccountServlet extends HttpServlet {
         @Inject
         AccountService account;
@@ -156,6 +165,16 @@ public final class TestApp {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             text(res, "managed by " + Guards.requireSession(req).userId());
+        }
+
+        @Override
+        protected void doPut(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            text(res, "changed by " + Guards.requireRecentAuth(req).userId());
+        }
+
+        @Override
+        protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            text(res, account.close());
         }
     }
 

@@ -2,7 +2,9 @@ package dev.gatehouse.internal.cdi;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.Caller;
+import dev.gatehouse.internal.session.RecentAuth;
 import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.session.RequiresRecentAuth;
 import dev.gatehouse.session.RequiresSession;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -13,18 +15,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The access rule of one method, read from its annotations and its class's, and its three checks in
+ * The access rule of one method, read from its annotations and its class's, and its four checks in
  * the order the CDI interceptors run them: {@code @RolesAllowed}/{@code @PermitAll}/{@code @DenyAll}
  * as Jakarta Annotations define them (a method-level annotation overrides the class-level one),
- * then {@link RequiresSession}, then {@link RequiresPermission}. Anonymous callers get 401, others
- * missing a role, a session or a permission 403; {@code @DenyAll} refuses everyone (403, or 401 when
- * anonymous). The interceptors and the JAX-RS filter both decide here, so they cannot disagree.
+ * then {@link RequiresSession}, then {@link RequiresRecentAuth} ({@link RecentAuth}'s rule), then
+ * {@link RequiresPermission}. Anonymous callers get 401, others missing a role, a session or a
+ * permission 403, a session whose authentication is not recent 403 {@code reauth_required};
+ * {@code @DenyAll} refuses everyone (403, or 401 when anonymous). The interceptors and the JAX-RS
+ * filter both decide here, so they cannot disagree.
  *
  * @param roleSource the method or class carrying the role rule, or null for none
  * @param session    a browser session is required
+ * @param recentAuth a browser session whose user signed in or re-authenticated recently is required
  * @param permission the permission required, or null
  */
-public record AccessRules(AnnotatedElement roleSource, boolean session, String permission) {
+public record AccessRules(AnnotatedElement roleSource, boolean session, boolean recentAuth, String permission) {
 
     /** The rules of each (class, method) pair met so far: read once, not on every intercepted call. */
     private static final ClassValue<java.util.Map<Method, AccessRules>> BY_CLASS = new ClassValue<>() {
@@ -35,7 +40,10 @@ public record AccessRules(AnnotatedElement roleSource, boolean session, String p
     };
 
     /** Only a browser session, whatever the annotations say (for the interceptor, which binding means required). */
-    static final AccessRules SESSION = new AccessRules(null, true, null);
+    static final AccessRules SESSION = new AccessRules(null, true, false, null);
+
+    /** Only a recently authenticated session, whatever the annotations say (for its interceptor). */
+    static final AccessRules RECENT_AUTH = new AccessRules(null, false, true, null);
 
     /**
      * @param targetClass the class of the instance (a subclass or proxy of the method's class), or the method's class
@@ -45,7 +53,7 @@ public record AccessRules(AnnotatedElement roleSource, boolean session, String p
         Class<?> declaring = m.getDeclaringClass();
         AnnotatedElement roles = hasRoleRule(m) ? m : ruleClass(targetClass, declaring);
         return new AccessRules(roles, annotation(m, targetClass, RequiresSession.class) != null,
-                permission(m, targetClass));
+                annotation(m, targetClass, RequiresRecentAuth.class) != null, permission(m, targetClass));
     }
 
     /** As {@link #of}, remembered per target class and method (annotations do not change at run time). */
@@ -55,13 +63,15 @@ public record AccessRules(AnnotatedElement roleSource, boolean session, String p
 
     /** True when no annotation restricts the method. */
     public boolean isOpen() {
-        return (roleSource == null || roleSource.isAnnotationPresent(PermitAll.class)) && !session && permission == null;
+        return (roleSource == null || roleSource.isAnnotationPresent(PermitAll.class)) && !session && !recentAuth
+                && permission == null;
     }
 
-    /** All three checks, in the interceptors' order. @throws AccessDeniedException 401 or 403 */
+    /** All four checks, in the interceptors' order. @throws AccessDeniedException 401 or 403 */
     public void check(Supplier<Optional<Caller>> caller) {
         checkRoles(caller);
         checkSession(caller);
+        checkRecentAuth(caller);
         checkPermission(caller);
     }
 
@@ -87,6 +97,17 @@ public record AccessRules(AnnotatedElement roleSource, boolean session, String p
     public void checkSession(Supplier<Optional<Caller>> current) {
         if (session && !current.get().orElseThrow(AccessDeniedException::authRequired).isSession()) {
             throw AccessDeniedException.sessionRequired();
+        }
+    }
+
+    /**
+     * @throws AccessDeniedException recent authentication is required and the caller is anonymous (401), not a
+     *                               session (403 {@code permission_denied}) or a session that is not recent (403
+     *                               {@code reauth_required} with the user's methods)
+     */
+    public void checkRecentAuth(Supplier<Optional<Caller>> current) {
+        if (recentAuth) {
+            RecentAuth.require(current.get().orElse(null));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.gatehouse.internal.web.jaxrs.EjbAccessMapper;
 import dev.gatehouse.internal.web.jaxrs.EjbExceptionMapper;
 import dev.gatehouse.internal.web.jaxrs.UnavailableMapper;
 import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.session.RequiresRecentAuth;
 import dev.gatehouse.session.RequiresSession;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -24,11 +25,13 @@ import jakarta.ws.rs.ext.Provider;
  * {@code getAuthenticationScheme()} {@value #SESSION_AUTH} or {@value #BEARER_AUTH} (null when
  * anonymous);</li>
  * <li>a request filter (priority just before {@code AUTHORIZATION}, ahead of a runtime's own role filter) on every resource method that carries
- * {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}, {@link RequiresPermission} or
- * {@link RequiresSession} (on the method or its class; the method's role annotation overrides the
- * class's), deciding exactly as Gatehouse's CDI interceptors do: 401 when anonymous, 403 otherwise;</li>
+ * {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}, {@link RequiresPermission},
+ * {@link RequiresSession} or {@link RequiresRecentAuth} (on the method or its class; the method's role
+ * annotation overrides the class's), deciding exactly as Gatehouse's CDI interceptors do: 401 when
+ * anonymous, 403 otherwise ({@code reauth_required} for a session that must re-authenticate first);</li>
  * <li>exception mappers answering in Gatehouse's JSON error shape
- * {@code {"ok":false,"error":message,"code":code}} with {@code Cache-Control: no-store}:
+ * {@code {"ok":false,"error":message,"code":code}} (plus {@code "methods"} for {@code reauth_required}:
+ * the factors the user can re-authenticate with) with {@code Cache-Control: no-store}:
  * {@link AccessDeniedException} 401 (with {@code WWW-Authenticate}) or 403, every other
  * {@link AuthException} its code's status, {@link GatehouseUnavailableException} 503 with
  * {@code Retry-After}, and, when the EJB API is present, {@code jakarta.ejb.EJBAccessException}

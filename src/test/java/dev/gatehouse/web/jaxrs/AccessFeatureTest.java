@@ -51,6 +51,14 @@ class AccessFeatureTest {
         assertEquals(List.of(), filtersFor(JaxRsTestApp.PlainOpen.class, JaxRsTestApp.OpenEndpoints.class.getMethod("open")));
     }
 
+    @Test
+    void recentAuthenticationAloneGetsAFilterEvenUnderPermitAll() throws Exception {
+        assertEquals(1, filtersFor(JaxRsTestApp.PlainSensitive.class,
+                JaxRsTestApp.SensitiveEndpoints.class.getMethod("exempt")).size());
+        assertEquals(1, filtersFor(JaxRsTestApp.PlainAccount.class,
+                JaxRsTestApp.AccountEndpoints.class.getMethod("changeEmail")).size());
+    }
+
     static class Blank {
         @GET
         @RequiresPermission(" ")

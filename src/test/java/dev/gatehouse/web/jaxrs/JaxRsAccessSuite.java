@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gatehouse.web.Http;
 import dev.gatehouse.web.TestServer;
 import dev.gatehouse.web.MatrixCallers;
+import dev.gatehouse.web.RecentAuthCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The 401/403/200 matrix for JAX-RS resources guarded by {@code @RolesAllowed}, {@code @PermitAll},
- * {@code @DenyAll}, {@code @RequiresPermission} and {@code @RequiresSession} at class and method
- * level, served both by CDI beans and by plain classes, for anonymous, user, admin, and an admin's
+ * {@code @DenyAll}, {@code @RequiresPermission}, {@code @RequiresSession} and {@code @RequiresRecentAuth} at
+ * class and method level, served both by CDI beans and by plain classes, for anonymous, user, admin, and an admin's
  * API token with and without the needed scope; {@code @Context SecurityContext}; a resource calling
  * a guarded CDI bean.
  */
@@ -48,6 +49,10 @@ public abstract class JaxRsAccessSuite {
         EXPECTED.put("GET account", new int[] {401, 200, 200, 403, 403}); // class @RequiresSession
         EXPECTED.put("GET account/admin", new int[] {401, 403, 200, 403, 403}); // and method @RolesAllowed
         EXPECTED.put("GET report", new int[] {401, 403, 200, 200, 403}); // @GET on an interface, @RolesAllowed on the class's method
+        // the sessions signed up moments ago, so they are recent; tokens never are
+        EXPECTED.put("POST account/email", new int[] {401, 200, 200, 403, 403}); // method @RequiresRecentAuth
+        EXPECTED.put("GET sensitive", new int[] {401, 200, 200, 403, 403}); // class @RequiresRecentAuth
+        EXPECTED.put("GET sensitive/exempt", new int[] {401, 200, 200, 403, 403}); // @PermitAll lifts role rules only
     }
 
     /** Unguarded resources calling guarded CDI beans: the interceptors' AccessDeniedException, mapped. */
@@ -56,7 +61,10 @@ public abstract class JaxRsAccessSuite {
     static {
         THROUGH_BEANS.put("GET /api/service/admin", new int[] {401, 403, 200, 200, 403});
         THROUGH_BEANS.put("GET /api/service/write", new int[] {401, 403, 200, 200, 403});
+        THROUGH_BEANS.put("GET /api/service/recent", new int[] {401, 200, 200, 403, 403});
     }
+
+    static final long REAUTH_WINDOW = 300;
 
     TestServer server;
     Http http;
@@ -67,7 +75,8 @@ public abstract class JaxRsAccessSuite {
 
     @BeforeAll
     void boot() throws Exception {
-        server = JaxRsTestServer.start(mode(), JaxRsTestServer.settings().rateLimitSignUpPerHour(1000).build());
+        server = JaxRsTestServer.start(mode(), JaxRsTestServer.settings().rateLimitSignUpPerHour(1000)
+                .reauthWindowSeconds(REAUTH_WINDOW).build());
         http = new Http(server.base());
         MatrixCallers made = MatrixCallers.signUp(http);
         callers.addAll(made.headers());
@@ -120,5 +129,13 @@ public abstract class JaxRsAccessSuite {
         assertEquals("principal=" + adminId + " admin=false member=false scheme=BEARER secure=false",
                 http.get("/api/whoami", callers.get(4)).body());
         assertEquals("principal= admin=false member=false scheme=null secure=false", http.get("/api/whoami").body());
+    }
+
+    @Test
+    void anAgedSessionIsAskedToReauthenticateWithItsMethodsAndATokenNeverPasses() throws Exception {
+        assertEquals(List.of(), RecentAuthCheck.agedSessionMustReauthenticate(http, "aged@example.com", REAUTH_WINDOW,
+                List.of("GET /api/cdi/sensitive", "GET /api/plain/sensitive", "GET /api/plain/sensitive/exempt",
+                        "POST /api/cdi/account/email", "POST /api/plain/account/email", "GET /api/service/recent"),
+                callers.get(3)));
     }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.Caller;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.role.RequiresPermission;
+import dev.gatehouse.session.RequiresRecentAuth;
 import dev.gatehouse.session.RequiresSession;
 import dev.gatehouse.web.Guards;
 import jakarta.annotation.security.DenyAll;
@@ -40,7 +41,8 @@ public final class JaxRsTestApp {
     /** Every resource class, for registering them by hand. */
     static final List<Class<?>> RESOURCES = List.of(CdiAdmin.class, PlainAdmin.class, CdiOpen.class, PlainOpen.class,
             CdiLocked.class, PlainLocked.class, CdiProjects.class, PlainProjects.class, CdiAccount.class,
-            PlainAccount.class, CdiReport.class, PlainReport.class, ServiceResource.class, WhoAmIResource.class, ErrorsResource.class);
+            PlainAccount.class, CdiReport.class, PlainReport.class, CdiSensitive.class, PlainSensitive.class,
+            ServiceResource.class, WhoAmIResource.class, ErrorsResource.class);
 
     /** Class-level {@code @RolesAllowed("admin")} on the subclasses, overridden per method. */
     public abstract static class AdminEndpoints {
@@ -186,6 +188,13 @@ public final class JaxRsTestApp {
         public String admin() {
             return "admin managed";
         }
+
+        @POST
+        @Path("email")
+        @RequiresRecentAuth
+        public String changeEmail() {
+            return "email changed";
+        }
     }
 
     @Path("cdi/account")
@@ -198,6 +207,33 @@ public final class JaxRsTestApp {
     @Vetoed
     @RequiresSession
     public static class PlainAccount extends AccountEndpoints {
+    }
+
+    /** Class-level {@code @RequiresRecentAuth} on the subclasses. */
+    public abstract static class SensitiveEndpoints {
+        @GET
+        public String sensitive() {
+            return "sensitive";
+        }
+
+        @GET
+        @Path("exempt")
+        @PermitAll
+        public String exempt() {
+            return "still sensitive";
+        }
+    }
+
+    @Path("cdi/sensitive")
+    @RequestScoped
+    @RequiresRecentAuth
+    public static class CdiSensitive extends SensitiveEndpoints {
+    }
+
+    @Path("plain/sensitive")
+    @Vetoed
+    @RequiresRecentAuth
+    public static class PlainSensitive extends SensitiveEndpoints {
     }
 
     /** JAX-RS annotations on an interface, Gatehouse's on the implementing classes. */
@@ -238,6 +274,11 @@ public final class JaxRsTestApp {
         public String write() {
             return "written";
         }
+
+        @RequiresRecentAuth
+        public String sensitive() {
+            return "sensitive";
+        }
     }
 
     @Path("service")
@@ -256,6 +297,12 @@ public final class JaxRsTestApp {
         @Path("write")
         public String write() {
             return service.write();
+        }
+
+        @GET
+        @Path("recent")
+        public String recent() {
+            return service.sensitive();
         }
     }
 
