@@ -12,6 +12,11 @@ public final class Base32 {
 
     /** Upper-case base32 of {@code bytes}, without '=' padding (authenticator apps do not need it). */
     public static String encode(byte[] bytes) {
+        return encode(bytes, ALPHABET);
+    }
+
+    /** {@code bytes} five bits a character in a 32-character {@code alphabet}, the last group zero-filled. */
+    static String encode(byte[] bytes, String alphabet) {
         StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;
@@ -20,11 +25,11 @@ public final class Base32 {
             bits += 8;
             while (bits >= 5) {
                 bits -= 5;
-                out.append(ALPHABET.charAt((buffer >>> bits) & 31));
+                out.append(alphabet.charAt((buffer >>> bits) & 31));
             }
         }
         if (bits > 0) {
-            out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+            out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
         }
         return out.toString();
     }

@@ -28,7 +28,7 @@ public final class RecoveryCodes {
     public static List<String> generate() {
         Set<String> codes = new LinkedHashSet<>();
         while (codes.size() < COUNT) {
-            codes.add(format(encode(SecureTokens.randomBytes(RANDOM_BYTES))));
+            codes.add(format(Base32.encode(SecureTokens.randomBytes(RANDOM_BYTES), ALPHABET)));
         }
         return List.copyOf(codes);
     }
@@ -78,21 +78,6 @@ public final class RecoveryCodes {
             throw new IllegalArgumentException("hash takes a code in the canonical form normalise returns");
         }
         return SecureTokens.sha256Hex(normalised);
-    }
-
-    private static String encode(byte[] bytes) {
-        StringBuilder out = new StringBuilder(LENGTH);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                bits -= 5;
-                out.append(ALPHABET.charAt((buffer >>> bits) & 31));
-            }
-        }
-        return out.toString();
     }
 
     private static String format(String code) {
