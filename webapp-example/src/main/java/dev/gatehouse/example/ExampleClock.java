@@ -1,9 +1,11 @@
 package dev.gatehouse.example;
 
 import dev.gatehouse.ForGatehouse;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 
@@ -19,12 +21,18 @@ public class ExampleClock {
     /** The servlet-context attribute an embedding program sets to a {@link Clock}. */
     static final String ATTRIBUTE = ExampleClock.class.getName();
 
-    @Inject
-    ServletContext context;
+    private volatile Clock clock = Clock.systemUTC();
+
+    /** Before anything else observes the start (Gatehouse starts on its clock then). */
+    void onStart(@Observes @Priority(1) @Initialized(ApplicationScoped.class) ServletContext context) {
+        if (context.getAttribute(ATTRIBUTE) instanceof Clock c) {
+            clock = c;
+        }
+    }
 
     @Produces
     @ForGatehouse
     Clock clock() {
-        return context.getAttribute(ATTRIBUTE) instanceof Clock c ? c : Clock.systemUTC();
+        return clock;
     }
 }
