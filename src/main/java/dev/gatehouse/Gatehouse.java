@@ -11,8 +11,10 @@ import dev.gatehouse.config.DatabaseSettings;
 import dev.gatehouse.internal.account.DefaultAuthService;
 import dev.gatehouse.internal.account.DefaultUserAdminService;
 import dev.gatehouse.internal.apitoken.DefaultApiTokenService;
+import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.SecurityEvent;
 import dev.gatehouse.internal.audit.AuditTrail;
+import dev.gatehouse.internal.audit.DefaultAuditLog;
 import dev.gatehouse.internal.audit.Fingerprints;
 import dev.gatehouse.internal.crypto.Argon2PasswordHasher;
 import dev.gatehouse.internal.crypto.Keyring;
@@ -87,6 +89,7 @@ public final class Gatehouse implements AutoCloseable {
     private final HealthChecks health;
     private final AuditTrail trail;
     private final DefaultMfaService mfa;
+    private final DefaultAuditLog audit;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
                       Object meterRegistry) {
@@ -107,14 +110,15 @@ public final class Gatehouse implements AutoCloseable {
         this.rateLimiter = new DbRateLimiter(tx, clock, metrics);
         this.sessions = new DefaultSessionService(tx, settings, clock, cache, metrics, trail);
         this.tokens = new DefaultTokenService(tx, clock);
-        this.roles = new DefaultRoleService(tx, clock, cache);
-        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles, metrics);
+        this.roles = new DefaultRoleService(tx, clock, cache, trail);
+        this.apiTokens = new DefaultApiTokenService(tx, settings, clock, cache, roles, metrics, trail);
         Keyring keyring = keyring(settings);
         SecondFactors secondFactors = new SecondFactors(tx, clock, secretBox(settings));
         this.mfa = new DefaultMfaService(tx, settings, clock, secondFactors, rateLimiter, cache, roles, trail);
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics, secondFactors, mfa, trail);
-        this.admin = new DefaultUserAdminService(tx, clock, cache);
+        this.admin = new DefaultUserAdminService(tx, clock, cache, trail);
+        this.audit = new DefaultAuditLog(tx, clock, settings.security().auditRetentionDays(), trail);
         this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
     }
 
@@ -222,12 +226,21 @@ public final class Gatehouse implements AutoCloseable {
 
     /**
      * Deletes expired sessions, single-use tokens used or expired over a day ago, API tokens
-     * revoked or expired over 30 days ago, and ended rate-limit windows. Correctness never
-     * depends on it; it keeps the tables small. Safe to run on several nodes at once.
+     * revoked or expired over 30 days ago, ended rate-limit windows, and audit events older than
+     * {@code auditRetentionDays}. Correctness never depends on it; it keeps the tables small. Safe to
+     * run on several nodes at once.
      */
     public SweepResult sweepExpired() {
         return new SweepResult(sessions.sweepExpired(), tokens.sweepExpired(), apiTokens.sweepExpired(),
-                rateLimiter.sweepExpired());
+                rateLimiter.sweepExpired(), audit.sweepExpired());
+    }
+
+    /**
+     * The security event trail, newest first (docs/AUDIT.md). Reading checks no permission: guard
+     * the page that shows it, as the HTTP API does with {@code audit.read}.
+     */
+    public AuditLog audit() {
+        return audit;
     }
 
     /**

@@ -79,7 +79,7 @@ public abstract class SignInTimingDecoySuite extends DatabaseSuite {
         AuditTrail trail = AuditTrail.logOnly(CLOCK);
         SecondFactors factors = new SecondFactors(tx, CLOCK, null);
         DefaultMfaService mfa = new DefaultMfaService(tx, s, CLOCK, factors, limiter, cache,
-                new DefaultRoleService(tx, CLOCK, cache), trail);
+                new DefaultRoleService(tx, CLOCK, cache, trail), trail);
         return new DefaultAuthService(tx, s, CLOCK, hasher, limiter, new DefaultSessionService(tx, s, CLOCK, cache),
                 new DefaultTokenService(tx, CLOCK), cache, null, new Fingerprints(Keyring.ephemeral()), Metrics.NOOP,
                 factors, mfa, trail);

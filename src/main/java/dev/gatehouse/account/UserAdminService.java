@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Operators' account administration: list, look up, disable, enable and delete accounts. Every
- * change ends what it must at once (sessions, API tokens) and is logged. Thread-safe. These methods
+ * change ends what it must at once (sessions, API tokens) and is recorded in the audit trail. Thread-safe. These methods
  * check no permission themselves: guard the pages or commands that call them (the example admits
  * {@code users:*} holders only).
  */
@@ -28,23 +28,57 @@ public interface UserAdminService {
     Optional<User> findUserByEmail(String email);
 
     /**
-     * Disables the account, ends its sessions and revokes its API tokens.
+     * Disables the account, ends its sessions and revokes its API tokens; recorded with no actor.
      *
      * @return false for an unknown id
      */
-    boolean disableUser(String userId);
+    default boolean disableUser(String userId) {
+        return disableUser(userId, null);
+    }
 
     /**
-     * Lets a disabled account sign in again.
+     * Disables the account, ends its sessions and revokes its API tokens; recorded as an
+     * {@code admin.action} event ({@code action=account.disable}) of the user.
      *
-     * @return false for an unknown id
+     * @param actor who did it, for the audit trail: an administrator's user id, {@code cli}, or null
+     * @return false for an unknown id (nothing is recorded)
      */
-    boolean enableUser(String userId);
+    boolean disableUser(String userId, String actor);
 
     /**
-     * Deletes the account with its sessions, API tokens, single-use links and role grants.
+     * Lets a disabled account sign in again; recorded with no actor.
      *
      * @return false for an unknown id
      */
-    boolean deleteUser(String userId);
+    default boolean enableUser(String userId) {
+        return enableUser(userId, null);
+    }
+
+    /**
+     * Lets a disabled account sign in again; recorded as {@code admin.action} ({@code action=account.enable}).
+     *
+     * @param actor who did it: an administrator's user id, {@code cli}, or null
+     * @return false for an unknown id (nothing is recorded)
+     */
+    boolean enableUser(String userId, String actor);
+
+    /**
+     * Deletes the account with its sessions, API tokens, single-use links and role grants; recorded
+     * with no actor. Its audit events stay until retention removes them.
+     *
+     * @return false for an unknown id
+     */
+    default boolean deleteUser(String userId) {
+        return deleteUser(userId, null);
+    }
+
+    /**
+     * Deletes the account with its sessions, API tokens, single-use links and role grants; recorded
+     * as {@code admin.action} ({@code action=account.delete}). Its audit events stay until retention
+     * removes them.
+     *
+     * @param actor who did it: an administrator's user id, {@code cli}, or null
+     * @return false for an unknown id (nothing is recorded)
+     */
+    boolean deleteUser(String userId, String actor);
 }

@@ -8,6 +8,9 @@ import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.apitoken.NewApiToken;
+import dev.gatehouse.audit.AuditLog;
+import dev.gatehouse.audit.AuditPage;
+import dev.gatehouse.audit.AuditQuery;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import dev.gatehouse.internal.persistence.Migrations;
@@ -34,6 +37,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 final class Commands implements AutoCloseable {
 
     private static final Set<String> DB = Set.of("jdbc-url", "jdbc-user", "jdbc-password-file", "audit-log", "json");
+    /** The actor of every change made from the command line, in the audit trail. */
+    static final String ACTOR = "cli";
 
     private final AuthSettings settings;
     private final Supplier<String> password;
@@ -62,27 +67,27 @@ final class Commands implements AutoCloseable {
             case "sweep" -> only(a, DB, () -> {
                 var r = bean(dev.gatehouse.internal.cdi.GatehouseProducer.class).gatehouse().sweepExpired();
                 return map("sessions", r.sessions(), "singleUseTokens", r.singleUseTokens(), "apiTokens", r.apiTokens(),
-                        "rateLimitBuckets", r.rateLimitBuckets());
+                        "rateLimitBuckets", r.rateLimitBuckets(), "auditEvents", r.auditEvents());
             });
             case "user create" -> only(a, with("email", "username", "password-stdin"), () -> createUser(a));
-            case "user disable" -> only(a, with("user"), () -> map("disabled", bean(UserAdminService.class).disableUser(user(a).id())));
-            case "user enable" -> only(a, with("user"), () -> map("enabled", bean(UserAdminService.class).enableUser(user(a).id())));
-            case "user delete" -> only(a, with("user"), () -> map("deleted", bean(UserAdminService.class).deleteUser(user(a).id())));
+            case "user disable" -> only(a, with("user"), () -> map("disabled", bean(UserAdminService.class).disableUser(user(a).id(), ACTOR)));
+            case "user enable" -> only(a, with("user"), () -> map("enabled", bean(UserAdminService.class).enableUser(user(a).id(), ACTOR)));
+            case "user delete" -> only(a, with("user"), () -> map("deleted", bean(UserAdminService.class).deleteUser(user(a).id(), ACTOR)));
             case "role define" -> only(a, with("name", "permissions"), () -> {
                 List<String> perms = list(a.get("permissions"));
-                Role r = bean(RoleService.class).defineRole(a.require("name"), perms);
+                Role r = bean(RoleService.class).defineRole(a.require("name"), perms, ACTOR);
                 return map("role", r.name(), "permissions", r.permissions());
             });
             case "role grant" -> only(a, with("user", "role"), () -> {
                 String role = a.require("role");
                 User u = user(a);
-                bean(RoleService.class).grantRole(u.id(), role);
+                bean(RoleService.class).grantRole(u.id(), role, ACTOR);
                 return map("user", u.id(), "roles", bean(RoleService.class).rolesFor(u.id()));
             });
             case "role revoke" -> only(a, with("user", "role"), () -> {
                 String role = a.require("role");
                 User u = user(a);
-                return map("user", u.id(), "revoked", bean(RoleService.class).revokeRole(u.id(), role));
+                return map("user", u.id(), "revoked", bean(RoleService.class).revokeRole(u.id(), role, ACTOR));
             });
             case "sessions end" -> only(a, with("user", "all"), () -> {
                 if (a.has("all") == a.has("user")) {
@@ -114,6 +119,7 @@ final class Commands implements AutoCloseable {
                 NewApiToken t = bean(ApiTokenService.class).create(user(a).id(), name, scopes, days);
                 return map("token", t.raw(), "id", t.token().id(), "expiresAt", String.valueOf(t.token().expiresAt()));
             });
+            case "audit list" -> only(a, with("user", "type", "since", "limit"), () -> auditList(a));
             default -> throw new CliException(CliException.USAGE, "unknown command '" + String.join(" ", a.words) + "' (see --help)");
         };
     }
@@ -160,6 +166,15 @@ final class Commands implements AutoCloseable {
         User u = bean(AuthService.class).signUp(email, username, password.get(), null, "gatehouse-cli").user();
         bean(SessionService.class).revokeAll(u.id()); // sign-up opens a session; nobody will use it
         return map("id", u.id(), "email", u.email(), "username", u.username());
+    }
+
+    private Map<String, Object> auditList(Args a) {
+        String who = a.get("user");
+        String userId = who == null ? null : who.contains("@") ? user(a).id() : who; // a deleted account's id still has events
+        int limit = a.has("limit") ? parseInt(a.get("limit"), "--limit") : 50;
+        AuditPage page = bean(AuditLog.class).query(new AuditQuery(userId, AuditListing.types(list(a.get("type"))),
+                a.has("since") ? AuditListing.instant(a.get("since"), "--since") : null, null, limit, null));
+        return map("events", page.events().stream().map(AuditListing::row).toList());
     }
 
     private User user(Args a) {

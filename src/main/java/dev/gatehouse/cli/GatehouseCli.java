@@ -42,7 +42,11 @@ public final class GatehouseCli {
               tokens list --user EMAIL_OR_ID
               tokens revoke --user EMAIL_OR_ID --id TOKEN_ID
               tokens mint --user EMAIL_OR_ID --name N --scopes s1,s2 [--days D]   (printed once)
-              sweep                                    delete expired sessions, tokens and counters
+              audit list [--user EMAIL_OR_ID] [--type T1,T2] [--since ISO] [--limit N]
+                                                       security events, newest first, one line each
+                                                       (default 50, at most 200; types as in docs/AUDIT.md)
+              sweep                                    delete expired sessions, tokens, counters and
+                                                       audit events past auditRetentionDays
 
             --json prints one JSON object; --verbose shows the libraries' log.
             Audit events (dev.gatehouse.audit) go to standard error, or appended to --audit-log FILE.

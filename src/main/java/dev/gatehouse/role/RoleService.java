@@ -11,22 +11,67 @@ import java.util.Set;
  */
 public interface RoleService {
 
-    /** Creates or replaces a role (never merges). @throws IllegalArgumentException bad name or permission */
-    Role defineRole(String name, List<String> permissions);
+    /**
+     * Creates or replaces a role (never merges), recorded as an {@code admin.action} event with no actor.
+     *
+     * @throws IllegalArgumentException bad name or permission
+     */
+    default Role defineRole(String name, List<String> permissions) {
+        return defineRole(name, permissions, null);
+    }
 
-    /** Deletes the role and every grant of it. @return false if it did not exist */
-    boolean deleteRole(String name);
+    /**
+     * Creates or replaces a role (never merges), recorded as an {@code admin.action} event.
+     *
+     * @param actor who did it, for the audit trail: an administrator's user id, {@code cli}, or null
+     * @throws IllegalArgumentException bad name or permission
+     */
+    Role defineRole(String name, List<String> permissions, String actor);
+
+    /** Deletes the role and every grant of it (recorded with no actor). @return false if it did not exist */
+    default boolean deleteRole(String name) {
+        return deleteRole(name, null);
+    }
+
+    /**
+     * Deletes the role and every grant of it, recorded as an {@code admin.action} event.
+     *
+     * @param actor who did it: an administrator's user id, {@code cli}, or null
+     * @return false if it did not exist
+     */
+    boolean deleteRole(String name, String actor);
 
     Optional<Role> findRole(String name);
 
     /** All roles, by name. */
     List<Role> listRoles();
 
-    /** Grants a role (idempotent). @throws RoleNotFoundException the role is not defined */
-    void grantRole(String userId, String roleName);
+    /** Grants a role (idempotent; recorded with no actor). @throws RoleNotFoundException the role is not defined */
+    default void grantRole(String userId, String roleName) {
+        grantRole(userId, roleName, null);
+    }
 
-    /** @return false if the user did not hold the role */
-    boolean revokeRole(String userId, String roleName);
+    /**
+     * Grants a role (idempotent). A new grant is recorded as a {@code role.granted} event of the user;
+     * a grant the user already held records nothing.
+     *
+     * @param actor who did it: an administrator's user id, {@code cli}, or null
+     * @throws RoleNotFoundException the role is not defined
+     */
+    void grantRole(String userId, String roleName, String actor);
+
+    /** Revokes a role (recorded with no actor). @return false if the user did not hold the role */
+    default boolean revokeRole(String userId, String roleName) {
+        return revokeRole(userId, roleName, null);
+    }
+
+    /**
+     * Revokes a role, recorded as a {@code role.revoked} event of the user.
+     *
+     * @param actor who did it: an administrator's user id, {@code cli}, or null
+     * @return false if the user did not hold the role (nothing is recorded)
+     */
+    boolean revokeRole(String userId, String roleName, String actor);
 
     /** The roles the user holds, with their permissions, sorted by name (one query). */
     List<Role> grantedRoles(String userId);

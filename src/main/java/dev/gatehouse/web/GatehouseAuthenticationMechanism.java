@@ -5,6 +5,7 @@ import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Refusal;
 import dev.gatehouse.internal.web.Refusals;
@@ -36,6 +37,7 @@ import java.io.UncheckedIOException;
 public class GatehouseAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private CallerResolver resolver;
+    private AuditTrail trail;
 
     protected GatehouseAuthenticationMechanism() {
     }
@@ -44,6 +46,12 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     public GatehouseAuthenticationMechanism(AuthSettings settings, SessionService sessions, ApiTokenService apiTokens,
                                             AuthService auth, RoleService roles) {
         this.resolver = new CallerResolver(settings, sessions, apiTokens, auth, roles);
+    }
+
+    /** Where refusals are recorded; an initializer, not a constructor parameter, so no internal type is public. */
+    @Inject
+    void auditTrail(AuditTrail trail) {
+        this.trail = trail;
     }
 
     /**
@@ -67,7 +75,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             return context.doNothing();
         }
         Refusal refusal = Refusal.of(AccessDeniedException.authRequired()).challenging(who.rejectedBearer());
-        Refusals.audit(request, refusal.status(), who.rejectedBearer() ? "invalid_token" : refusal.code().wire(),
+        Refusals.audit(trail, request, refusal.status(), who.rejectedBearer() ? "invalid_token" : refusal.code().wire(),
                 request.getRequestURI(), who);
         if (response != null) {
             Refusals.headers(response, refusal);

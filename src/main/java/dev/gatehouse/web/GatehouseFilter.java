@@ -5,6 +5,7 @@ import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.web.CallerRequest;
 import dev.gatehouse.internal.web.CallerResolver;
@@ -54,6 +55,7 @@ public class GatehouseFilter extends HttpFilter {
     private transient AuthApi api;
     private transient UrlRules rules;
     private transient Metrics metrics;
+    private transient AuditTrail trail;
     private boolean wrap;
 
     @Override
@@ -61,6 +63,7 @@ public class GatehouseFilter extends HttpFilter {
         resolver = CDI.current().select(CallerResolver.class).get();
         api = CDI.current().select(AuthApi.class).get();
         metrics = CDI.current().select(Metrics.class).get();
+        trail = CDI.current().select(AuditTrail.class).get();
         HttpSettings http = CDI.current().select(AuthSettings.class).get().http(); // the parameters below override it
         String mode = param(MODE, http.filterMode().wireName());
         if (!mode.equals("container") && !mode.equals("filter")) {
@@ -132,7 +135,7 @@ public class GatehouseFilter extends HttpFilter {
      */
     private void refuse(HttpServletRequest req, HttpServletResponse res, Refusal refusal, Resolution who)
             throws IOException {
-        Refusals.audit(req, refusal, req.getRequestURI(), who);
+        Refusals.audit(trail, req, refusal, req.getRequestURI(), who);
         Refusals.answer(req, res, refusal.challenging(who.rejectedBearer()),
                 api.owns(req.getRequestURI().substring(req.getContextPath().length())));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** On H2, plus the checks that do not depend on the database engine. */
@@ -54,7 +55,7 @@ class CliH2CliIT extends CliSuite {
         Result help = cli(null, "--help");
         assertEquals(0, help.code());
         for (String c : new String[] {"migrate", "status", "user create", "role define", "role grant", "sessions end",
-                "tokens list", "tokens revoke", "tokens mint", "sweep", "--json"}) {
+                "tokens list", "tokens revoke", "tokens mint", "audit list", "sweep", "--json"}) {
             assertTrue(help.out().contains(c), c);
         }
     }
@@ -96,6 +97,37 @@ class CliH2CliIT extends CliSuite {
         assertEquals(0, disabled.code(), disabled.err());
         assertFalse(disabled.err().contains("event="), disabled.err());
         assertTrue(java.nio.file.Files.readString(log).contains("WARNING audit event=account.disabled who="));
+    }
+
+    @Test
+    void auditListPrintsOneLinePerEventWithTheCliAsActor() throws Exception {
+        cli(null, "migrate");
+        String id = cli("operator-passphrase-4\n", "user", "create", "--email", "list@example.test", "--password-stdin",
+                "--json").json().getString("id");
+        assertEquals(0, cli(null, "role", "define", "--name", "ops", "--permissions", "audit.read").code());
+        assertEquals(0, cli(null, "role", "grant", "--user", "list@example.test", "--role", "ops").code());
+        assertEquals(0, cli(null, "user", "disable", "--user", id).code());
+
+        Result json = cli(null, "audit", "list", "--user", "list@example.test", "--type", "role.granted,admin.action", "--json");
+        assertEquals(0, json.code(), json.err());
+        var events = json.json().getJsonArray("events").getValuesAs(jakarta.json.JsonObject.class);
+        assertEquals(List.of("admin.action", "role.granted"), events.stream().map(e -> e.getString("type")).toList());
+        assertTrue(events.stream().allMatch(e -> e.getString("actor").equals("cli") && e.getString("user").equals(id)));
+        assertEquals("account.disable", events.get(0).getJsonObject("details").getString("action"));
+        assertEquals("ops", events.get(1).getJsonObject("details").getString("role"));
+
+        Result text = cli(null, "audit", "list", "--user", id, "--type", "role.granted", "--since", "2000-01-01T00:00:00Z");
+        assertEquals(0, text.code(), text.err());
+        List<String> lines = text.out().lines().filter(l -> l.contains("role.granted")).toList();
+        assertEquals(1, lines.size(), text.out());
+        assertTrue(lines.get(0).matches("\\s*\\S+Z  role\\.granted  success  " + id + "  cli  .*\\{role=ops\\}"), lines.get(0));
+        assertEquals(1, cli(null, "audit", "list", "--limit", "1", "--json").json().getJsonArray("events").size());
+        assertFalse(text.out().contains("operator-passphrase-4"));
+
+        assertEquals(2, cli(null, "audit", "list", "--type", "nonsense").code());
+        assertEquals(2, cli(null, "audit", "list", "--since", "yesterday").code());
+        assertEquals(2, cli(null, "audit", "list", "--limit", "500").code());
+        assertEquals(0, cli(null, "audit", "list", "--since", "2999-01-01T00:00:00Z").code()); // nothing yet: no lines
     }
 
     @Test

@@ -7,7 +7,9 @@ import dev.gatehouse.apitoken.ApiTokenService;
 import dev.gatehouse.apitoken.NewApiToken;
 import dev.gatehouse.apitoken.TokenLimitReachedException;
 import dev.gatehouse.config.AuthSettings;
-import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.audit.EventType;
+import dev.gatehouse.audit.Outcome;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.persistence.ApiTokenEntity;
@@ -42,6 +44,7 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private static final Duration TOUCH_THROTTLE = Duration.ofSeconds(60);
 
     private final Metrics metrics;
+    private final AuditTrail trail;
     private final Transactions tx;
     private final AuthSettings settings;
     private final Clock clock;
@@ -51,12 +54,9 @@ public final class DefaultApiTokenService implements ApiTokenService {
     private final ApiTokenRepository rows = new ApiTokenRepository();
     private final UserRepository users = new UserRepository();
 
-    public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, RoleService roles) {
-        this(tx, settings, clock, cache, roles, Metrics.NOOP);
-    }
-
     public DefaultApiTokenService(Transactions tx, AuthSettings settings, Clock clock, ResolveCache cache, RoleService roles,
-                                  Metrics metrics) {
+                                  Metrics metrics, AuditTrail trail) {
+        this.trail = trail;
         this.metrics = metrics;
         this.tx = tx;
         this.settings = settings;
@@ -96,7 +96,8 @@ public final class DefaultApiTokenService implements ApiTokenService {
             }
             rows.insert(em, t);
         });
-        Audit.info("api_token.created", userId, null);
+        trail.event(EventType.TOKEN_CREATED, Outcome.SUCCESS).user(userId).token(t.id)
+                .detail("name", n).detail("scopes", t.scopes).record();
         metrics.apiTokenCreated();
         return new NewApiToken(t.toApiToken(), raw);
     }
@@ -169,6 +170,9 @@ public final class DefaultApiTokenService implements ApiTokenService {
         boolean revoked = tx.inTransaction(em -> rows.revoke(em, userId, tokenId, now)) > 0;
         cache.invalidateUser(userId);
         metrics.apiTokensRevoked(revoked ? 1 : 0);
+        if (revoked) {
+            trail.event(EventType.TOKEN_REVOKED, Outcome.SUCCESS).user(userId).token(tokenId).record();
+        }
         return revoked;
     }
 
@@ -178,6 +182,9 @@ public final class DefaultApiTokenService implements ApiTokenService {
         int n = tx.inTransaction(em -> rows.revokeAllOf(em, userId, now));
         cache.invalidateUser(userId); // after the commit
         metrics.apiTokensRevoked(n);
+        if (n > 0) {
+            trail.event(EventType.TOKEN_REVOKED, Outcome.SUCCESS).user(userId).detail("all", true).detail("count", n).record();
+        }
         return n;
     }
 

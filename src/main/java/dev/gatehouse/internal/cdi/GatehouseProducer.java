@@ -8,7 +8,11 @@ import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.audit.AuditLog;
+import dev.gatehouse.audit.SecurityEvent;
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.internal.audit.AuditTrail;
+import dev.gatehouse.internal.audit.DefaultAuditLog;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.metrics.MetricsSelector;
 import dev.gatehouse.mail.DevOutboxMailer;
@@ -22,6 +26,7 @@ import dev.gatehouse.token.TokenService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -38,7 +43,10 @@ import javax.sql.DataSource;
  * schema validation fail the deployment, not the first request), and produces it and its services.
  * Its meters go to the application's {@code @ForGatehouse MeterRegistry}, else its one
  * {@code MeterRegistry} bean, else Micrometer's global registry; Micrometer types are looked up by
- * name, so this class loads without Micrometer.
+ * name, so this class loads without Micrometer. Every security event is also fired as a CDI event of
+ * type {@link SecurityEvent}, synchronously after the action committed and the event was stored; an
+ * observer's exception is logged and never reaches the flow (it does stop the remaining observers
+ * of that event, as CDI specifies).
  */
 @ApplicationScoped
 public class GatehouseProducer {
@@ -54,6 +62,7 @@ public class GatehouseProducer {
     private Instance<Clock> clock;
     private Instance<Mailer> mailer;
     private Instance<Object> beans;
+    private Event<SecurityEvent> securityEvents;
     private volatile Gatehouse gatehouse;
     private volatile Object meterRegistry;
     private volatile Mailer builtInMailer;
@@ -65,8 +74,9 @@ public class GatehouseProducer {
     @Inject
     public GatehouseProducer(@ForGatehouse Instance<DataSource> dataSource, @ForGatehouse Instance<AuthSettings> settings,
                              @ForGatehouse Instance<Clock> clock, @ForGatehouse Instance<Mailer> mailer,
-                             @Any Instance<Object> beans) {
+                             @Any Instance<Object> beans, Event<SecurityEvent> securityEvents) {
         this.beans = beans;
+        this.securityEvents = securityEvents;
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -105,8 +115,10 @@ public class GatehouseProducer {
         AuthSettings s = settings.isResolvable() ? settings.get() : AuthSettings.fromEnvironment();
         Clock c = clock.isResolvable() ? clock.get() : Clock.systemUTC();
         meterRegistry = meterRegistry();
-        return dataSource.isResolvable() ? Gatehouse.start(s, dataSource.get(), c, meterRegistry)
+        Gatehouse g = dataSource.isResolvable() ? Gatehouse.start(s, dataSource.get(), c, meterRegistry)
                 : Gatehouse.start(s, c, meterRegistry);
+        g.onEvent(securityEvents::fire); // the trail calls it after the commit and catches what an observer throws
+        return g;
     }
 
     /** With {@code securityNotices} on, notices go through Gatehouse's mailer; strict mode without one sends none. */
@@ -244,5 +256,17 @@ public class GatehouseProducer {
     @ApplicationScoped
     PasswordHasher passwordHasher() {
         return gatehouse().passwordHasher();
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuditLog audit() {
+        return gatehouse().audit();
+    }
+
+    /** Where the web layer records refusals: the running instance's own trail (dependent: the class is final). */
+    @Produces
+    AuditTrail trail() {
+        return DefaultAuditLog.trailOf(gatehouse().audit());
     }
 }

@@ -1,6 +1,8 @@
 package dev.gatehouse.internal.role;
 
-import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.audit.EventType;
+import dev.gatehouse.internal.audit.AdminEvents;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.persistence.Clocks;
 import dev.gatehouse.internal.persistence.RoleEntity;
 import dev.gatehouse.internal.persistence.RoleRepository;
@@ -28,16 +30,18 @@ public final class DefaultRoleService implements RoleService {
     private final Transactions tx;
     private final Clock clock;
     private final ResolveCache cache;
+    private final AdminEvents events;
     private final RoleRepository rows = new RoleRepository();
 
-    public DefaultRoleService(Transactions tx, Clock clock, ResolveCache cache) {
+    public DefaultRoleService(Transactions tx, Clock clock, ResolveCache cache, AuditTrail trail) {
         this.tx = tx;
         this.clock = clock;
         this.cache = cache;
+        this.events = new AdminEvents(trail, clock);
     }
 
     @Override
-    public Role defineRole(String name, List<String> permissions) {
+    public Role defineRole(String name, List<String> permissions, String actor) {
         String n = RoleNames.validate(name);
         String joined = String.join(" ", validPermissions(permissions));
         if (joined.length() > MAX_PERMISSIONS_TEXT) {
@@ -59,11 +63,12 @@ public final class DefaultRoleService implements RoleService {
             return r.toRole();
         });
         cache.invalidateAll(); // after the commit: every holder of the role may change
+        events.record(EventType.ADMIN_ACTION, null, actor, "action", "role.define", "role", n, "permissions", joined);
         return defined;
     }
 
     @Override
-    public boolean deleteRole(String name) {
+    public boolean deleteRole(String name, String actor) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
             throw new IllegalArgumentException("Role name is required");
@@ -75,6 +80,9 @@ public final class DefaultRoleService implements RoleService {
             return had;
         });
         cache.invalidateAll(); // after the commit
+        if (existed) {
+            events.record(EventType.ADMIN_ACTION, null, actor, "action", "role.delete", "role", n);
+        }
         return existed;
     }
 
@@ -90,7 +98,7 @@ public final class DefaultRoleService implements RoleService {
     }
 
     @Override
-    public void grantRole(String userId, String roleName) {
+    public void grantRole(String userId, String roleName, String actor) {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("userId is required");
         }
@@ -99,36 +107,41 @@ public final class DefaultRoleService implements RoleService {
             throw new IllegalArgumentException("Role name is required");
         }
         Instant now = Clocks.now(clock);
+        boolean added;
         try {
-            tx.run(em -> {
+            added = tx.inTransaction(em -> {
                 if (rows.findLocked(em, n) == null) {
                     throw new RoleNotFoundException(n);
                 }
-                if (rows.findGrant(em, userId, n) == null) {
-                    UserRoleEntity g = new UserRoleEntity();
-                    g.userId = userId;
-                    g.roleName = n;
-                    g.grantedAt = now;
-                    rows.insertGrant(em, g);
+                if (rows.findGrant(em, userId, n) != null) {
+                    return false;
                 }
+                UserRoleEntity g = new UserRoleEntity();
+                g.userId = userId;
+                g.roleName = n;
+                g.grantedAt = now;
+                rows.insertGrant(em, g);
+                return true;
             });
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) {
                 throw e;
             }
-            // a concurrent grant of the same role won: the grant exists, which is all we promised
+            added = false; // a concurrent grant of the same role won: the grant exists, which is all we promised
         }
         cache.invalidateUser(userId); // after the commit
-        Audit.info("role.granted:" + n, userId, null);
+        if (added) { // a grant the user already held changes nothing, so it records nothing
+            events.record(EventType.ROLE_GRANTED, userId, actor, "role", n);
+        }
     }
 
     @Override
-    public boolean revokeRole(String userId, String roleName) {
+    public boolean revokeRole(String userId, String roleName, String actor) {
         String n = roleName == null ? "" : roleName.strip();
         boolean removed = tx.inTransaction(em -> rows.deleteGrant(em, userId, n) > 0);
         cache.invalidateUser(userId); // after the commit
         if (removed) {
-            Audit.info("role.revoked:" + n, userId, null);
+            events.record(EventType.ROLE_REVOKED, userId, actor, "role", n);
         }
         return removed;
     }

@@ -1,7 +1,11 @@
 package dev.gatehouse.internal.web;
 
+import dev.gatehouse.Caller;
 import dev.gatehouse.ErrorCode;
+import dev.gatehouse.audit.EventType;
+import dev.gatehouse.audit.Outcome;
 import dev.gatehouse.internal.audit.Audit;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.web.ClientAddress;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,15 +69,35 @@ public final class Refusals {
         }
     }
 
-    /** The audit line of a refusal, with the caller and the client's address. @param path the path to show */
-    public static void audit(HttpServletRequest request, Refusal refusal, String path, Resolution who) {
-        audit(request, refusal.status(), refusal.code().wire(), path, who);
+    /**
+     * Records a refusal: its audit line, and a {@code csrf.refused} or {@code access.denied} event
+     * (outcome failure) with the caller, session or token, address, user agent, method, the request's
+     * path (never its query string) and code.
+     *
+     * @param trail where the event goes; null: the audit line only
+     * @param path  the path the audit line shows (the JSON API shows its route)
+     */
+    public static void audit(AuditTrail trail, HttpServletRequest request, Refusal refusal, String path, Resolution who) {
+        audit(trail, request, refusal.status(), refusal.code().wire(), path, who);
     }
 
     /** @param reason the refusal's code, or a finer reason ({@code invalid_token} for a refused bearer token) */
-    public static void audit(HttpServletRequest request, int status, String reason, String path, Resolution who) {
-        Audit.warn("access.refused:" + status + ":" + reason + " " + request.getMethod() + " " + UrlRules.printable(path),
-                who != null && who.authenticated() ? who.caller().userId() : "anonymous", ClientAddress.of(request));
+    public static void audit(AuditTrail trail, HttpServletRequest request, int status, String reason, String path,
+                             Resolution who) {
+        Caller caller = who != null && who.authenticated() ? who.caller() : null;
+        String shown = UrlRules.printable(path);
+        Audit.warn("access.refused:" + status + ":" + reason + " " + request.getMethod() + " " + shown,
+                caller != null ? caller.userId() : "anonymous", ClientAddress.of(request));
+        if (trail == null) {
+            return;
+        }
+        trail.event(ErrorCode.CSRF.wire().equals(reason) ? EventType.CSRF_REFUSED : EventType.ACCESS_DENIED, Outcome.FAILURE)
+                .user(caller == null ? null : caller.userId())
+                .session(caller == null ? null : caller.sessionId())
+                .token(caller == null || caller.token() == null ? null : caller.token().id())
+                .client(ClientAddress.of(request), request.getHeader("User-Agent"))
+                .detail("method", request.getMethod()).detail("path", UrlRules.printable(request.getRequestURI()))
+                .detail("code", reason).record();
     }
 
     /** Sets the refusal's headers only: the container writes the status and the page. */

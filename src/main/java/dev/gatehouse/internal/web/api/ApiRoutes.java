@@ -15,7 +15,7 @@ final class ApiRoutes {
     }
 
     static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
-                         LinkHandlers links, MfaHandlers mfa, OpenApiHandler openApi) {
+                         LinkHandlers links, MfaHandlers mfa, ActivityHandlers activity, OpenApiHandler openApi) {
         boolean credentials = settings.http().enableCredentialsApi();
         boolean signup = credentials && settings.accounts().enableSignup();
         boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
@@ -46,6 +46,8 @@ final class ApiRoutes {
                 .add("POST", "/email/verify", links::verify)
                 .add("POST", "/email/change", links::emailChange)
                 .add("POST", "/email/change/confirm", links::emailChangeConfirm)
+                .add("GET", "/activity", activity::own)
+                .add("GET", "/admin/audit", activity::all)
                 .add("GET", "/openapi.json", openApi::serve, settings.http().enableOpenApi() ? ON : NOT_FOUND);
     }
 }

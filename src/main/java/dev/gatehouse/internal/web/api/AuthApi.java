@@ -5,8 +5,10 @@ import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.apitoken.ApiTokenService;
+import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.HttpSettings;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.ClientIp;
@@ -36,6 +38,7 @@ public class AuthApi {
     private ClientIp clientIp;
     private RouteTable routes;
     private Metrics metrics;
+    private AuditTrail trail;
 
     protected AuthApi() {
     }
@@ -43,15 +46,16 @@ public class AuthApi {
     @Inject
     public AuthApi(AuthSettings settings, AuthService auth, SessionService sessions, ApiTokenService apiTokens,
                    CallerResolver resolver, AccountEmails emails, Event<AccountCreated> created, Metrics metrics,
-                   MfaService mfa) {
+                   MfaService mfa, AuditLog audit, AuditTrail trail) {
         this.settings = settings;
+        this.trail = trail;
         this.metrics = metrics;
         this.clientIp = new ClientIp(settings.http().trustedProxies());
         this.routes = ApiRoutes.of(settings,
                 new AccountHandlers(settings, auth, sessions, apiTokens, resolver, emails, created),
                 new SessionHandlers(sessions), new TokenHandlers(apiTokens), new LinkHandlers(auth, apiTokens, emails),
                 new MfaHandlers(auth, mfa, sessions, resolver, settings.sessions().mfaCookieName()),
-                new OpenApiHandler(settings.http().authPathPrefix()));
+                new ActivityHandlers(audit), new OpenApiHandler(settings.http().authPathPrefix()));
     }
 
     /** True for paths under the API's prefix (answered in JSON, whatever happens). */
@@ -75,7 +79,7 @@ public class AuthApi {
                 metrics.csrfRefused();
             }
             if (ApiError.audited(refusal)) {
-                Refusals.audit(req, refusal, route, who);
+                Refusals.audit(trail, req, refusal, route, who);
             }
             Refusals.json(res, refusal);
         }

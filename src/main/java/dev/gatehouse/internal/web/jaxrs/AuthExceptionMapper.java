@@ -2,10 +2,12 @@ package dev.gatehouse.internal.web.jaxrs;
 
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AuthException;
+import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Refusal;
 import dev.gatehouse.internal.web.Refusals;
 import dev.gatehouse.internal.web.Resolution;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +32,7 @@ public final class AuthExceptionMapper implements ExceptionMapper<AuthException>
     static Response refuse(HttpServletRequest request, Refusal refusal, boolean audit) {
         Resolution who = request == null ? null : resolution(request);
         if (audit && request != null) {
-            Refusals.audit(request, refusal, request.getRequestURI(), who);
+            Refusals.audit(CDI.current().select(AuditTrail.class).get(), request, refusal, request.getRequestURI(), who);
         }
         return Responses.of(refusal.challenging(who != null && who.rejectedBearer()));
     }

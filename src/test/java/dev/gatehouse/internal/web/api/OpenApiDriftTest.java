@@ -21,7 +21,7 @@ class OpenApiDriftTest {
                 .enableCredentialsApi(true).enableOpenApi(true).build();
         RouteTable table = ApiRoutes.of(all, new AccountHandlers(all, null, null, null, null, null, null),
                 new SessionHandlers(null), new TokenHandlers(null), new LinkHandlers(null, null, null),
-                new MfaHandlers(null, null, null, null, "gatehouse_mfa"),
+                new MfaHandlers(null, null, null, null, "gatehouse_mfa"), new ActivityHandlers(null),
                 new OpenApiHandler(all.http().authPathPrefix()));
         assertEquals(documented(), table.operations());
     }

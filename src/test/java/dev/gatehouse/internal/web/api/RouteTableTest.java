@@ -100,6 +100,7 @@ class RouteTableTest {
         // Only refusals are exercised: no handler runs, so the services may be absent.
         return ApiRoutes.of(s, new AccountHandlers(s, null, null, null, null, null, null), new SessionHandlers(null),
                 new TokenHandlers(null), new LinkHandlers(null, null, null), new MfaHandlers(null, null, null, null, "gatehouse_mfa"),
+                new ActivityHandlers(null),
                 new OpenApiHandler(s.http().authPathPrefix()));
     }
 
