@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Administration as a CDI bean: every method needs role admin, enforced by Gatehouse's interceptor,
  * and every change a browser session that signed in or re-authenticated recently
- * ({@code Guards.requireRecentAuth}), checked here as well as by the page.
+ * ({@code Guards.requireRecentAuth}), checked here as well as by the page. The audit trail names
+ * that administrator as the actor.
  */
 @ApplicationScoped
 @RolesAllowed("admin")
@@ -41,23 +42,19 @@ public class AdminActions {
     }
 
     public void grant(String userId, String role) {
-        Guards.requireRecentAuth(request);
-        roles.grantRole(userId, role);
+        roles.grantRole(userId, role, Guards.requireRecentAuth(request).userId());
     }
 
     public void revoke(String userId, String role) {
-        Guards.requireRecentAuth(request);
-        roles.revokeRole(userId, role);
+        roles.revokeRole(userId, role, Guards.requireRecentAuth(request).userId());
     }
 
     public void disable(String userId) {
-        Guards.requireRecentAuth(request);
-        accounts.disableUser(userId);
+        accounts.disableUser(userId, Guards.requireRecentAuth(request).userId());
     }
 
     public void enable(String userId) {
-        Guards.requireRecentAuth(request);
-        accounts.enableUser(userId);
+        accounts.enableUser(userId, Guards.requireRecentAuth(request).userId());
     }
 
     public int endSessions(String userId) {

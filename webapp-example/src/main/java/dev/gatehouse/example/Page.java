@@ -189,9 +189,13 @@ abstract class Page extends HttpServlet {
             nav.append(" · <a href='").append(ctx).append("/dashboard'>Dashboard</a> · <a href='").append(ctx)
                     .append("/devices'>Devices</a> · <a href='").append(ctx).append("/tokens'>API tokens</a> · <a href='")
                     .append(ctx).append("/password'>Password</a> · <a href='").append(ctx)
-                    .append("/account/security'>Security</a> · <a href='").append(ctx).append("/account/email'>Email</a>");
+                    .append("/account/security'>Security</a> · <a href='").append(ctx).append("/account/email'>Email</a> · <a href='")
+                    .append(ctx).append("/account/activity'>Activity</a>");
             if (c.get().isInRole("admin")) {
                 nav.append(" · <a href='").append(ctx).append("/admin'>Admin</a>");
+            }
+            if (c.get().hasPermission(ActivityPages.AUDIT_READ)) {
+                nav.append(" · <a href='").append(ctx).append("/admin/audit'>Audit</a>");
             }
             nav.append(" · <form method='post' action='").append(ctx).append("/logout' data-api='").append(ctx)
                     .append("/auth/logout' data-next='").append(ctx).append("/' class='inline'>")

@@ -524,4 +524,80 @@ public abstract class ExampleBlackBoxSuite {
         assertEquals("/dashboard", SecurityForms.path(password.location()), "the password alone signs in again");
         assertTrue(f.page(SecurityPage.PATH, password.cookie()).contains("Authenticator app: <b>off</b>"));
     }
+
+    @Test
+    void securityActivityShowsTheCallersOwnEventsEscapedAndPaged() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("activity");
+        String[] stranger = newAccount("stranger");
+        String strangerId = f.userId(stranger[1]);
+        String hostile = "<script>alert(1)</script>";
+        assertEquals(401, f.signIn(account[0], "not-the-password").status());
+        Web.Res signIn = Web.form(base(), Duration.ofSeconds(30), "/login", Web.csrf(base(), Duration.ofSeconds(30), "/login"),
+                null, new String[] {"email", account[0], "password", PW}, "User-Agent", hostile);
+        String session = signIn.cookie();
+
+        Web.Res page = send("GET", "/account/activity", null, "Cookie", "gatehouse_session=" + session);
+        assertEquals(200, page.status(), page.body());
+        assertEquals("no-store", page.raw().headers().firstValue("Cache-Control").orElse(null));
+        List<String> types = SecurityForms.all(page.body(), "<td class='type'>([^<]+)</td>");
+        assertTrue(types.contains("sign_up") && types.contains("sign_in"), types.toString());
+        assertTrue(page.body().contains("<td class='outcome'>failure</td>"), "the wrong password is there too");
+        assertTrue(page.body().contains("this device"), page.body());
+        assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the user agent, escaped");
+        assertFalse(page.body().contains(hostile), page.body());
+        assertFalse(page.body().contains(strangerId) || page.body().contains(stranger[0]), "nobody else's events");
+
+        Web.Res first = send("GET", "/account/activity?limit=2", null, "Cookie", "gatehouse_session=" + session);
+        List<String> firstRows = SecurityForms.all(first.body(), "<tr class='event'><td>([^<]+)</td>");
+        assertEquals(2, firstRows.size(), first.body());
+        String older = SecurityForms.find(first.body(), "<a id='older' href='([^']+)'").replace("&amp;", "&");
+        Web.Res second = send("GET", older.substring(older.indexOf("/account/activity")), null,
+                "Cookie", "gatehouse_session=" + session);
+        assertEquals(200, second.status(), second.body());
+        List<String> secondRows = SecurityForms.all(second.body(), "<tr class='event'><td>([^<]+)</td>");
+        assertEquals(2, secondRows.size(), second.body());
+        assertTrue(firstRows.get(1).compareTo(secondRows.get(0)) >= 0, "older events on the next page: " + firstRows
+                + secondRows);
+        assertEquals(400, send("GET", "/account/activity?cursor=forged", null, "Cookie", "gatehouse_session=" + session)
+                .status());
+        assertEquals("/login", SecurityForms.path(send("GET", "/account/activity", null).location()));
+    }
+
+    @Test
+    void theAdminsAuditViewFiltersByUserTypeAndTime() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("audited");
+        String userId = f.userId(account[1]);
+        f.enrol(account[1], serverNow());
+        String admin = adminSession();
+        assertEquals(403, send("GET", "/admin/audit", null, "Cookie", "gatehouse_session=" + account[1]).status());
+        assertEquals("/login", SecurityForms.path(send("GET", "/admin/audit", null).location()));
+
+        Web.Res mine = send("GET", "/admin/audit?user=" + userId, null, "Cookie", "gatehouse_session=" + admin);
+        assertEquals(200, mine.status(), mine.body());
+        assertEquals("no-store", mine.raw().headers().firstValue("Cache-Control").orElse(null));
+        List<String> users = SecurityForms.all(mine.body(), "<td class='user'>([^<]*)</td>");
+        assertFalse(users.isEmpty(), mine.body());
+        assertEquals(List.of(userId), users.stream().distinct().toList());
+        assertTrue(SecurityForms.all(mine.body(), "<td class='type'>([^<]+)</td>").contains("mfa.enabled"), mine.body());
+
+        Web.Res byEmail = send("GET", "/admin/audit?type=mfa.enabled&user=" + java.net.URLEncoder.encode(account[0],
+                java.nio.charset.StandardCharsets.UTF_8), null, "Cookie", "gatehouse_session=" + admin);
+        assertEquals(List.of("mfa.enabled"), SecurityForms.all(byEmail.body(), "<td class='type'>([^<]+)</td>"),
+                byEmail.body());
+        String day = serverNow().toString().substring(0, 10);
+        Web.Res future = send("GET", "/admin/audit?user=" + userId + "&from=" + java.time.LocalDate.parse(day).plusDays(2),
+                null, "Cookie", "gatehouse_session=" + admin);
+        assertTrue(future.body().contains("id='no-events'"), future.body());
+        Web.Res today = send("GET", "/admin/audit?user=" + userId + "&from=" + day + "&to="
+                + java.time.LocalDate.parse(day).plusDays(1), null, "Cookie", "gatehouse_session=" + admin);
+        assertFalse(SecurityForms.all(today.body(), "<td class='type'>([^<]+)</td>").isEmpty(), today.body());
+        for (String bad : List.of("type=no.such", "from=yesterday", "from=2026-03-02&to=2026-03-01", "cursor=forged",
+                "limit=500")) {
+            Web.Res r = send("GET", "/admin/audit?" + bad, null, "Cookie", "gatehouse_session=" + admin);
+            assertEquals(400, r.status(), bad + ": " + r.body());
+            assertTrue(r.body().contains("id='error'") && !r.body().contains("Exception"), r.body());
+        }
+    }
 }

@@ -106,6 +106,15 @@ final class SecurityForms {
         return m.group(1);
     }
 
+    static List<String> all(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
     /** The path (with query) of a Location, whether the server wrote it absolute or not. */
     static String path(String location) {
         return location == null ? null : location.replaceFirst("^https?://[^/]+", "");
