@@ -93,10 +93,17 @@ public final class AccountPages {
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            render(req, res, 200, "Sign in", credentialsForm(req, "/login", "/auth/login", "Sign in", "")
+            String expired = req.getParameter("expired") != null
+                    ? error("Your sign-in expired or used up its codes. Please sign in again.") : "";
+            render(req, res, 200, "Sign in", expired + credentialsForm(req, "/login", "/auth/login", "Sign in", "")
                     + "<p><a href='" + req.getContextPath() + "/forgot'>Forgot your password?</a></p>");
         }
 
+        /**
+         * A right password opens a session, or, with an authenticator app, only the pending attempt
+         * the code page completes; a user whose roles require an app gets a session that may only
+         * set one up, and goes there.
+         */
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
             String email = req.getParameter("email");
@@ -104,9 +111,14 @@ public final class AccountPages {
                 SignInResult r = auth.signIn(email, req.getParameter("password"), ClientAddress.of(req),
                         req.getHeader("User-Agent"), cookie(req, settings.sessions().deviceCookieName()));
                 endEarlierSession(req, sessions);
+                if (r.mfaRequired()) {
+                    setCookie(res, r.challenge().pendingCookie());
+                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH);
+                    return;
+                }
                 setCookie(res, r.cookie());
                 r.deviceCookie().ifPresent(d -> setCookie(res, d)); // lets this browser past a future flood
-                res.sendRedirect(req.getContextPath() + "/dashboard");
+                res.sendRedirect(req.getContextPath() + (r.enrolmentRequired() ? SecurityPage.PATH : "/dashboard"));
             } catch (RuntimeException e) {
                 render(req, res, 401, "Sign in", error(message(e)) + credentialsForm(req, "/login", "/auth/login", "Sign in", email));
             }
@@ -128,6 +140,8 @@ public final class AccountPages {
             if (caller(req).isPresent()) {
                 Caller c = Guards.requireSession(req);
                 sessions.revoke(c.userId(), c.sessionId());
+            } else if (cookie(req, settings.sessions().effectiveCookieName()) != null) {
+                sessions.signOut(cookie(req, settings.sessions().effectiveCookieName())); // an enrol-only session, say
             }
             setCookie(res, sessions.deletionCookie());
             res.setHeader("Clear-Site-Data", SessionService.CLEAR_SITE_DATA); // keeps the device cookie

@@ -27,24 +27,34 @@ public class AdminPage extends Page {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String ctx = req.getContextPath();
-        StringBuilder b = new StringBuilder("<table id='users'><tr><th>Email</th><th>Roles</th><th>Status</th><th>Actions</th></tr>");
+        StringBuilder b = new StringBuilder("<table id='users'><tr><th>Email</th><th>Roles</th><th>Status</th><th>Two-step</th>"
+                + "<th>Actions</th></tr>");
         for (User u : admin.users()) {
             String id = esc(u.id());
+            boolean twoStep = admin.hasTwoStep(u.id());
             b.append("<tr><td>").append(esc(u.email() != null ? u.email() : u.username())).append("</td><td>")
                     .append(esc(String.join(", ", admin.rolesOf(u.id())))).append("</td><td>")
-                    .append(u.disabled() ? "disabled" : "active").append("</td><td><form method='post' action='").append(ctx)
+                    .append(u.disabled() ? "disabled" : "active").append("</td><td>").append(twoStep ? "app" : "off")
+                    .append("</td><td><form method='post' action='").append(ctx)
                     .append("/admin'><input type='hidden' name='user' value='").append(id).append("'>")
                     .append("<input name='role' placeholder='role' size='8'> <button name='do' value='grant'>Grant</button>")
                     .append("<button name='do' value='revoke'>Revoke</button> <button name='do' value='")
                     .append(u.disabled() ? "enable'>Enable" : "disable'>Disable").append("</button>")
-                    .append(" <button name='do' value='sessions'>End sessions</button></form></td></tr>");
+                    .append(" <button name='do' value='sessions'>End sessions</button>")
+                    .append(twoStep ? " <button name='do' value='mfa-reset'>Reset two-step sign-in</button>" : "")
+                    .append("</form></td></tr>");
         }
-        render(req, res, 200, "Admin", b + "</table>");
+        render(req, res, 200, "Admin", b + "</table><p>Every action asks you to confirm it's you if you signed in more "
+                + "than a few minutes ago.</p>");
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Caller actor = Guards.requireSession(req); // the forms are for a browser; API tokens may only read
+        Guards.requireSession(req); // the forms are for a browser; API tokens may only read
+        Caller actor = requireRecentAuth(req, res, "/admin");
+        if (actor == null) {
+            return;
+        }
         String action = String.valueOf(req.getParameter("do"));
         String user = req.getParameter("user");
         String role = req.getParameter("role");
@@ -55,6 +65,7 @@ public class AdminPage extends Page {
                 case "disable" -> admin.disable(user);
                 case "enable" -> admin.enable(user);
                 case "sessions" -> admin.endSessions(user);
+                case "mfa-reset" -> admin.resetTwoStep(user, actor.userId());
                 default -> throw new IllegalArgumentException("Unknown action");
             }
             audit(Level.INFO, action, "done", actor, user, role, req);

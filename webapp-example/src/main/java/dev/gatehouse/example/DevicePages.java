@@ -48,6 +48,9 @@ public class DevicePages extends Page {
             return;
         }
         String revoke = req.getParameter("revoke");
+        if ("others".equals(revoke) && requireRecentAuth(req, res, "/devices") == null) {
+            return;
+        }
         if ("others".equals(revoke) && c.sessionId() != null) {
             sessions.revokeOthers(c.userId(), c.sessionId());
         } else if (revoke != null && !revoke.isBlank()) {

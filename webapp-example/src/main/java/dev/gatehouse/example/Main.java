@@ -9,6 +9,7 @@ import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.DecoratingListener;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -31,7 +32,8 @@ public final class Main {
     static final List<Class<? extends HttpServlet>> SERVLETS = List.of(AccountPages.Home.class, AccountPages.SignUp.class,
             AccountPages.Login.class, AccountPages.Logout.class, AccountPages.Dashboard.class, DevicePages.class,
             PasswordPages.Change.class, PasswordPages.Forgot.class, PasswordPages.Reset.class, PasswordPages.Verify.class,
-            TokenPages.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
+            TokenPages.class, LoginCodePage.class, SecurityPage.class, ConfirmPage.class, EmailPages.Change.class,
+            EmailPages.Confirm.class, ActivityPages.Own.class, ActivityPages.Audit.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
             ApiDocsPage.class, HealthEndpoint.class, MetricsEndpoint.class, ErrorPage.class);
 
     private Main() {
@@ -79,6 +81,15 @@ public final class Main {
      */
     public static Server start(String host, int port, java.util.Map<String, Class<? extends HttpServlet>> extra)
             throws Exception {
+        return start(host, port, extra, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #start(String, int, java.util.Map)} on another clock than the system's (tests move it
+     * past a time window instead of waiting).
+     */
+    public static Server start(String host, int port, java.util.Map<String, Class<? extends HttpServlet>> extra, Clock clock)
+            throws Exception {
         DevOutbox.checkStart(ExampleSettings.load(), host);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -87,6 +98,7 @@ public final class Main {
         server.addConnector(connector);
         ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SECURITY | ServletContextHandler.SESSIONS);
         ctx.setContextPath("/");
+        ctx.setAttribute(ExampleClock.ATTRIBUTE, clock);
         ctx.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
         ctx.addEventListener(new DecoratingListener(ctx, "org.eclipse.jetty.cdi.decorator"));
         ctx.addServletContainerInitializer(new EnhancedListener());

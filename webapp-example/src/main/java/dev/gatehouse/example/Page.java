@@ -3,6 +3,7 @@ package dev.gatehouse.example;
 import dev.gatehouse.AccessDeniedException;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.Caller;
+import dev.gatehouse.ErrorCode;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.ratelimit.RateLimitedException;
@@ -16,6 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -94,6 +97,28 @@ abstract class Page extends HttpServlet {
         return Guards.requireSession(req);
     }
 
+    /**
+     * The caller, who must be a browser session that signed in or re-authenticated within
+     * {@code reauthWindowSeconds}: anonymous visitors go to the sign-in page, a session that is not
+     * recent to {@link ConfirmPage} (which brings the user back to {@code back}, a path under this
+     * application), and null is returned; any other caller is refused with 403.
+     */
+    static Caller requireRecentAuth(HttpServletRequest req, HttpServletResponse res, String back) throws IOException {
+        if (requireSession(req, res) == null) {
+            return null;
+        }
+        try {
+            return Guards.requireRecentAuth(req);
+        } catch (AccessDeniedException e) {
+            if (e.code() != ErrorCode.REAUTH_REQUIRED) {
+                throw e;
+            }
+            res.sendRedirect(req.getContextPath() + ConfirmPage.PATH + "?next="
+                    + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            return null;
+        }
+    }
+
     /** A user-facing message for anything Gatehouse may refuse. */
     static String message(RuntimeException e) {
         if (e instanceof RateLimitedException r) {
@@ -139,7 +164,8 @@ abstract class Page extends HttpServlet {
         res.setContentType("text/html;charset=utf-8");
         headers(req, res, nonce);
         res.getWriter().write("<!doctype html><html><head><meta charset='utf-8'><title>" + esc(title)
-                + " · Gatehouse example</title><style nonce='" + nonce + "'>" + STYLE + "</style></head><body>" + html
+                + " · Gatehouse example</title><style nonce='" + nonce + "'>" + STYLE + "</style></head><body data-ctx='"
+                + esc(req.getContextPath()) + "'>" + html
                 + "<script nonce='" + nonce + "'>" + SCRIPT + "</script></body></html>");
     }
 
@@ -162,9 +188,14 @@ abstract class Page extends HttpServlet {
         if (c.isPresent()) {
             nav.append(" · <a href='").append(ctx).append("/dashboard'>Dashboard</a> · <a href='").append(ctx)
                     .append("/devices'>Devices</a> · <a href='").append(ctx).append("/tokens'>API tokens</a> · <a href='")
-                    .append(ctx).append("/password'>Password</a>");
+                    .append(ctx).append("/password'>Password</a> · <a href='").append(ctx)
+                    .append("/account/security'>Security</a> · <a href='").append(ctx).append("/account/email'>Email</a> · <a href='")
+                    .append(ctx).append("/account/activity'>Activity</a>");
             if (c.get().isInRole("admin")) {
                 nav.append(" · <a href='").append(ctx).append("/admin'>Admin</a>");
+            }
+            if (c.get().hasPermission(ActivityPages.AUDIT_READ)) {
+                nav.append(" · <a href='").append(ctx).append("/admin/audit'>Audit</a>");
             }
             nav.append(" · <form method='post' action='").append(ctx).append("/logout' data-api='").append(ctx)
                     .append("/auth/logout' data-next='").append(ctx).append("/' class='inline'>")
@@ -186,7 +217,7 @@ abstract class Page extends HttpServlet {
     static final String STYLE = "body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
             + "nav{margin-bottom:1.5em}.error{color:#b00020}.ok{color:#05660d}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}input{margin:.2em 0}code{word-break:break-all}"
-            + ".inline{display:inline}";
+            + ".inline{display:inline}.qr svg{display:block;width:14em;height:14em;margin:.5em 0}";
 
     /**
      * Progressive enhancement: a form with data-api is sent with fetch as JSON to the Gatehouse API
@@ -210,6 +241,14 @@ abstract class Page extends HttpServlet {
                 let data = {};
                 try { data = await res.json(); } catch (e) { data = {}; }
                 const msg = document.getElementById('message');
+                const ctx = document.body.dataset.ctx;
+                if (data.code === 'mfa_required') { window.location.href = ctx + '/login/code'; return; }
+                if (data.code === 'reauth_required') {
+                  window.location.href = ctx + '/account/confirm?next='
+                    + encodeURIComponent(window.location.pathname.substring(ctx.length) + window.location.search);
+                  return;
+                }
+                if (data.mfaEnrolmentRequired) { window.location.href = ctx + '/account/security'; return; }
                 if (!res.ok) {
                   let text = data.error || ('Request failed (' + res.status + ')');
                   if (res.status === 429 && res.headers.get('Retry-After')) {

@@ -42,7 +42,7 @@ public final class PasswordPages {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            Caller c = requireSession(req, res);
+            Caller c = requireRecentAuth(req, res, "/password");
             if (c == null) {
                 return;
             }

@@ -58,6 +58,9 @@ public class TokenPages extends Page {
             res.sendRedirect(req.getContextPath() + "/tokens");
             return;
         }
+        if (requireRecentAuth(req, res, "/tokens") == null) { // a new credential: confirm it's you first
+            return;
+        }
         try {
             List<String> scopes = Arrays.stream(String.valueOf(req.getParameter("scopes")).split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -37,6 +37,7 @@ class BrowserFlowIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+    final TestClock clock = new TestClock();
     Server server;
     String base;
     WebDriver browser;
@@ -61,7 +62,7 @@ class BrowserFlowIT {
         }
         base = "http://localhost:" + port;
         System.setProperty("gatehouse.publicBaseUrl", base); // email links must point at this server
-        server = Main.start(port);
+        server = Main.start("127.0.0.1", port, java.util.Map.of(), clock);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -178,6 +179,90 @@ class BrowserFlowIT {
         el("submit").click();
         waitForPath("/dashboard");
         assertTrue(el("who").getText().contains(email));
+    }
+
+    /**
+     * Two-step sign-in end to end: an authenticator app set up from the page's secret (codes computed
+     * here), signing in with a code and with a recovery code, a re-authentication prompt once the
+     * sign-in is past the window (the server's clock moved, not waited for), and an email change
+     * through the dev outbox.
+     */
+    @Test
+    void twoStepSignInJourney() throws Exception {
+        String email = "two-step@example.test";
+        String password = "amber-lantern-orbit-1";
+        open("/signup");
+        type("email", email);
+        type("password", password);
+        el("submit").click();
+        waitForPath("/dashboard");
+
+        open("/account/security");
+        assertTrue(el("totp-status").getText().contains("off"), el("totp-status").getText());
+        el("totp-begin").click();
+        String secret = el("totp-secret").getText();
+        assertEquals(1, browser.findElements(By.cssSelector("#totp-qr svg path")).size());
+        assertTrue(el("totp-qr").getSize().getWidth() >= 100, "the QR code is drawn at a scannable size");
+        screenshot("totp-enrol.png");
+        type("confirm-code", AppCodes.at(secret, clock.instant()));
+        el("confirm-totp").click();
+        List<String> codes = el("recovery-codes").findElements(By.tagName("code")).stream().map(WebElement::getText).toList();
+        assertEquals(10, codes.size(), codes.toString());
+        screenshot("recovery-codes.png");
+
+        signOutAndEnterPassword(email, password);
+        clock.advance(Duration.ofSeconds(30)); // the app shows its next code
+        type("code", AppCodes.at(secret, clock.instant()));
+        el("verify").click();
+        waitForPath("/dashboard");
+
+        signOutAndEnterPassword(email, password);
+        type("code", codes.get(0));
+        el("verify").click();
+        waitForPath("/dashboard");
+        open("/account/security");
+        assertEquals("9", el("recovery-left").getText());
+
+        clock.advance(Duration.ofMinutes(6)); // past reauthWindowSeconds (300)
+        open("/tokens");
+        type("token-name", "after lunch");
+        el("create-token").click();
+        wait.until(ExpectedConditions.urlContains("/account/confirm"));
+        assertEquals(base + "/account/confirm?next=%2Ftokens", browser.getCurrentUrl());
+        screenshot("confirm.png");
+        type("reauth-code", AppCodes.at(secret, clock.instant()));
+        el("reauth-with-code").click();
+        waitForPath("/tokens");
+        type("token-name", "after lunch");
+        el("create-token").click();
+        assertTrue(el("new-token").getText().startsWith("gate_pat_"), el("new-token").getText());
+
+        String moved = "two-step-moved@example.test";
+        open("/account/email");
+        type("new-email", moved);
+        el("change-email").click();
+        el("email-sent");
+        open("/outbox");
+        // Newest first: the notice to the old address, then the link to the new one.
+        WebElement link = browser.findElements(By.cssSelector("#outbox a.mail-link")).stream()
+                .filter(a -> a.getText().contains("/email/change?token=")).findFirst().orElseThrow();
+        link.click();
+        el("confirm-email-change").click();
+        assertTrue(el("email-changed").getText().contains(moved), el("email-changed").getText());
+        open("/dashboard");
+        assertTrue(el("who").getText().contains(moved), el("who").getText());
+    }
+
+    /** Signs out, then enters the password on the sign-in page, which (with an app) goes on to the code page. */
+    private void signOutAndEnterPassword(String email, String password) {
+        el("logout").click();
+        waitForPath("/");
+        open("/login");
+        type("email", email);
+        type("password", password);
+        el("submit").click();
+        waitForPath("/login/code");
+        assertTrue(el("recovery-hint").getText().contains("recovery code"));
     }
 
     /** Swagger UI renders Gatehouse's OpenAPI document under the page's strict CSP: the operations show up. */

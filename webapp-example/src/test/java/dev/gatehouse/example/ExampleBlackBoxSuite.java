@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ public abstract class ExampleBlackBoxSuite {
     static final String ADMIN = "admin@example.test";
     /** Base URL including the context path, without a trailing slash. */
     protected abstract String base();
+
+    /** What the server's clock reads now (authenticator codes are computed for it). */
+    protected Instant serverNow() {
+        return Instant.now();
+    }
 
     Web.Res send(String method, String path, String json, String... headers) throws Exception {
         return Web.send(base(), Duration.ofSeconds(30), method, path, json, headers);
@@ -123,7 +129,8 @@ public abstract class ExampleBlackBoxSuite {
 
     /** Callers of the matrices: anonymous, a member, the admin, the admin's API token with and without the scopes. */
     static final String[] CALLER_NAMES = {"anonymous", "user", "admin", "PAT+scope", "PAT-scope"};
-    private String[][] callers;
+    /** Made once per server; forgotten when they may no longer do what the matrices expect of them. */
+    String[][] callers;
 
     /** Request headers of each caller in {@link #CALLER_NAMES}, made once per server. */
     String[][] callers() throws Exception {
@@ -274,7 +281,8 @@ public abstract class ExampleBlackBoxSuite {
     void everyFormCarriesTheCsrfField() throws Exception {
         String session = signUpOrIn("forms" + System.nanoTime() + "@example.test");
         for (String page : List.of("/login", "/signup", "/forgot", "/reset-password?token=x", "/verify-email?token=x",
-                "/dashboard", "/devices", "/password", "/tokens")) {
+                "/dashboard", "/devices", "/password", "/tokens", "/account/security", "/account/confirm?next=/tokens",
+                "/account/email", "/email/change?token=x")) {
             String body = send("GET", page, null, "Cookie", "gatehouse_session=" + session).body();
             int forms = body.split("<form", -1).length - 1;
             int fields = body.split("name='csrf'", -1).length - 1;
@@ -372,5 +380,224 @@ public abstract class ExampleBlackBoxSuite {
         String big = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
         assertEquals(413, send("POST", "/api/projects", big, "Authorization", "Bearer " + writer).status());
         assertEquals(201, send("POST", "/api/projects", "{\"name\":\"small\"}", "Authorization", "Bearer " + writer).status());
+    }
+
+    /** A new account, signed up through the JSON API: its address and session cookie. */
+    String[] newAccount(String prefix) throws Exception {
+        String email = prefix + System.nanoTime() + "@example.test";
+        return new String[] {email, signUpOrIn(email)};
+    }
+
+    @Test
+    void signInWithAnAppAsksForTheCodeOnItsOwnPage() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("code");
+        SecurityForms.Enrolled app = f.enrol(account[1], serverNow());
+        assertEquals(10, app.recoveryCodes().size(), app.recoveryCodes().toString());
+        assertTrue(f.page(SecurityPage.PATH, account[1]).contains("<b id='recovery-left'>10</b>"));
+
+        Web.Res password = f.signIn(account[0], PW);
+        assertEquals(302, password.status(), password.body());
+        assertEquals(LoginCodePage.PATH, SecurityForms.path(password.location()));
+        assertEquals(null, password.cookie(), "no session before the code");
+        String setPending = password.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("gatehouse_mfa=")).findFirst().orElseThrow();
+        assertTrue(setPending.contains("HttpOnly") && setPending.contains("SameSite=Strict"), setPending);
+        String pending = password.cookie("gatehouse_mfa");
+
+        Web.Res page = send("GET", LoginCodePage.PATH, null, "Cookie", "gatehouse_mfa=" + pending);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("id='code'") && page.body().contains("id='recovery-hint'"), page.body());
+        assertEquals("no-store", page.raw().headers().firstValue("Cache-Control").orElse(null));
+        Web.Res noAttempt = send("GET", LoginCodePage.PATH, null);
+        assertEquals("/login", SecurityForms.path(noAttempt.location()), "without a pending sign-in: back to the password");
+
+        Web.Res wrong = f.code(pending, AppCodes.forStep(app.secret(), app.step() - 10));
+        assertEquals(401, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("id='error'") && wrong.body().contains("id='code'"), wrong.body());
+        assertEquals(null, wrong.cookie());
+
+        Web.Res right = f.code(pending, app.nextCode());
+        assertEquals(302, right.status(), right.body());
+        assertEquals("/dashboard", SecurityForms.path(right.location()));
+        assertEquals("", right.cookie("gatehouse_mfa"), "the pending cookie is deleted");
+        assertTrue(f.page("/dashboard", right.cookie()).contains(account[0]));
+
+        Web.Res again = f.code(pending, app.nextCode());
+        assertEquals("/login?expired=1", SecurityForms.path(again.location()), "a finished sign-in takes no more codes");
+        assertTrue(send("GET", "/login?expired=1", null).body().contains("id='error'"));
+
+        String byRecovery = f.signInWithCode(account[0], PW, app.recoveryCodes().get(0));
+        assertTrue(f.page(SecurityPage.PATH, byRecovery).contains("<b id='recovery-left'>9</b>"));
+        Web.Res reused = f.code(f.signIn(account[0], PW).cookie("gatehouse_mfa"), app.recoveryCodes().get(0));
+        assertEquals(401, reused.status(), "a recovery code works once: " + reused.body());
+    }
+
+    @Test
+    void securityPagesServeOnlyTheAccountsOwnBrowserSession() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        for (String path : List.of(SecurityPage.PATH, ConfirmPage.PATH, "/account/email")) {
+            Web.Res anonymous = send("GET", path, null);
+            assertEquals(302, anonymous.status(), path);
+            assertEquals("/login", SecurityForms.path(anonymous.location()), path);
+        }
+        Web.Res anonymousEnrol = f.post(SecurityPage.PATH, null, "do", "begin");
+        assertEquals("/login", SecurityForms.path(anonymousEnrol.location()), anonymousEnrol.body());
+        Web.Res unknown = f.post(SecurityPage.PATH, "bm90LWEtc2Vzc2lvbi1jb29raWUtdmFsdWUtYXQtYWxsLXJlYWxseQ", "do", "begin");
+        assertEquals("/login", SecurityForms.path(unknown.location()), "an unknown session cookie is nobody");
+        String[] token = callers()[3];
+        Web.Res byToken = form(SecurityPage.PATH, csrf(), null, new String[] {"do", "begin"}, token);
+        assertEquals(403, byToken.status(), byToken.body());
+        assertFalse(byToken.body().contains("totp-secret"), byToken.body());
+        assertEquals(403, send("GET", SecurityPage.PATH, null, token).status());
+    }
+
+    @Test
+    void confirmingItsYouGoesBackOnlyToAPathOfThisSite() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String session = newAccount("confirm")[1];
+        assertTrue(f.page(ConfirmPage.PATH + "?next=/tokens", session).contains("name='next' value='/tokens'"));
+        assertTrue(f.page(ConfirmPage.PATH + "?next=https://attacker.example/", session)
+                .contains("name='next' value='/dashboard'"));
+        Web.Res wrong = f.post(ConfirmPage.PATH, session, "password", "not-the-password", "next", "/tokens");
+        assertEquals(401, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("id='error'") && wrong.body().contains("id='reauth-password'"), wrong.body());
+        Map<String, String> next = new LinkedHashMap<>();
+        next.put("/tokens", "/tokens");
+        next.put("/account/security?tab=1", "/account/security?tab=1");
+        next.put("//attacker.example/x", "/dashboard");
+        next.put("/\\attacker.example", "/dashboard");
+        next.put("https://attacker.example", "/dashboard");
+        next.put("javascript:alert(1)", "/dashboard");
+        next.put("/tokens\r\nSet-Cookie: a=b", "/dashboard");
+        for (Map.Entry<String, String> e : next.entrySet()) {
+            Web.Res r = f.post(ConfirmPage.PATH, session, "password", PW, "next", e.getKey());
+            assertEquals(302, r.status(), e.getKey() + ": " + r.body());
+            assertEquals(e.getValue(), SecurityForms.path(r.location()), e.getKey());
+        }
+    }
+
+    @Test
+    void emailChangeLooksTheSameForATakenAddressAndConfirmsOnlyOnPost() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("mover");
+        String taken = newAccount("taken")[0];
+        String elsewhere = send("POST", "/auth/login", Web.credentials(account[0], PW)).cookie();
+        String fresh = "moved" + System.nanoTime() + "@example.test";
+        Web.Res toTaken = f.post("/account/email", account[1], "newEmail", taken);
+        Web.Res toFresh = f.post("/account/email", account[1], "newEmail", fresh);
+        assertEquals(202, toTaken.status(), toTaken.body());
+        assertEquals(202, toFresh.status(), toFresh.body());
+        assertEquals(toTaken.body().replaceAll("nonce='[^']*'", ""), toFresh.body().replaceAll("nonce='[^']*'", ""));
+        assertTrue(send("GET", "/outbox", null).body().contains("to " + taken + "<pre>"), "the taken address is told");
+
+        String token = outboxToken(fresh, "/email/change");
+        Web.Res opened = send("GET", "/email/change?token=" + java.net.URLEncoder.encode(token,
+                java.nio.charset.StandardCharsets.UTF_8), null);
+        assertEquals(200, opened.status(), opened.body());
+        assertTrue(opened.body().contains("id='confirm-email-change'"), opened.body());
+        assertTrue(f.page("/dashboard", account[1]).contains(account[0]), "opening the link changes nothing");
+
+        Web.Res confirmed = f.post("/email/change", account[1], "token", token);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertTrue(confirmed.body().contains("id='email-changed'") && confirmed.body().contains(fresh), confirmed.body());
+        assertTrue(f.page("/dashboard", account[1]).contains(fresh), "the confirming session stays");
+        assertEquals(302, send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + elsewhere).status(),
+                "every other session ends");
+        assertEquals(400, f.post("/email/change", account[1], "token", token).status(), "the link works once");
+    }
+
+    @Test
+    void anAdminResetsAUsersTwoStepSignIn() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("lostphone");
+        String userId = f.userId(account[1]);
+        f.enrol(account[1], serverNow());
+        String admin = adminSession();
+        assertTrue(f.page("/admin", admin).contains("value='mfa-reset'"));
+        Web.Res reset = f.post("/admin", admin, "user", userId, "do", "mfa-reset");
+        assertEquals(302, reset.status(), reset.body());
+        assertEquals("/admin", SecurityForms.path(reset.location()));
+        assertEquals(302, send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + account[1]).status(),
+                "the user's sessions end");
+        Web.Res password = f.signIn(account[0], PW);
+        assertEquals("/dashboard", SecurityForms.path(password.location()), "the password alone signs in again");
+        assertTrue(f.page(SecurityPage.PATH, password.cookie()).contains("Authenticator app: <b>off</b>"));
+    }
+
+    @Test
+    void securityActivityShowsTheCallersOwnEventsEscapedAndPaged() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("activity");
+        String[] stranger = newAccount("stranger");
+        String strangerId = f.userId(stranger[1]);
+        String hostile = "<script>alert(1)</script>";
+        assertEquals(401, f.signIn(account[0], "not-the-password").status());
+        Web.Res signIn = Web.form(base(), Duration.ofSeconds(30), "/login", Web.csrf(base(), Duration.ofSeconds(30), "/login"),
+                null, new String[] {"email", account[0], "password", PW}, "User-Agent", hostile);
+        String session = signIn.cookie();
+
+        Web.Res page = send("GET", "/account/activity", null, "Cookie", "gatehouse_session=" + session);
+        assertEquals(200, page.status(), page.body());
+        assertEquals("no-store", page.raw().headers().firstValue("Cache-Control").orElse(null));
+        List<String> types = SecurityForms.all(page.body(), "<td class='type'>([^<]+)</td>");
+        assertTrue(types.contains("sign_up") && types.contains("sign_in"), types.toString());
+        assertTrue(page.body().contains("<td class='outcome'>failure</td>"), "the wrong password is there too");
+        assertTrue(page.body().contains("this device"), page.body());
+        assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the user agent, escaped");
+        assertFalse(page.body().contains(hostile), page.body());
+        assertFalse(page.body().contains(strangerId) || page.body().contains(stranger[0]), "nobody else's events");
+
+        Web.Res first = send("GET", "/account/activity?limit=2", null, "Cookie", "gatehouse_session=" + session);
+        List<String> firstRows = SecurityForms.all(first.body(), "<tr class='event'><td>([^<]+)</td>");
+        assertEquals(2, firstRows.size(), first.body());
+        String older = SecurityForms.find(first.body(), "<a id='older' href='([^']+)'").replace("&amp;", "&");
+        Web.Res second = send("GET", older.substring(older.indexOf("/account/activity")), null,
+                "Cookie", "gatehouse_session=" + session);
+        assertEquals(200, second.status(), second.body());
+        List<String> secondRows = SecurityForms.all(second.body(), "<tr class='event'><td>([^<]+)</td>");
+        assertEquals(2, secondRows.size(), second.body());
+        assertTrue(firstRows.get(1).compareTo(secondRows.get(0)) >= 0, "older events on the next page: " + firstRows
+                + secondRows);
+        assertEquals(400, send("GET", "/account/activity?cursor=forged", null, "Cookie", "gatehouse_session=" + session)
+                .status());
+        assertEquals("/login", SecurityForms.path(send("GET", "/account/activity", null).location()));
+    }
+
+    @Test
+    void theAdminsAuditViewFiltersByUserTypeAndTime() throws Exception {
+        SecurityForms f = new SecurityForms(base());
+        String[] account = newAccount("audited");
+        String userId = f.userId(account[1]);
+        f.enrol(account[1], serverNow());
+        String admin = adminSession();
+        assertEquals(403, send("GET", "/admin/audit", null, "Cookie", "gatehouse_session=" + account[1]).status());
+        assertEquals("/login", SecurityForms.path(send("GET", "/admin/audit", null).location()));
+
+        Web.Res mine = send("GET", "/admin/audit?user=" + userId, null, "Cookie", "gatehouse_session=" + admin);
+        assertEquals(200, mine.status(), mine.body());
+        assertEquals("no-store", mine.raw().headers().firstValue("Cache-Control").orElse(null));
+        List<String> users = SecurityForms.all(mine.body(), "<td class='user'>([^<]*)</td>");
+        assertFalse(users.isEmpty(), mine.body());
+        assertEquals(List.of(userId), users.stream().distinct().toList());
+        assertTrue(SecurityForms.all(mine.body(), "<td class='type'>([^<]+)</td>").contains("mfa.enabled"), mine.body());
+
+        Web.Res byEmail = send("GET", "/admin/audit?type=mfa.enabled&user=" + java.net.URLEncoder.encode(account[0],
+                java.nio.charset.StandardCharsets.UTF_8), null, "Cookie", "gatehouse_session=" + admin);
+        assertEquals(List.of("mfa.enabled"), SecurityForms.all(byEmail.body(), "<td class='type'>([^<]+)</td>"),
+                byEmail.body());
+        String day = serverNow().toString().substring(0, 10);
+        Web.Res future = send("GET", "/admin/audit?user=" + userId + "&from=" + java.time.LocalDate.parse(day).plusDays(2),
+                null, "Cookie", "gatehouse_session=" + admin);
+        assertTrue(future.body().contains("id='no-events'"), future.body());
+        Web.Res today = send("GET", "/admin/audit?user=" + userId + "&from=" + day + "&to="
+                + java.time.LocalDate.parse(day).plusDays(1), null, "Cookie", "gatehouse_session=" + admin);
+        assertFalse(SecurityForms.all(today.body(), "<td class='type'>([^<]+)</td>").isEmpty(), today.body());
+        for (String bad : List.of("type=no.such", "from=yesterday", "from=2026-03-02&to=2026-03-01", "cursor=forged",
+                "limit=500")) {
+            Web.Res r = send("GET", "/admin/audit?" + bad, null, "Cookie", "gatehouse_session=" + admin);
+            assertEquals(400, r.status(), bad + ": " + r.body());
+            assertTrue(r.body().contains("id='error'") && !r.body().contains("Exception"), r.body());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,21 @@ final class Web {
                 }
             }
             return null;
+        }
+
+        /** The value a {@code Set-Cookie} of this response gives the cookie {@code name} ("" when it deletes it), or null. */
+        String cookie(String name) {
+            for (String h : raw.headers().allValues("Set-Cookie")) {
+                if (h.startsWith(name + "=")) {
+                    return h.substring(name.length() + 1).split(";", 2)[0];
+                }
+            }
+            return null;
+        }
+
+        /** The {@code Location} header, or null. */
+        String location() {
+            return raw.headers().firstValue("Location").orElse(null);
         }
 
         String json(String field) {
@@ -87,6 +103,13 @@ final class Web {
      */
     static Res form(String base, Duration timeout, String path, Csrf csrf, String session, String[] fields,
                     String... headers) throws IOException, InterruptedException {
+        return formWithCookies(base, timeout, path, csrf, session == null ? List.of() : List.of("gatehouse_session=" + session),
+                fields, headers);
+    }
+
+    /** {@link #form} with any cookies ("name=value") besides the CSRF one. */
+    static Res formWithCookies(String base, Duration timeout, String path, Csrf csrf, List<String> extraCookies,
+                               String[] fields, String... headers) throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();
         java.util.List<String> pairs = new java.util.ArrayList<>(java.util.List.of(fields));
         if (csrf != null && csrf.field() != null) {
@@ -100,9 +123,7 @@ final class Web {
         if (csrf != null && csrf.cookie() != null) {
             cookies.add(csrf.cookie());
         }
-        if (session != null) {
-            cookies.add("gatehouse_session=" + session);
-        }
+        cookies.addAll(extraCookies);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

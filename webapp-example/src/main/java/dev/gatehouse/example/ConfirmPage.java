@@ -1,0 +1,81 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.Caller;
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.mfa.Factor;
+import dev.gatehouse.web.ClientAddress;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * "Confirm it's you": a sensitive action whose session signed in too long ago sends the user here
+ * ({@link Page#requireRecentAuth}); the password, or a code when an authenticator app is on, makes
+ * the session recent again ({@code AuthService.reauthenticate}) and the user goes back to where
+ * they were. That place comes from the query string, so only a path under this application is
+ * followed: anything else (another site, {@code //host}, a scheme) goes to the dashboard.
+ */
+@WebServlet(ConfirmPage.PATH)
+public class ConfirmPage extends Page {
+
+    static final String PATH = "/account/confirm";
+
+    /** A path under the application: one leading slash, then a conservative alphabet without backslashes. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/?=&%+-]{0,300}");
+
+    @Inject
+    AuthService auth;
+
+    /** {@code next} when it is a path under this application, else the dashboard. */
+    static String safeNext(String next) {
+        return next != null && LOCAL_PATH.matcher(next).matches() && !next.contains("/..") ? next : "/dashboard";
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller c = requireSession(req, res);
+        if (c != null) {
+            show(req, res, c, 200, "");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Caller c = requireSession(req, res);
+        if (c == null) {
+            return;
+        }
+        String password = req.getParameter("password");
+        String code = req.getParameter("code");
+        Factor factor = password != null ? Factor.PASSWORD
+                : code != null && code.strip().matches("[0-9]{6}") ? Factor.TOTP : Factor.RECOVERY_CODE;
+        try {
+            auth.reauthenticate(c.userId(), c.sessionId(), factor, password != null ? password : code,
+                    ClientAddress.of(req), req.getHeader("User-Agent"));
+            res.sendRedirect(req.getContextPath() + safeNext(req.getParameter("next")));
+        } catch (RuntimeException e) {
+            show(req, res, c, 401, error(message(e)));
+        }
+    }
+
+    private void show(HttpServletRequest req, HttpServletResponse res, Caller c, int status, String top) throws IOException {
+        String action = req.getContextPath() + PATH;
+        String next = "<input type='hidden' name='next' value='" + esc(safeNext(req.getParameter("next"))) + "'>";
+        List<String> methods = c.authentication() == null ? List.of("password") : c.authentication().reauthMethods();
+        StringBuilder b = new StringBuilder(top).append("<p id='reauth-required'>You signed in a while ago. Confirm it's "
+                + "you to go on.</p><form method='post' action='").append(action).append("'>").append(next)
+                .append("<label>Password <input type='password' name='password' id='reauth-password' "
+                        + "autocomplete='current-password' required></label> <button id='reauth'>Confirm</button></form>");
+        if (methods.contains(Factor.TOTP.wireName())) {
+            b.append("<p>Or with your authenticator app:</p><form method='post' action='").append(action).append("'>")
+                    .append(next).append("<label>Code or recovery code <input name='code' id='reauth-code' "
+                            + "autocomplete='one-time-code' required></label> <button id='reauth-with-code'>Confirm</button>"
+                            + "</form>");
+        }
+        render(req, res, status, "Confirm it's you", b.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.account.AuthService;
+import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.mfa.InvalidMfaCodeException;
+import dev.gatehouse.mfa.MfaChallengeInvalidException;
+import dev.gatehouse.session.SessionCookie;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.web.ClientAddress;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The second step of a sign-in: a code from the authenticator app or a recovery code, for the
+ * attempt the pending cookie (set by the sign-in page) stands for. Without one, back to sign-in.
+ */
+@WebServlet(LoginCodePage.PATH)
+public class LoginCodePage extends Page {
+
+    static final String PATH = "/login/code";
+
+    @Inject
+    AuthService auth;
+    @Inject
+    SessionService sessions;
+
+    static String form(HttpServletRequest req) {
+        String ctx = req.getContextPath();
+        return "<form method='post' action='" + ctx + PATH + "' data-api='" + ctx + "/auth/mfa/verify' data-next='" + ctx
+                + "/dashboard'><label>Code <input name='code' id='code' autocomplete='one-time-code' autocapitalize='none' "
+                + "spellcheck='false' required autofocus></label><br><button id='verify'>Sign in</button></form>"
+                + "<p id='recovery-hint'>Enter the 6-digit code your authenticator app shows. Lost the app? Use one of your "
+                + "recovery codes instead (each works once).</p><p><a href='" + ctx + "/login'>Start again</a></p>";
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (pending(req) == null) {
+            res.sendRedirect(req.getContextPath() + "/login");
+            return;
+        }
+        render(req, res, 200, "Two-step sign-in", form(req));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String pending = pending(req);
+        try {
+            if (pending == null) {
+                throw new MfaChallengeInvalidException();
+            }
+            SignInResult r = auth.completeSignIn(pending, req.getParameter("code"), ClientAddress.of(req),
+                    req.getHeader("User-Agent"), cookie(req, settings.sessions().deviceCookieName()));
+            AccountPages.endEarlierSession(req, sessions);
+            setCookie(res, pendingDeletion());
+            setCookie(res, r.cookie());
+            r.deviceCookie().ifPresent(d -> setCookie(res, d));
+            res.sendRedirect(req.getContextPath() + "/dashboard");
+        } catch (MfaChallengeInvalidException e) {
+            setCookie(res, pendingDeletion()); // expired or out of codes: the password comes first again
+            res.sendRedirect(req.getContextPath() + "/login?expired=1");
+        } catch (InvalidMfaCodeException e) {
+            render(req, res, 401, "Two-step sign-in", error(e.getMessage()) + form(req));
+        } catch (RuntimeException e) {
+            render(req, res, 400, "Two-step sign-in", error(message(e)) + form(req));
+        }
+    }
+
+    private String pending(HttpServletRequest req) {
+        String value = cookie(req, settings.sessions().mfaCookieName());
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Deletes the pending cookie: same name and attributes as the one the sign-in set. */
+    private SessionCookie pendingDeletion() {
+        return new SessionCookie(settings.sessions().mfaCookieName(), "", 0, settings.sessions().cookieSecure(), true,
+                "Strict", "/", null);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.gatehouse.example;
+
+import dev.gatehouse.Caller;
+import dev.gatehouse.mfa.InvalidMfaCodeException;
+import dev.gatehouse.mfa.MfaService;
+import dev.gatehouse.mfa.MfaStatus;
+import dev.gatehouse.mfa.RecoveryCodes;
+import dev.gatehouse.mfa.TotpEnrolment;
+import dev.gatehouse.session.ResolvedSession;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.web.Guards;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Two-step sign-in settings: whether an authenticator app is on and how many recovery codes are
+ * left; set one up (QR code and secret, then a first code), remove it, new recovery codes. Every
+ * change needs a recent sign-in ({@link ConfirmPage}). It is also the one page a session that may
+ * only enrol (its user's roles require an app: {@code mfaRequiredRoles}) can use: that session is
+ * anonymous to every guard, so this page resolves it itself.
+ */
+@WebServlet(SecurityPage.PATH)
+public class SecurityPage extends Page {
+
+    static final String PATH = "/account/security";
+
+    @Inject
+    MfaService mfa;
+    @Inject
+    SessionService sessions;
+
+    /** Who may use this page: a full browser session, or a session that may only enrol. */
+    private record Who(String userId, boolean restricted, String cookie) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Optional<Who> who = who(req, res);
+        if (who.isEmpty()) {
+            return;
+        }
+        if (who.get().restricted()) {
+            render(req, res, 200, "Set up two-step sign-in", "<p id='enrolment-required'>Your account's role requires "
+                    + "two-step sign-in. Set up an authenticator app to continue; until then you can do nothing else.</p>"
+                    + action(req, "begin", "Set up an authenticator app") + "<form method='post' action='"
+                    + req.getContextPath() + "/logout' class='inline'><button id='logout'>Sign out</button></form>");
+            return;
+        }
+        MfaStatus s = mfa.status(who.get().userId());
+        StringBuilder b = new StringBuilder("<p id='totp-status'>Authenticator app: <b>")
+                .append(s.totpEnabled() ? "on" : "off").append("</b>")
+                .append(s.totpEnabled() && s.totpEnabledAt() != null ? " (since " + esc(s.totpEnabledAt()) + ")" : "")
+                .append("</p>");
+        if (s.totpEnabled()) {
+            b.append("<p>Recovery codes left: <b id='recovery-left'>").append(s.recoveryCodesLeft()).append("</b></p>")
+                    .append(action(req, "regenerate", "New recovery codes (voids the old ones)"));
+            if (!s.required()) {
+                b.append(action(req, "remove", "Remove the authenticator app"));
+            }
+        } else {
+            b.append("<p>With an app such as a password manager or an authenticator, signing in needs a code from it "
+                    + "as well as your password.</p>").append(action(req, "begin", "Set up an authenticator app"));
+        }
+        render(req, res, 200, "Two-step sign-in", b + "<p>Every change here asks you to confirm it's you if you signed in "
+                + "more than a few minutes ago.</p>");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Optional<Who> found = who(req, res);
+        if (found.isEmpty()) {
+            return;
+        }
+        Who who = found.get();
+        if (!who.restricted() && requireRecentAuth(req, res, PATH) == null) {
+            return;
+        }
+        String action = String.valueOf(req.getParameter("do"));
+        if (who.restricted() && !action.equals("begin") && !action.equals("confirm")) {
+            render(req, res, 403, "Set up two-step sign-in", error("Set up two-step sign-in to continue."));
+            return;
+        }
+        try {
+            switch (action) {
+                case "begin" -> enrol(req, res, mfa.beginTotp(who.userId()));
+                case "confirm" -> confirm(req, res, who);
+                case "regenerate" -> codes(req, res, mfa.regenerateRecoveryCodes(who.userId()), "");
+                case "remove" -> remove(req, res, who);
+                default -> res.sendError(400);
+            }
+        } catch (RuntimeException e) {
+            render(req, res, 400, "Two-step sign-in", error(message(e)) + "<p><a href='" + req.getContextPath() + PATH
+                    + "'>Back</a></p>");
+        }
+    }
+
+    private void confirm(HttpServletRequest req, HttpServletResponse res, Who who) throws IOException {
+        RecoveryCodes codes;
+        try {
+            codes = mfa.confirmTotp(who.userId(), req.getParameter("code"));
+        } catch (InvalidMfaCodeException e) {
+            render(req, res, 400, "Set up two-step sign-in", error(e.getMessage()) + confirmForm(req)
+                    + "<p>Lost the QR code? " + action(req, "begin", "Start again") + "</p>");
+            return;
+        }
+        String after = "";
+        if (who.restricted()) {
+            // The enrol-only session has done its one job; the next sign-in asks for the app.
+            sessions.signOut(who.cookie());
+            setCookie(res, sessions.deletionCookie());
+            after = "<p id='sign-in-again'>Two-step sign-in is on. <a href='" + req.getContextPath()
+                    + "/login'>Sign in again</a> with your password and a code from the app.</p>";
+        }
+        codes(req, res, codes, after);
+    }
+
+    private void remove(HttpServletRequest req, HttpServletResponse res, Who who) throws IOException {
+        if (mfa.status(who.userId()).required()) {
+            render(req, res, 403, "Two-step sign-in", error("Your account's role requires an authenticator app."));
+            return;
+        }
+        mfa.removeTotp(who.userId());
+        res.sendRedirect(req.getContextPath() + PATH);
+    }
+
+    private void enrol(HttpServletRequest req, HttpServletResponse res, TotpEnrolment e) throws IOException {
+        render(req, res, 200, "Set up two-step sign-in", "<ol><li>Scan this QR code with your authenticator app:"
+                + "<div id='totp-qr' class='qr'>" + e.qrSvg() + "</div>or type this key into it: <code id='totp-secret'>"
+                + esc(e.secret()) + "</code></li><li>Enter the 6-digit code the app shows:" + confirmForm(req)
+                + "</li></ol><p>Until you enter a code, nothing changes: signing in still needs only your password.</p>");
+    }
+
+    private static String confirmForm(HttpServletRequest req) {
+        return "<form method='post' action='" + req.getContextPath() + PATH + "'><input type='hidden' name='do' "
+                + "value='confirm'><label>Code <input name='code' id='confirm-code' inputmode='numeric' "
+                + "autocomplete='one-time-code' required></label> <button id='confirm-totp'>Turn on</button></form>";
+    }
+
+    private void codes(HttpServletRequest req, HttpServletResponse res, RecoveryCodes codes, String after) throws IOException {
+        StringBuilder list = new StringBuilder("<ol id='recovery-codes'>");
+        codes.codes().forEach(c -> list.append("<li><code>").append(esc(c)).append("</code></li>"));
+        render(req, res, 200, "Your recovery codes", "<p class='ok'>Save these recovery codes somewhere safe now: they are "
+                + "shown only this once. Each one signs you in once if you lose your authenticator app.</p>" + list
+                + "</ol>" + (after.isEmpty() ? "<p><a href='" + req.getContextPath() + PATH + "'>Done</a></p>" : after));
+    }
+
+    private static String action(HttpServletRequest req, String action, String label) {
+        return "<form method='post' action='" + req.getContextPath() + PATH + "' class='inline'><input type='hidden' "
+                + "name='do' value='" + action + "'><button id='totp-" + action + "'>" + esc(label) + "</button></form> ";
+    }
+
+    /**
+     * The browser session of this request, or the enrol-only one; anonymous visitors are sent to
+     * sign in (empty), any other caller (an API token) is refused with 403.
+     */
+    private Optional<Who> who(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (Guards.caller(req).isPresent()) {
+            Caller c = Guards.requireSession(req);
+            return Optional.of(new Who(c.userId(), false, null));
+        }
+        String cookie = cookie(req, settings.sessions().effectiveCookieName());
+        Optional<ResolvedSession> restricted = cookie == null ? Optional.empty()
+                : sessions.resolve(cookie, false).filter(ResolvedSession::restricted);
+        if (restricted.isEmpty()) {
+            res.sendRedirect(req.getContextPath() + "/login");
+            return Optional.empty();
+        }
+        return Optional.of(new Who(restricted.get().user().id(), true, cookie));
+    }
+}
