@@ -11,6 +11,8 @@ public enum ErrorCode {
     INVALID_REQUEST("invalid_request", 400),
     /** Input that breaks a rule (email, username, a password with an unpaired surrogate); the message says which. */
     AUTH_ERROR("auth_error", 400),
+    /** A passkey registration that was not accepted; the message says why. */
+    PASSKEY_REJECTED("passkey_rejected", 400),
     /** A single-use link that is unknown, expired, used or for another purpose. */
     INVALID_TOKEN("invalid_token", 400),
     /** A role that was never defined. */
@@ -28,6 +30,12 @@ public enum ErrorCode {
     INVALID_MFA_CODE("invalid_mfa_code", 401),
     /** No pending second-factor sign-in: none was started, it expired, or it used up its codes. Sign in again. */
     MFA_CHALLENGE_INVALID("mfa_challenge_invalid", 401),
+    /**
+     * A passkey sign-in or re-authentication that did not verify (unknown, used or expired challenge, unknown
+     * credential, bad signature, other origin or relying party, no user verification, a sign count gone
+     * backwards, a disabled account): one answer for all, the audit trail says which.
+     */
+    INVALID_PASSKEY("invalid_passkey", 401),
     /** The account's email must be confirmed first. */
     EMAIL_NOT_VERIFIED("email_not_verified", 403),
     /** The account is disabled. */
@@ -53,6 +61,8 @@ public enum ErrorCode {
     MFA_ALREADY_ENABLED("mfa_already_enabled", 409),
     /** The account has no second factor of that kind (nothing to confirm, remove or regenerate). */
     MFA_NOT_ENABLED("mfa_not_enabled", 409),
+    /** Removing it would leave the account no way to sign in (its last passkey, and no password). */
+    LAST_SIGN_IN_METHOD("last_sign_in_method", 409),
     /** The user holds as many live API tokens as allowed. */
     TOKEN_LIMIT_REACHED("token_limit_reached", 409),
     /** The body is larger than {@code maxRequestBytes}. */
@@ -69,6 +79,8 @@ public enum ErrorCode {
     UNAVAILABLE("unavailable", 503),
     /** Second factors cannot be stored: strict mode without {@code secretKeys}. */
     MFA_UNAVAILABLE("mfa_unavailable", 503),
+    /** Passkeys are switched off here, or no relying party is configured ({@code publicBaseUrl} or {@code passkeyRpId}). */
+    PASSKEYS_UNAVAILABLE("passkeys_unavailable", 503),
     /** Password hashing is saturated. */
     OVERLOADED("overloaded", 503),
     /** {@code breachedPasswordCheck=fail-closed} and the breach service did not answer. */

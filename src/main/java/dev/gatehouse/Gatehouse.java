@@ -23,6 +23,8 @@ import dev.gatehouse.internal.crypto.SecureTokens;
 import dev.gatehouse.internal.mfa.DefaultMfaService;
 import dev.gatehouse.internal.mfa.SecondFactors;
 import dev.gatehouse.mfa.MfaService;
+import dev.gatehouse.passkey.PasskeyService;
+import dev.gatehouse.internal.passkey.DefaultPasskeyService;
 import dev.gatehouse.internal.metrics.HealthChecks;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.metrics.MetricsSelector;
@@ -89,6 +91,7 @@ public final class Gatehouse implements AutoCloseable {
     private final HealthChecks health;
     private final AuditTrail trail;
     private final DefaultMfaService mfa;
+    private final DefaultPasskeyService passkeys;
     private final DefaultAuditLog audit;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
@@ -115,6 +118,7 @@ public final class Gatehouse implements AutoCloseable {
         Keyring keyring = keyring(settings);
         SecondFactors secondFactors = new SecondFactors(tx, clock, secretBox(settings));
         this.mfa = new DefaultMfaService(tx, settings, clock, secondFactors, rateLimiter, cache, roles, trail);
+        this.passkeys = new DefaultPasskeyService();
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics, secondFactors, mfa, trail);
         this.admin = new DefaultUserAdminService(tx, clock, cache, trail);
@@ -193,6 +197,11 @@ public final class Gatehouse implements AutoCloseable {
     /** Account administration (list, disable, enable, delete): for operators' tools, not for end users. */
     public UserAdminService admin() {
         return admin;
+    }
+
+    /** Passkeys: register, list, rename, delete, and the options browsers need. */
+    public PasskeyService passkeys() {
+        return passkeys;
     }
 
     /** Second factors: authenticator apps and recovery codes. */

@@ -46,6 +46,12 @@ public final class GatehouseUnavailableException extends RuntimeException {
                 retryAfterSeconds, cause);
     }
 
+    /** {@link ErrorCode#PASSKEYS_UNAVAILABLE}: passkeys are off, or no relying party is configured. */
+    public static GatehouseUnavailableException passkeysUnavailable() {
+        return new GatehouseUnavailableException(ErrorCode.PASSKEYS_UNAVAILABLE, "Passkeys are not available on "
+                + "this server.", 3600, null);
+    }
+
     /** Second factors cannot be stored here: strict mode and no {@code secretKeys} to encrypt their secrets. */
     public static GatehouseUnavailableException mfaUnavailable() {
         return new GatehouseUnavailableException(ErrorCode.MFA_UNAVAILABLE, "Two-factor sign-in is not available on "

@@ -106,13 +106,42 @@ public interface AuthService {
     SignInResult completeSignIn(String pendingValue, String code, String ip, String userAgent, String deviceCookie);
 
     /**
+     * Signs in with a passkey: verifies the browser's answer to
+     * {@link dev.gatehouse.passkey.PasskeyService#signInOptions} and opens a session like a password sign-in
+     * (a new session, a new device cookie, an audit event). A passkey asserted with user verification is
+     * enough on its own, also for an account with a second factor or whose roles require one; the session's
+     * factor is {@link Factor#PASSKEY}. A pending second-factor sign-in of the same browser is no longer needed
+     * (send {@code mfaCookieDeletion}).
+     *
+     * @param credentialJson the result of {@code credential.toJSON()} of {@code navigator.credentials.get}
+     * @param deviceCookie   the browser's device cookie value, or null (a new one is issued either way)
+     * @throws dev.gatehouse.passkey.InvalidPasskeyException the assertion does not verify, its challenge is unknown,
+     *                                       used or expired, its sign count went backwards, or the account is disabled
+     * @throws RateLimitedException          too many passkey sign-ins from {@code ip}
+     * @throws EmailNotVerifiedException     verification required and pending
+     */
+    SignInResult signInWithPasskey(String credentialJson, String ip, String userAgent, String deviceCookie);
+
+    /**
+     * Creates an account without a password ({@code passwordlessSignUp}), with the passkey answering
+     * {@link dev.gatehouse.passkey.PasskeyService#signUpOptions}, and opens its first session (none when the
+     * email must be confirmed first, as {@link #signUp}).
+     *
+     * @throws dev.gatehouse.passkey.PasskeyRejectedException the challenge or the response is not acceptable
+     * @throws AccountExistsException the email or username was taken meanwhile
+     */
+    SignInResult signUpWithPasskey(String credentialJson, String passkeyName, String ip, String userAgent);
+
+    /**
      * Proves again, in an existing session, that its user is present ("sudo mode"): with the password
-     * ({@link Factor#PASSWORD}) or, when enrolled, a TOTP code or a recovery code. On success the session
+     * ({@link Factor#PASSWORD}) or, when enrolled, a TOTP code, a recovery code, or a passkey ({@link Factor#PASSKEY}:
+     * {@code secret} is the {@code credential.toJSON()} answering {@link dev.gatehouse.passkey.PasskeyService#reauthOptions}). On success the session
      * counts as recently authenticated for {@code reauthWindowSeconds}. Counted towards the account's
      * failure lock and limited per session like a password change. API tokens can never do this.
      *
      * @throws InvalidCredentialsException a wrong password
      * @throws InvalidMfaCodeException     a wrong code, or a factor the account does not have
+     * @throws dev.gatehouse.passkey.InvalidPasskeyException a passkey assertion that does not verify
      * @throws RateLimitedException        the session's limit or the account's failure lock
      * @throws IllegalArgumentException    no such session of this user
      * @throws dev.gatehouse.AccessDeniedException {@code mfa_enrolment_required}: the session may only enrol the

@@ -46,6 +46,12 @@ public enum EventType {
     RECOVERY_CODES_REGENERATED("mfa.recovery_codes_regenerated"),
     /** A recovery code was used. */
     RECOVERY_CODE_USED("mfa.recovery_code_used"),
+    /** A passkey was registered. */
+    PASSKEY_REGISTERED("passkey.registered"),
+    /** A passkey was renamed by its owner. */
+    PASSKEY_RENAMED("passkey.renamed"),
+    /** A passkey was deleted by its owner. */
+    PASSKEY_REMOVED("passkey.removed"),
     /** A role was granted. */
     ROLE_GRANTED("role.granted"),
     /** A role was revoked. */

@@ -40,6 +40,7 @@ import java.util.Set;
  * @param mail       the built-in SMTP mailer
  * @param http       the HTTP API and the servlet filter
  * @param security   second factors, re-authentication and the audit trail
+ * @param passkeys   passkeys (WebAuthn)
  */
 public record AuthSettings(
         boolean strict,
@@ -54,7 +55,8 @@ public record AuthSettings(
         DatabaseSettings database,
         MailSettings mail,
         HttpSettings http,
-        AccountSecuritySettings security) {
+        AccountSecuritySettings security,
+        PasskeySettings passkeys) {
 
     /** OWASP Argon2id minimums: {memory KiB, time cost} pairs, any one of which suffices (p = 1). */
     private static final int[][] ARGON_FLOORS = {{47104, 1}, {19456, 2}, {12288, 3}, {9216, 4}, {7168, 5}};
@@ -71,15 +73,37 @@ public record AuthSettings(
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(passkeys, "passkeys");
         secretKeys = blankToNull(secretKeys);
         if (secretKeys != null) {
             dev.gatehouse.internal.crypto.Keyring.parse(secretKeys); // throws with the entry at fault and the fix
         }
+        checkRelyingParty(passkeys, links.publicBaseUrl());
         if (strict) {
             checkStrict(hashing, sessions, links, passwords, mail, http);
+            for (String origin : passkeys.origins(links.publicBaseUrl())) {
+                if (!origin.startsWith("https://")) {
+                    fail("passkeyOrigins must use https in strict mode (got '" + origin + "')");
+                }
+            }
             if (secretKeys == null && !security.mfaRequiredRoles().isEmpty()) {
                 fail("mfaRequiredRoles needs secretKeys in strict mode: second-factor secrets are encrypted with "
                         + "the keyring. Set gatehouse.secretKeys / GATEHOUSE_SECRET_KEYS to 'k1:' + `openssl rand -base64 32`.");
+            }
+        }
+    }
+
+    /** Every origin's host must be the relying party id or end with "." + it (WebAuthn's registrable-suffix rule). */
+    private static void checkRelyingParty(PasskeySettings passkeys, String publicBaseUrl) {
+        String rpId = passkeys.rpId(publicBaseUrl);
+        if (rpId == null) {
+            return;
+        }
+        for (String origin : passkeys.origins(publicBaseUrl)) {
+            String host = java.net.URI.create(origin).getHost();
+            if (!host.equals(rpId) && !host.endsWith("." + rpId)) {
+                fail("passkeyRpId '" + rpId + "' does not cover the origin '" + origin + "': the origin's host must be "
+                        + "the relying party id or a subdomain of it. Set passkeyRpId or passkeyOrigins to match.");
             }
         }
     }
@@ -286,5 +310,12 @@ public record AuthSettings(
         public Builder totpIssuer(String v) { return set(TOTP_ISSUER, v); }
         public Builder auditRetentionDays(int v) { return set(AUDIT_RETENTION_DAYS, v); }
         public Builder securityNotices(boolean v) { return set(SECURITY_NOTICES, v); }
+
+        public Builder enablePasskeys(boolean v) { return set(ENABLE_PASSKEYS, v); }
+        public Builder passkeyRpId(String v) { return set(PASSKEY_RP_ID, v); }
+        public Builder passkeyRpName(String v) { return set(PASSKEY_RP_NAME, v); }
+        public Builder passkeyOrigins(Set<String> v) { return set(PASSKEY_ORIGINS, v); }
+        public Builder passkeyChallengeSeconds(long v) { return set(PASSKEY_CHALLENGE_SECONDS, v); }
+        public Builder passwordlessSignUp(boolean v) { return set(PASSWORDLESS_SIGN_UP, v); }
     }
 }

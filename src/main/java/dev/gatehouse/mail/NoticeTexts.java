@@ -107,6 +107,7 @@ final class NoticeTexts {
             case PASSWORD -> "your password";
             case TOTP -> "your password and a code from your authenticator app";
             case RECOVERY_CODE -> "your password and a recovery code";
+            case PASSKEY -> "a passkey";
         };
     }
 

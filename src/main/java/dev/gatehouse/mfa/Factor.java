@@ -9,7 +9,12 @@ public enum Factor {
     /** A code from an authenticator app (RFC 6238). */
     TOTP("totp"),
     /** One of the account's single-use recovery codes. */
-    RECOVERY_CODE("recovery_code");
+    RECOVERY_CODE("recovery_code"),
+    /**
+     * A passkey asserted with user verification (a PIN or biometric on the authenticator): possession and
+     * knowledge or inherence in one, so it satisfies a second-factor requirement on its own.
+     */
+    PASSKEY("passkey");
 
     private final String wire;
 

@@ -210,6 +210,16 @@ public final class DefaultAuthService implements AuthService {
         return new SignInResult(p.user(), cookie, devices.issue(p.identifier()));
     }
 
+    @Override
+    public SignInResult signInWithPasskey(String credentialJson, String ip, String userAgent, String deviceCookie) {
+        throw new UnsupportedOperationException("passkeys: work in progress");
+    }
+
+    @Override
+    public SignInResult signUpWithPasskey(String credentialJson, String passkeyName, String ip, String userAgent) {
+        throw new UnsupportedOperationException("passkeys: work in progress");
+    }
+
     /** The pending second-factor cookie's deletion (to send once a sign-in completes or restarts). */
     public SessionCookie mfaCookieDeletion() {
         return mfaSignIn.cookie("", 0);

@@ -5,6 +5,7 @@ import dev.gatehouse.Gatehouse;
 import dev.gatehouse.GatehouseUnavailableException;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.mfa.MfaService;
+import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.account.PasswordHasher;
 import dev.gatehouse.account.UserAdminService;
 import dev.gatehouse.apitoken.ApiTokenService;
@@ -208,6 +209,12 @@ public class GatehouseProducer {
     @ApplicationScoped
     AuthService auth() {
         return gatehouse().auth();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PasskeyService passkeys() {
+        return gatehouse().passkeys();
     }
 
     @Produces

@@ -9,6 +9,7 @@ import static dev.gatehouse.internal.config.Setting.derived;
 import static dev.gatehouse.internal.config.Setting.of;
 
 import dev.gatehouse.config.AccountSecuritySettings;
+import dev.gatehouse.config.PasskeySettings;
 import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.ApiTokenSettings;
 import dev.gatehouse.config.AuthSettings;
@@ -202,6 +203,17 @@ public final class SettingsCatalog {
     public static final Setting<Boolean> SECURITY_NOTICES = of("securityNotices", BOOLEAN, true,
             s -> s.security().securityNotices());
 
+    // passkeys
+    public static final Setting<Boolean> ENABLE_PASSKEYS = of("enablePasskeys", BOOLEAN, true, s -> s.passkeys().enablePasskeys());
+    public static final Setting<String> PASSKEY_RP_ID = of("passkeyRpId", TEXT, null, s -> s.passkeys().passkeyRpId());
+    public static final Setting<String> PASSKEY_RP_NAME = of("passkeyRpName", TEXT, "Gatehouse", s -> s.passkeys().passkeyRpName());
+    public static final Setting<Set<String>> PASSKEY_ORIGINS = of("passkeyOrigins", LIST, Set.of(),
+            s -> s.passkeys().passkeyOrigins());
+    public static final Setting<Long> PASSKEY_CHALLENGE_SECONDS = of("passkeyChallengeSeconds", LONG, 300L,
+            s -> s.passkeys().passkeyChallengeSeconds());
+    public static final Setting<Boolean> PASSWORDLESS_SIGN_UP = of("passwordlessSignUp", BOOLEAN, false,
+            s -> s.passkeys().passwordlessSignUp());
+
     /** Every setting, in the order {@link #describe} prints them. */
     public static final List<Setting<?>> ALL = List.of(STRICT, SECRET_KEYS,
             ARGON_TIME_COST, ARGON_MEMORY_KIB, ARGON_PARALLELISM, HASHING_CONCURRENCY, HASHING_QUEUE_TIMEOUT_MILLIS,
@@ -224,7 +236,8 @@ public final class SettingsCatalog {
             AUTH_PATH_PREFIX, ENABLE_CREDENTIALS_API, TRUSTED_PROXIES, TRUSTED_ORIGINS, MAX_REQUEST_BYTES, FILTER_MODE,
             FILTER_RULES, FILTER_AUTO_REGISTER, ENABLE_OPEN_API,
             MFA_REQUIRED_ROLES, MFA_CHALLENGE_SECONDS, MFA_MAX_CODES_PER_CHALLENGE, REAUTH_WINDOW_SECONDS, TOTP_ISSUER,
-            AUDIT_RETENTION_DAYS, SECURITY_NOTICES);
+            AUDIT_RETENTION_DAYS, SECURITY_NOTICES,
+            ENABLE_PASSKEYS, PASSKEY_RP_ID, PASSKEY_RP_NAME, PASSKEY_ORIGINS, PASSKEY_CHALLENGE_SECONDS, PASSWORDLESS_SIGN_UP);
 
     /**
      * Settings from the given values, every other one at its default.
@@ -265,7 +278,9 @@ public final class SettingsCatalog {
                         v.get(FILTER_AUTO_REGISTER), v.get(ENABLE_OPEN_API)),
                 new AccountSecuritySettings(v.get(MFA_REQUIRED_ROLES), v.get(MFA_CHALLENGE_SECONDS),
                         v.get(MFA_MAX_CODES_PER_CHALLENGE), v.get(REAUTH_WINDOW_SECONDS), v.get(TOTP_ISSUER),
-                        v.get(AUDIT_RETENTION_DAYS), v.get(SECURITY_NOTICES)));
+                        v.get(AUDIT_RETENTION_DAYS), v.get(SECURITY_NOTICES)),
+                new PasskeySettings(v.get(ENABLE_PASSKEYS), v.get(PASSKEY_RP_ID), v.get(PASSKEY_RP_NAME),
+                        v.get(PASSKEY_ORIGINS), v.get(PASSKEY_CHALLENGE_SECONDS), v.get(PASSWORDLESS_SIGN_UP)));
     }
 
     /** Every value {@code settings} holds, so a builder can start from them. */

@@ -23,7 +23,7 @@ public class UserEntity {
     @Column(name = "username", length = 64, unique = true)
     public String username;
 
-    @Column(name = "password_hash", length = 512, nullable = false)
+    @Column(name = "password_hash", length = 512)
     public String passwordHash;
 
     @JdbcTypeCode(SqlTypes.TIMESTAMP)
