@@ -5,6 +5,8 @@ import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.SignInResult;
 import dev.gatehouse.mail.AccountEmails;
+import dev.gatehouse.mfa.Factor;
+import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
@@ -37,10 +39,27 @@ public final class AccountPages {
     static String credentialsForm(HttpServletRequest req, String action, String api, String button, String email) {
         String ctx = req.getContextPath();
         return "<form method='post' action='" + ctx + action + "' data-api='" + ctx + api + "' data-next='" + ctx
-                + "/dashboard'><label>Email <input type='email' name='email' id='email' autocomplete='username' value='"
+                + "/dashboard'><label>Email <input type='email' name='email' id='email' autocomplete='"
+                + (action.equals("/login") ? "username webauthn" : "username") + "' value='"
                 + Page.esc(email) + "' required></label><br><label>Password <input type='password' name='password' id='password' "
                 + "autocomplete='" + (action.equals("/signup") ? "new-password" : "current-password") + "' required></label><br>"
                 + "<button id='submit'>" + button + "</button></form>";
+    }
+
+    /**
+     * The sign-in page's passkey button (discoverable: the browser's account chooser). The same page also
+     * offers the user's passkeys in the email field's autofill (conditional UI), which {@code passkeys.js}
+     * starts because the field's autocomplete names {@code webauthn}.
+     */
+    static String passkeySignIn(String label) {
+        return "<p><button type='button' id='passkey-signin'>" + Page.esc(label) + "</button></p>";
+    }
+
+    /** Sign-up with a passkey and no password ({@code passwordlessSignUp}). */
+    static String passkeySignUp() {
+        return "<h2>Or without a password</h2><p>Create the account with a passkey: your device's screen lock or "
+                + "security key signs you in.</p><label>Email <input type='email' id='passkey-email' autocomplete='email' "
+                + "required></label> <button type='button' id='passkey-signup'>Sign up with a passkey</button>";
     }
 
     @WebServlet("/signup")
@@ -53,11 +72,18 @@ public final class AccountPages {
         SessionService sessions;
         @Inject
         AccountEmails emails;
+        @Inject
+        PasskeyService passkeys;
+
+        private boolean passwordless() {
+            return settings.passkeys().passwordlessSignUp() && passkeys.available();
+        }
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
             render(req, res, 200, "Sign up", credentialsForm(req, "/signup", "/auth/signup", "Create account", "")
-                    + "<p>At least 8 characters; common passwords and your email's name are refused. Password managers welcome.</p>");
+                    + "<p>At least 8 characters; common passwords and your email's name are refused. Password managers welcome.</p>"
+                    + (passwordless() ? passkeySignUp() : ""), passwordless());
         }
 
         @Override
@@ -79,7 +105,7 @@ public final class AccountPages {
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
                 render(req, res, 400, "Sign up", error(message(e)) + credentialsForm(req, "/signup", "/auth/signup",
-                        "Create account", email));
+                        "Create account", email) + (passwordless() ? passkeySignUp() : ""), passwordless());
             }
         }
     }
@@ -90,13 +116,22 @@ public final class AccountPages {
         AuthService auth;
         @Inject
         SessionService sessions;
+        @Inject
+        PasskeyService passkeys;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
             String expired = req.getParameter("expired") != null
                     ? error("Your sign-in expired or used up its codes. Please sign in again.") : "";
-            render(req, res, 200, "Sign in", expired + credentialsForm(req, "/login", "/auth/login", "Sign in", "")
-                    + "<p><a href='" + req.getContextPath() + "/forgot'>Forgot your password?</a></p>");
+            show(req, res, 200, expired, "");
+        }
+
+        private void show(HttpServletRequest req, HttpServletResponse res, int status, String top, String email)
+                throws IOException {
+            boolean withPasskeys = passkeys.available();
+            render(req, res, status, "Sign in", top + credentialsForm(req, "/login", "/auth/login", "Sign in", email)
+                    + (withPasskeys ? passkeySignIn("Sign in with a passkey") : "")
+                    + "<p><a href='" + req.getContextPath() + "/forgot'>Forgot your password?</a></p>", withPasskeys);
         }
 
         /**
@@ -113,14 +148,15 @@ public final class AccountPages {
                 endEarlierSession(req, sessions);
                 if (r.mfaRequired()) {
                     setCookie(res, r.challenge().pendingCookie());
-                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH);
+                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH
+                            + (r.challenge().methods().contains(Factor.PASSKEY.wireName()) ? "?passkey=1" : ""));
                     return;
                 }
                 setCookie(res, r.cookie());
                 r.deviceCookie().ifPresent(d -> setCookie(res, d)); // lets this browser past a future flood
                 res.sendRedirect(req.getContextPath() + (r.enrolmentRequired() ? SecurityPage.PATH : "/dashboard"));
             } catch (RuntimeException e) {
-                render(req, res, 401, "Sign in", error(message(e)) + credentialsForm(req, "/login", "/auth/login", "Sign in", email));
+                show(req, res, 401, error(message(e)), email);
             }
         }
     }

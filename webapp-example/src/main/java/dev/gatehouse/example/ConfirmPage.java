@@ -3,6 +3,7 @@ package dev.gatehouse.example;
 import dev.gatehouse.Caller;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.mfa.Factor;
+import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.web.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * ({@link Page#requireRecentAuth}); the password, or a code when an authenticator app is on, makes
  * the session recent again ({@code AuthService.reauthenticate}) and the user goes back to where
  * they were. That place comes from the query string, so only a path under this application is
- * followed: anything else (another site, {@code //host}, a scheme) goes to the dashboard.
+ * followed: anything else (another site, {@code //host}, a scheme) goes to the dashboard. A user with a passkey
+ * may use it instead ({@code passkeys.js}: the passkey re-authentication options, then {@code POST /auth/reauth}
+ * with method {@code passkey}); an account without a password is offered only its passkeys and app.
  */
 @WebServlet(ConfirmPage.PATH)
 public class ConfirmPage extends Page {
@@ -29,6 +32,8 @@ public class ConfirmPage extends Page {
 
     @Inject
     AuthService auth;
+    @Inject
+    PasskeyService passkeys;
 
     /** {@code next} when it is a path under this application, else the dashboard. */
     static String safeNext(String next) {
@@ -66,16 +71,26 @@ public class ConfirmPage extends Page {
         String action = req.getContextPath() + PATH;
         String next = "<input type='hidden' name='next' value='" + esc(safeNext(req.getParameter("next"))) + "'>";
         List<String> methods = c.authentication() == null ? List.of("password") : c.authentication().reauthMethods();
+        boolean passkey = passkeys.available()
+                && (methods.contains(Factor.PASSKEY.wireName()) || !passkeys.list(c.userId()).isEmpty());
         StringBuilder b = new StringBuilder(top).append("<p id='reauth-required'>You signed in a while ago. Confirm it's "
-                + "you to go on.</p><form method='post' action='").append(action).append("'>").append(next)
-                .append("<label>Password <input type='password' name='password' id='reauth-password' "
-                        + "autocomplete='current-password' required></label> <button id='reauth'>Confirm</button></form>");
+                + "you to go on.</p>");
+        if (passkey) {
+            b.append("<p><button type='button' id='reauth-passkey' data-next='").append(esc(safeNext(req.getParameter("next"))))
+                    .append("'>Use a passkey</button></p>");
+        }
+        if (!passkey || methods.contains(Factor.PASSWORD.wireName())) {
+            b.append(passkey ? "<p>Or with your password:</p>" : "").append("<form method='post' action='").append(action)
+                    .append("'>").append(next).append("<label>Password <input type='password' name='password' "
+                            + "id='reauth-password' autocomplete='current-password' required></label> <button id='reauth'>"
+                            + "Confirm</button></form>");
+        }
         if (methods.contains(Factor.TOTP.wireName())) {
             b.append("<p>Or with your authenticator app:</p><form method='post' action='").append(action).append("'>")
                     .append(next).append("<label>Code or recovery code <input name='code' id='reauth-code' "
                             + "autocomplete='one-time-code' required></label> <button id='reauth-with-code'>Confirm</button>"
                             + "</form>");
         }
-        render(req, res, status, "Confirm it's you", b.toString());
+        render(req, res, status, "Confirm it's you", b.toString(), passkey);
     }
 }

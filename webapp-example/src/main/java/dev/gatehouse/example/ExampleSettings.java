@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * The example's settings: development defaults (not strict, plain-HTTP cookie, dev outbox, an H2
- * file database) under whatever GATEHOUSE_* variables and gatehouse.* properties say.
+ * file database, passkeys for http://localhost:8080 with sign-up without a password) under whatever
+ * GATEHOUSE_* variables and gatehouse.* properties say. Chromium treats http://localhost as a secure
+ * context, so WebAuthn works there; on another host or port set GATEHOUSE_PUBLIC_BASE_URL (or
+ * GATEHOUSE_PASSKEY_ORIGINS) to the address the browser uses.
  */
 @ApplicationScoped
 public class ExampleSettings {
@@ -24,7 +27,8 @@ public class ExampleSettings {
     public static AuthSettings load() {
         Map<String, String> env = new HashMap<>();
         env.put("GATEHOUSE_STRICT", "false");
-        env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://localhost:8080");
+        env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://localhost:8080"); // also the passkeys' relying party: localhost
+        env.put("GATEHOUSE_PASSWORDLESS_SIGN_UP", "true"); // the sign-up page offers "Sign up with a passkey"
         env.put("GATEHOUSE_JDBC_URL", "jdbc:h2:file:" + defaultDatabase() + ";DB_CLOSE_ON_EXIT=FALSE");
         env.putAll(System.getenv());
         env.keySet().removeAll(Set.of("GATEHOUSE_BOOTSTRAP_ADMIN", "GATEHOUSE_DEV_OUTBOX")); // the example's own variables

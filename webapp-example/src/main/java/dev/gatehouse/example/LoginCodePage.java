@@ -4,6 +4,7 @@ import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.SignInResult;
 import dev.gatehouse.mfa.InvalidMfaCodeException;
 import dev.gatehouse.mfa.MfaChallengeInvalidException;
+import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
@@ -15,7 +16,9 @@ import java.io.IOException;
 
 /**
  * The second step of a sign-in: a code from the authenticator app or a recovery code, for the
- * attempt the pending cookie (set by the sign-in page) stands for. Without one, back to sign-in.
+ * attempt the pending cookie (set by the sign-in page) stands for. Without one, back to sign-in. When the
+ * pending sign-in also accepts a passkey ({@code ?passkey=1}, set from the challenge's methods), "Use a passkey
+ * instead" asks for one of that user's passkeys ({@code passkeys.js}: the options row sees the pending cookie).
  */
 @WebServlet(LoginCodePage.PATH)
 public class LoginCodePage extends Page {
@@ -26,10 +29,22 @@ public class LoginCodePage extends Page {
     AuthService auth;
     @Inject
     SessionService sessions;
+    @Inject
+    PasskeyService passkeys;
+
+    /** Whether to offer a passkey: the sign-in page said the challenge accepts one, and passkeys work here. */
+    private boolean withPasskey(HttpServletRequest req) {
+        return req.getParameter("passkey") != null && passkeys.available();
+    }
+
+    private String page(HttpServletRequest req) {
+        return form(req) + (withPasskey(req) ? AccountPages.passkeySignIn("Use a passkey instead") : "");
+    }
 
     static String form(HttpServletRequest req) {
         String ctx = req.getContextPath();
-        return "<form method='post' action='" + ctx + PATH + "' data-api='" + ctx + "/auth/mfa/verify' data-next='" + ctx
+        return "<form method='post' action='" + ctx + PATH + (req.getParameter("passkey") != null ? "?passkey=1" : "")
+                + "' data-api='" + ctx + "/auth/mfa/verify' data-next='" + ctx
                 + "/dashboard'><label>Code <input name='code' id='code' autocomplete='one-time-code' autocapitalize='none' "
                 + "spellcheck='false' required autofocus></label><br><button id='verify'>Sign in</button></form>"
                 + "<p id='recovery-hint'>Enter the 6-digit code your authenticator app shows. Lost the app? Use one of your "
@@ -42,7 +57,7 @@ public class LoginCodePage extends Page {
             res.sendRedirect(req.getContextPath() + "/login");
             return;
         }
-        render(req, res, 200, "Two-step sign-in", form(req));
+        render(req, res, 200, "Two-step sign-in", page(req), withPasskey(req));
     }
 
     @Override
@@ -63,9 +78,9 @@ public class LoginCodePage extends Page {
             setCookie(res, pendingDeletion()); // expired or out of codes: the password comes first again
             res.sendRedirect(req.getContextPath() + "/login?expired=1");
         } catch (InvalidMfaCodeException e) {
-            render(req, res, 401, "Two-step sign-in", error(e.getMessage()) + form(req));
+            render(req, res, 401, "Two-step sign-in", error(e.getMessage()) + page(req), withPasskey(req));
         } catch (RuntimeException e) {
-            render(req, res, 400, "Two-step sign-in", error(message(e)) + form(req));
+            render(req, res, 400, "Two-step sign-in", error(message(e)) + page(req), withPasskey(req));
         }
     }
 

@@ -34,7 +34,7 @@ public final class Main {
             PasswordPages.Change.class, PasswordPages.Forgot.class, PasswordPages.Reset.class, PasswordPages.Verify.class,
             TokenPages.class, LoginCodePage.class, SecurityPage.class, ConfirmPage.class, EmailPages.Change.class,
             EmailPages.Confirm.class, ActivityPages.Own.class, ActivityPages.Audit.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
-            ApiDocsPage.class, HealthEndpoint.class, MetricsEndpoint.class, ErrorPage.class);
+            ApiDocsPage.class, StaticFiles.class, HealthEndpoint.class, MetricsEndpoint.class, ErrorPage.class);
 
     private Main() {
     }

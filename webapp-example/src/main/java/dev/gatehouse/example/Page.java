@@ -155,6 +155,16 @@ abstract class Page extends HttpServlet {
 
     /** Writes a page in the layout; every post form in {@code body} gets this browser's form token. */
     void render(HttpServletRequest req, HttpServletResponse res, int status, String title, String body) throws IOException {
+        render(req, res, status, title, body, false);
+    }
+
+    /**
+     * {@link #render(HttpServletRequest, HttpServletResponse, int, String, String)}, and with {@code passkeys} the
+     * passkey script ({@link StaticFiles#PASSKEYS}), loaded with the same nonce as the inline one: the policy stays
+     * nonce-only.
+     */
+    void render(HttpServletRequest req, HttpServletResponse res, int status, String title, String body, boolean passkeys)
+            throws IOException {
         String nonce = FormToken.random(18);
         String token = FormToken.issue(req, res, secure(req));
         String html = (nav(req) + "<h1>" + esc(title) + "</h1><p id='message' class='error'></p>" + body)
@@ -166,7 +176,8 @@ abstract class Page extends HttpServlet {
         res.getWriter().write("<!doctype html><html><head><meta charset='utf-8'><title>" + esc(title)
                 + " · Gatehouse example</title><style nonce='" + nonce + "'>" + STYLE + "</style></head><body data-ctx='"
                 + esc(req.getContextPath()) + "'>" + html
-                + "<script nonce='" + nonce + "'>" + SCRIPT + "</script></body></html>");
+                + "<script nonce='" + nonce + "'>" + SCRIPT + "</script>" + (passkeys ? "<script nonce='" + nonce + "' src='"
+                + esc(req.getContextPath()) + StaticFiles.PASSKEYS + "'></script>" : "") + "</body></html>");
     }
 
     private void headers(HttpServletRequest req, HttpServletResponse res, String nonce) {
@@ -242,7 +253,10 @@ abstract class Page extends HttpServlet {
                 try { data = await res.json(); } catch (e) { data = {}; }
                 const msg = document.getElementById('message');
                 const ctx = document.body.dataset.ctx;
-                if (data.code === 'mfa_required') { window.location.href = ctx + '/login/code'; return; }
+                if (data.code === 'mfa_required') {
+                  window.location.href = ctx + '/login/code' + ((data.methods || []).includes('passkey') ? '?passkey=1' : '');
+                  return;
+                }
                 if (data.code === 'reauth_required') {
                   window.location.href = ctx + '/account/confirm?next='
                     + encodeURIComponent(window.location.pathname.substring(ctx.length) + window.location.search);

@@ -6,14 +6,18 @@ import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.mfa.RecoveryCodes;
 import dev.gatehouse.mfa.TotpEnrolment;
+import dev.gatehouse.passkey.Passkey;
+import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.session.ResolvedSession;
 import dev.gatehouse.session.SessionService;
+import dev.gatehouse.web.ClientAddress;
 import dev.gatehouse.web.Guards;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +26,11 @@ import java.util.Optional;
  * change needs a recent sign-in ({@link ConfirmPage}). It is also the one page a session that may
  * only enrol (its user's roles require an app: {@code mfaRequiredRoles}) can use: that session is
  * anonymous to every guard, so this page resolves it itself.
+ *
+ * <p>Passkeys: the list (name, created, last used, synced), rename and delete (form posts here, after a recent
+ * sign-in), and "Add a passkey" ({@code passkeys.js} through the JSON API, which answers {@code reauth_required}
+ * when the sign-in is not recent: the script then goes through {@link ConfirmPage}). An enrol-only session may
+ * add a passkey too: that satisfies its role's requirement.
  */
 @WebServlet(SecurityPage.PATH)
 public class SecurityPage extends Page {
@@ -32,6 +41,8 @@ public class SecurityPage extends Page {
     MfaService mfa;
     @Inject
     SessionService sessions;
+    @Inject
+    PasskeyService passkeys;
 
     /** Who may use this page: a full browser session, or a session that may only enrol. */
     private record Who(String userId, boolean restricted, String cookie) {
@@ -43,11 +54,14 @@ public class SecurityPage extends Page {
         if (who.isEmpty()) {
             return;
         }
+        boolean withPasskeys = passkeys.available();
         if (who.get().restricted()) {
             render(req, res, 200, "Set up two-step sign-in", "<p id='enrolment-required'>Your account's role requires "
-                    + "two-step sign-in. Set up an authenticator app to continue; until then you can do nothing else.</p>"
+                    + "two-step sign-in. Set up an authenticator app" + (withPasskeys ? " or add a passkey" : "")
+                    + " to continue; until then you can do nothing else.</p>"
                     + action(req, "begin", "Set up an authenticator app") + "<form method='post' action='"
-                    + req.getContextPath() + "/logout' class='inline'><button id='logout'>Sign out</button></form>");
+                    + req.getContextPath() + "/logout' class='inline'><button id='logout'>Sign out</button></form>"
+                    + (withPasskeys ? addPasskey(req.getContextPath() + "/dashboard") : ""), withPasskeys);
             return;
         }
         MfaStatus s = mfa.status(who.get().userId());
@@ -65,8 +79,44 @@ public class SecurityPage extends Page {
             b.append("<p>With an app such as a password manager or an authenticator, signing in needs a code from it "
                     + "as well as your password.</p>").append(action(req, "begin", "Set up an authenticator app"));
         }
+        if (withPasskeys) {
+            b.append(passkeySection(req, passkeys.list(who.get().userId())));
+        }
         render(req, res, 200, "Two-step sign-in", b + "<p>Every change here asks you to confirm it's you if you signed in "
-                + "more than a few minutes ago.</p>");
+                + "more than a few minutes ago.</p>", withPasskeys);
+    }
+
+    /** The passkeys section: the list with rename and delete, then the form that adds one. */
+    private static String passkeySection(HttpServletRequest req, List<Passkey> list) {
+        String ctx = req.getContextPath();
+        StringBuilder b = new StringBuilder("<h2>Passkeys</h2><p>A passkey signs you in with your device's screen lock or a "
+                + "security key, without a password or a code.</p>");
+        if (list.isEmpty()) {
+            b.append("<p id='no-passkeys'>You have no passkey yet.</p>");
+        } else {
+            b.append("<table id='passkeys'><tr><th>Name</th><th>Created</th><th>Last used</th><th>Synced</th><th></th></tr>");
+            for (Passkey p : list) {
+                b.append("<tr data-passkey='").append(esc(p.id())).append("'><td class='passkey-name'>").append(esc(p.name()))
+                        .append("</td><td>").append(esc(p.createdAt())).append("</td><td>")
+                        .append(p.lastUsedAt() == null ? "never" : esc(p.lastUsedAt())).append("</td><td>")
+                        .append(p.backedUp() ? "yes" : "no").append("</td><td><form method='post' action='").append(ctx)
+                        .append(PATH).append("' class='inline'><input type='hidden' name='do' value='passkey-rename'>")
+                        .append("<input type='hidden' name='id' value='").append(esc(p.id())).append("'><input name='name' ")
+                        .append("class='passkey-new-name' aria-label='New name' maxlength='64' required> <button ")
+                        .append("class='passkey-rename'>Rename</button></form> <form method='post' action='").append(ctx)
+                        .append(PATH).append("' class='inline'><input type='hidden' name='do' value='passkey-delete'>")
+                        .append("<input type='hidden' name='id' value='").append(esc(p.id())).append("'><button ")
+                        .append("class='passkey-delete'>Delete</button></form></td></tr>");
+            }
+            b.append("</table>");
+        }
+        return b.append(addPasskey(ctx + PATH)).toString();
+    }
+
+    /** "Add a passkey": a name, and the button {@code passkeys.js} drives; then the browser goes to {@code next}. */
+    private static String addPasskey(String next) {
+        return "<p><label>Name <input id='passkey-name' maxlength='64' placeholder='Laptop, phone, security key'></label> "
+                + "<button type='button' id='passkey-add' data-next='" + esc(next) + "'>Add a passkey</button></p>";
     }
 
     @Override
@@ -90,6 +140,20 @@ public class SecurityPage extends Page {
                 case "confirm" -> confirm(req, res, who);
                 case "regenerate" -> codes(req, res, mfa.regenerateRecoveryCodes(who.userId()), "");
                 case "remove" -> remove(req, res, who);
+                case "passkey-rename" -> {
+                    if (passkeys.rename(who.userId(), req.getParameter("id"), req.getParameter("name")).isEmpty()) {
+                        res.sendError(404);
+                        return;
+                    }
+                    res.sendRedirect(req.getContextPath() + PATH);
+                }
+                case "passkey-delete" -> {
+                    if (!passkeys.delete(who.userId(), req.getParameter("id"), ClientAddress.of(req), req.getHeader("User-Agent"))) {
+                        res.sendError(404);
+                        return;
+                    }
+                    res.sendRedirect(req.getContextPath() + PATH);
+                }
                 default -> res.sendError(400);
             }
         } catch (RuntimeException e) {
