@@ -40,9 +40,12 @@
   }
 
   // What the browser said when the user closed the dialog, had no passkey, or the authenticator refused.
-  function browserError(e) {
+  function browserError(e, creating) {
     if (e && e.name === 'AbortError') { return; }
-    if (e && e.name === 'NotAllowedError') {
+    if (e && e.name === 'NotAllowedError' && creating) {
+      say('No passkey was created: the request was cancelled or timed out, or this authenticator cannot verify you. '
+        + 'Passkeys here need user verification (a PIN, fingerprint, face or screen lock).', false);
+    } else if (e && e.name === 'NotAllowedError') {
       say('The passkey request was cancelled or timed out, or no passkey for this site was chosen.', false);
     } else if (e && e.name === 'InvalidStateError') {
       say('This authenticator already holds a passkey for your account.', false);
@@ -114,7 +117,7 @@
         const r = await create('/auth/passkeys/register/options', {}, '/auth/passkeys/register', name.trim(),
           window.location.pathname.substring(ctx.length));
         if (r) { window.location.href = addButton.dataset.next || window.location.href; }
-      } catch (e) { browserError(e); }
+      } catch (e) { browserError(e, true); }
     });
   }
 
@@ -132,7 +135,7 @@
           return;
         }
         window.location.href = ctx + '/dashboard';
-      } catch (e) { browserError(e); }
+      } catch (e) { browserError(e, true); }
     });
   }
 
