@@ -91,7 +91,8 @@
     PublicKeyCredential.isConditionalMediationAvailable().then(function (available) {
       if (!available) { return; }
       document.body.dataset.conditional = 'waiting'; // for tests and curious readers
-      signIn('conditional').catch(function (e) { if (e.name !== 'AbortError') { browserError(e); } });
+      // The browser's own failures stay silent here (nobody pressed anything); the server's refusal is shown.
+      signIn('conditional').catch(function () { document.body.dataset.conditional = 'ended'; });
     });
   }
 
