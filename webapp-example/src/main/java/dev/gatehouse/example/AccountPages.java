@@ -5,7 +5,6 @@ import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.SignInResult;
 import dev.gatehouse.mail.AccountEmails;
-import dev.gatehouse.mfa.Factor;
 import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.web.ClientAddress;
@@ -148,8 +147,7 @@ public final class AccountPages {
                 endEarlierSession(req, sessions);
                 if (r.mfaRequired()) {
                     setCookie(res, r.challenge().pendingCookie());
-                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH
-                            + (r.challenge().methods().contains(Factor.PASSKEY.wireName()) ? "?passkey=1" : ""));
+                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH + LoginCodePage.query(r.challenge().methods()));
                     return;
                 }
                 setCookie(res, r.cookie());

@@ -2,6 +2,7 @@ package dev.gatehouse.example;
 
 import dev.gatehouse.account.AuthService;
 import dev.gatehouse.account.SignInResult;
+import dev.gatehouse.mfa.Factor;
 import dev.gatehouse.mfa.InvalidMfaCodeException;
 import dev.gatehouse.mfa.MfaChallengeInvalidException;
 import dev.gatehouse.passkey.PasskeyService;
@@ -13,12 +14,15 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The second step of a sign-in: a code from the authenticator app or a recovery code, for the
  * attempt the pending cookie (set by the sign-in page) stands for. Without one, back to sign-in. When the
  * pending sign-in also accepts a passkey ({@code ?passkey=1}, set from the challenge's methods), "Use a passkey
- * instead" asks for one of that user's passkeys ({@code passkeys.js}: the options row sees the pending cookie).
+ * instead" asks for one of that user's passkeys ({@code passkeys.js}: the options row sees the pending cookie);
+ * when a passkey is the only way ({@code ?passkey=only}: no app, and the user's roles require a second factor),
+ * the page offers only that.
  */
 @WebServlet(LoginCodePage.PATH)
 public class LoginCodePage extends Page {
@@ -37,7 +41,20 @@ public class LoginCodePage extends Page {
         return req.getParameter("passkey") != null && passkeys.available();
     }
 
+    /** The query that tells this page the challenge's methods: none, {@code ?passkey=1} or {@code ?passkey=only}. */
+    static String query(List<String> methods) {
+        if (!methods.contains(Factor.PASSKEY.wireName())) {
+            return "";
+        }
+        return methods.size() == 1 ? "?passkey=only" : "?passkey=1";
+    }
+
     private String page(HttpServletRequest req) {
+        if (withPasskey(req) && "only".equals(req.getParameter("passkey"))) {
+            return "<p id='passkey-hint'>Your account needs a second step: confirm with your passkey.</p>"
+                    + AccountPages.passkeySignIn("Use your passkey") + "<p><a href='" + req.getContextPath()
+                    + "/login'>Start again</a></p>";
+        }
         return form(req) + (withPasskey(req) ? AccountPages.passkeySignIn("Use a passkey instead") : "");
     }
 

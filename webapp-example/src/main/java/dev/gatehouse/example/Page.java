@@ -254,7 +254,9 @@ abstract class Page extends HttpServlet {
                 const msg = document.getElementById('message');
                 const ctx = document.body.dataset.ctx;
                 if (data.code === 'mfa_required') {
-                  window.location.href = ctx + '/login/code' + ((data.methods || []).includes('passkey') ? '?passkey=1' : '');
+                  const methods = data.methods || [];
+                  window.location.href = ctx + '/login/code' + (!methods.includes('passkey') ? ''
+                    : methods.length === 1 ? '?passkey=only' : '?passkey=1');
                   return;
                 }
                 if (data.code === 'reauth_required') {

@@ -226,6 +226,41 @@ class PasskeyBrowserIT {
         assertEquals(base + "/login", browser.getCurrentUrl());
     }
 
+    /** With an authenticator app and a passkey, the second step of a password sign-in can be the passkey. */
+    @Test
+    void passkeyInsteadOfTheAppCode() throws Exception {
+        String email = "two-step-passkey@example.test";
+        String password = "saffron-glacier-note-5";
+        VirtualAuthenticator device = addAuthenticator(true);
+        signUpWithPassword(email, password);
+        open("/account/security");
+        el("totp-begin").click();
+        String secret = el("totp-secret").getText();
+        type("confirm-code", AppCodes.at(secret, clock.instant()));
+        el("confirm-totp").click();
+        el("recovery-codes");
+        open("/account/security");
+        type("passkey-name", "Phone");
+        el("passkey-add").click();
+        wait.until(d -> !d.findElements(By.id("passkeys")).isEmpty());
+
+        signOut();
+        Credential passkey = device.getCredentials().get(0);
+        device.removeAllCredentials(); // else the sign-in page's autofill request signs in with it at once
+        open("/login");
+        type("email", email);
+        type("password", password);
+        el("submit").click();
+        waitForPath("/login/code?passkey=1");
+        el("code"); // the app's code is still asked for, the passkey offered beside it
+        device.addCredential(passkey);
+        screenshot("passkey-second-step.png");
+        el("passkey-signin").click();
+        waitForPath("/dashboard");
+        assertTrue(el("who").getText().contains(email), el("who").getText());
+        signOut();
+    }
+
     /** An authenticator without user verification cannot register: no passkey, and the page says why. */
     @Test
     void authenticatorWithoutUserVerificationIsRefused() throws Exception {
