@@ -600,4 +600,57 @@ public abstract class ExampleBlackBoxSuite {
             assertTrue(r.body().contains("id='error'") && !r.body().contains("Exception"), r.body());
         }
     }
+
+    /**
+     * The origin the example's pages are served from as far as passkeys go: its publicBaseUrl,
+     * {@code http://localhost:8080} by default, whatever port the server under test really has (the
+     * authenticator here is software, so it claims that origin like a browser on that address would).
+     */
+    protected String passkeyOrigin() {
+        return "http://localhost:8080";
+    }
+
+    /**
+     * Passkeys inside the server: the sign-in page offers one and loads the script with its nonce, then a
+     * software authenticator registers a passkey through the JSON API, signs in with it (webauthn4j and its
+     * Jackson 3 CBOR parsing run in the container's class loading), and the security page lists it.
+     */
+    @Test
+    void passkeyRegistersAndSignsInInsideTheServer() throws Exception {
+        Web.Res login = send("GET", "/login", null);
+        assertTrue(login.body().contains("id='passkey-signin'") && login.body().contains("autocomplete='username webauthn'"),
+                login.body());
+        String csp = login.raw().headers().firstValue("Content-Security-Policy").orElse("");
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'nonce-([^']+)'").matcher(csp);
+        assertTrue(nonce.find() && !csp.contains("'unsafe-inline'") && !csp.contains("script-src 'self'"), csp);
+        assertTrue(login.body().contains("<script nonce='" + nonce.group(1) + "' src='/static/passkeys.js'>"), login.body());
+        Web.Res script = send("GET", "/static/passkeys.js", null);
+        assertEquals(200, script.status());
+        assertTrue(script.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(script.body().contains("parseRequestOptionsFromJSON"), script.body());
+        int other = send("GET", "/static/web.xml", null).status();
+        assertEquals(404, other, "only the named scripts are served");
+
+        String session = signUpOrIn("passkey-box@example.test");
+        TinyAuthenticator device = new TinyAuthenticator();
+        Web.Res options = send("POST", "/auth/passkeys/register/options", "{}", "Cookie", "gatehouse_session=" + session);
+        assertEquals(200, options.status(), options.body());
+        Web.Res registered = send("POST", "/auth/passkeys/register", "{\"credential\":" + device.create(options.body(),
+                passkeyOrigin()) + ",\"name\":\"Box key\"}", "Cookie", "gatehouse_session=" + session);
+        assertEquals(201, registered.status(), registered.body());
+
+        Web.Res signIn = send("POST", "/auth/passkeys/login/options", "{}");
+        assertEquals(200, signIn.status(), signIn.body());
+        Web.Res in = send("POST", "/auth/passkeys/login", "{\"credential\":" + device.get(signIn.body(), passkeyOrigin())
+                + "}");
+        assertEquals(200, in.status(), in.body());
+        String passkeySession = in.cookie();
+        assertTrue(passkeySession != null && !passkeySession.equals(session));
+        Web.Res me = send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + passkeySession);
+        assertEquals(200, me.status(), me.body());
+        assertTrue(me.body().contains("passkey-box@example.test"), me.body());
+        Web.Res page = send("GET", "/account/security", null, "Cookie", "gatehouse_session=" + passkeySession);
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("<td class='passkey-name'>Box key</td>"), page.body());
+    }
 }

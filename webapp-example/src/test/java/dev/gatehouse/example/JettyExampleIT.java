@@ -48,6 +48,13 @@ class JettyExampleIT extends ExampleBlackBoxSuite {
         return base;
     }
 
+    /** Whatever publicBaseUrl this JVM's properties gave the example (another test class may have set one). */
+    @Override
+    protected String passkeyOrigin() {
+        java.net.URI u = java.net.URI.create(ExampleSettings.load().links().publicBaseUrl());
+        return u.getScheme() + "://" + u.getRawAuthority();
+    }
+
     @Override
     protected Instant serverNow() {
         return clock.instant();
