@@ -158,6 +158,18 @@ public abstract class PasskeySuite extends DatabaseSuite {
     }
 
     @Test
+    void secondStepOptionsListOnlyThatUsersCredentials() {
+        String ada = user("ada@example.com");
+        String bob = user("bob@example.com");
+        SoftAuthenticator a = new SoftAuthenticator();
+        register(ada, a);
+        register(bob, new SoftAuthenticator());
+        String options = g.passkeys().signInOptions(ada, null).json();
+        assertEquals(List.of(a.last().id()), SoftAuthenticator.credentialIds(options, "allowCredentials"));
+        assertEquals(ada, resolve(signIn(a.get(options, ORIGIN))).user().id());
+    }
+
+    @Test
     void anRs256PasskeyAndABackedUpOneRegisterAndSignIn() {
         String ada = user("ada@example.com");
         SoftAuthenticator rsa = new SoftAuthenticator().useRsa();
