@@ -95,6 +95,13 @@ public abstract class PasskeySuite extends DatabaseSuite {
         return g.audit().forUser(userId, 100, null).events().stream().filter(e -> e.type() == type).toList();
     }
 
+    /** The reason of the user's latest refused event of this type (the audit trail says why; the caller does not). */
+    String lastFailure(String userId, EventType type) {
+        return g.audit().forUser(userId, 100, null).events().stream()
+                .filter(e -> e.type() == type && e.outcome() == Outcome.FAILURE)
+                .findFirst().map(e -> e.details().get("reason")).orElse("(none)");
+    }
+
     long sessionsOf(String userId) {
         return count("SELECT COUNT(*) FROM sessions WHERE user_id = '" + userId + "'");
     }
@@ -308,12 +315,14 @@ public abstract class PasskeySuite extends DatabaseSuite {
         for (String origin : List.of("https://evil.example.test", "http://app.example.test", "https://app.example.test:8443")) {
             String options = g.passkeys().registrationOptions(ada).json();
             rejected(() -> g.passkeys().register(ada, a.create(options, origin), null, null, null));
+            assertEquals("origin", lastFailure(ada, EventType.PASSKEY_REGISTERED), origin);
         }
         assertEquals(List.of(), g.passkeys().list(ada));
         SoftAuthenticator b = new SoftAuthenticator();
         register(ada, b);
         String evil = b.get(g.passkeys().signInOptions(null, null).json(), "https://evil.example.test");
         invalid(() -> signIn(evil));
+        assertEquals("origin", lastFailure(ada, EventType.SIGN_IN));
         assertEquals(0, sessionsOf(ada));
     }
 
@@ -322,11 +331,13 @@ public abstract class PasskeySuite extends DatabaseSuite {
         String ada = user("ada@example.com");
         SoftAuthenticator a = new SoftAuthenticator().overrideRpIdHash("example.test");
         rejected(() -> register(ada, a));
+        assertEquals("rp_id", lastFailure(ada, EventType.PASSKEY_REGISTERED));
         assertEquals(List.of(), g.passkeys().list(ada));
         SoftAuthenticator b = new SoftAuthenticator();
         register(ada, b);
         b.overrideRpIdHash("evil.example.test");
         invalid(() -> signIn(b));
+        assertEquals("rp_id", lastFailure(ada, EventType.SIGN_IN));
         assertEquals(0, sessionsOf(ada));
         b.overrideRpIdHash(null);
         assertTrue(signIn(b).signedIn(), "the same passkey with the right relying party");
@@ -339,6 +350,7 @@ public abstract class PasskeySuite extends DatabaseSuite {
         register(ada, a);
         a.overrideType("webauthn.create");
         invalid(() -> signIn(a));
+        assertEquals("client_data_type", lastFailure(ada, EventType.SIGN_IN));
     }
 
     @Test
@@ -350,6 +362,7 @@ public abstract class PasskeySuite extends DatabaseSuite {
         g.passkeys().register(ada, registration, null, null, null);
         g.passkeys().delete(ada, g.passkeys().list(ada).get(0).id(), null, null);
         rejected(() -> g.passkeys().register(ada, registration, null, null, null));
+        assertEquals("challenge", lastFailure(ada, EventType.PASSKEY_REGISTERED));
         assertEquals(List.of(), g.passkeys().list(ada), "a used registration challenge does not register again");
 
         register(ada, a);
@@ -391,6 +404,7 @@ public abstract class PasskeySuite extends DatabaseSuite {
         // Ada's credential presented with Bob's user handle.
         SoftAuthenticator thief = new SoftAuthenticator().importCredential(adas.last().copy()).overrideUserHandle(bobHandle);
         invalid(() -> signIn(thief));
+        assertEquals("user_handle", lastFailure(ada, EventType.SIGN_IN), "recorded on the credential's owner");
         assertEquals(0, sessionsOf(ada));
         assertEquals(1, sessionsOf(bob), "only bob's sign-up session");
 
@@ -407,6 +421,7 @@ public abstract class PasskeySuite extends DatabaseSuite {
         String bobOptions = g.passkeys().registrationOptions(bob).json();
         String stolen = copier.nextCreateReuses(copier.last()).create(bobOptions, ORIGIN);
         rejected(() -> g.passkeys().register(bob, stolen, null, null, null));
+        assertEquals("already_registered", lastFailure(bob, EventType.PASSKEY_REGISTERED));
         assertEquals(1, g.passkeys().list(bob).size());
         assertEquals(ada, resolve(signIn(adas)).user().id(), "still ada's");
     }
@@ -416,11 +431,13 @@ public abstract class PasskeySuite extends DatabaseSuite {
         String ada = user("ada@example.com");
         SoftAuthenticator noUv = new SoftAuthenticator().withoutUserVerification();
         rejected(() -> register(ada, noUv));
+        assertEquals("user_verification", lastFailure(ada, EventType.PASSKEY_REGISTERED));
         assertEquals(List.of(), g.passkeys().list(ada));
         SoftAuthenticator a = new SoftAuthenticator();
         register(ada, a);
         a.withoutUserVerification();
         invalid(() -> signIn(a));
+        assertEquals("user_verification", lastFailure(ada, EventType.SIGN_IN));
         assertEquals(0, sessionsOf(ada));
     }
 
@@ -432,6 +449,7 @@ public abstract class PasskeySuite extends DatabaseSuite {
         assertTrue(g.admin().disableUser(ada));
         long before = sessionsOf(ada);
         refused(AccountDisabledException.class, "account_disabled", () -> signIn(a));
+        assertEquals("account_disabled", lastFailure(ada, EventType.SIGN_IN));
         assertEquals(before, sessionsOf(ada));
         assertTrue(g.admin().enableUser(ada));
         assertTrue(signIn(a).signedIn());
@@ -446,6 +464,7 @@ public abstract class PasskeySuite extends DatabaseSuite {
         String late = a.create(reg.json(), ORIGIN);
         CLOCK.advance(Duration.ofSeconds(301));
         rejected(() -> g.passkeys().register(ada, late, null, null, null));
+        assertEquals("challenge", lastFailure(ada, EventType.PASSKEY_REGISTERED));
         register(ada, a);
         PasskeyOptions signInOptions = g.passkeys().signInOptions(null, null);
         String lateAssertion = a.get(signInOptions.json(), ORIGIN);
@@ -459,6 +478,66 @@ public abstract class PasskeySuite extends DatabaseSuite {
         String inTime = a.get(q.json(), ORIGIN);
         CLOCK.advance(Duration.ofSeconds(29));
         assertTrue(quick.auth().signInWithPasskey(inTime, null, null, null).signedIn());
+    }
+
+    @Test
+    void aChallengeAnswersOnlyTheCeremonyItWasIssuedFor() {
+        SignInResult up = signUp("ada@example.com");
+        String ada = up.user().id();
+        SoftAuthenticator a = new SoftAuthenticator();
+        register(ada, a);
+        CLOCK.advance(Duration.ofSeconds(301));
+        String forReauth = a.get(g.passkeys().reauthOptions(ada).json(), ORIGIN);
+        invalid(() -> signIn(forReauth));
+        String forSignIn = assertion(a);
+        invalid(() -> g.auth().reauthenticate(ada, resolve(up).sessionId(), Factor.PASSKEY, forSignIn, null, null));
+        assertFalse(resolve(up).authentication().recent());
+        String forRegistration = a.get(g.passkeys().registrationOptions(ada).json(), ORIGIN);
+        invalid(() -> signIn(forRegistration));
+        g.auth().reauthenticate(ada, resolve(up).sessionId(), Factor.PASSKEY, forReauth, null, null);
+        assertTrue(resolve(up).authentication().recent(), "the refused try did not use up the re-authentication challenge");
+    }
+
+    @Test
+    void aSecondStepForOneUserIsNotAnsweredByAnotherUsersPasskey() {
+        String ada = user("ada@example.com");
+        String bob = user("bob@example.com");
+        register(ada, new SoftAuthenticator());
+        SoftAuthenticator bobs = new SoftAuthenticator();
+        register(bob, bobs);
+        String json = bobs.nextGetUses(bobs.last()).get(g.passkeys().signInOptions(ada, null).json(), ORIGIN);
+        invalid(() -> signIn(json));
+        assertEquals("wrong_user", lastFailure(ada, EventType.SIGN_IN));
+        assertEquals(0, sessionsOf(ada));
+        assertEquals(0, sessionsOf(bob));
+    }
+
+    @Test
+    void twoUsersRacingToRegisterOneCredentialLeaveItWithExactlyOne() throws Exception {
+        String ada = user("ada@example.com");
+        String bob = user("bob@example.com");
+        SoftAuthenticator adas = new SoftAuthenticator();
+        adas.create(g.passkeys().registrationOptions(ada).json(), ORIGIN); // made, not yet registered
+        SoftAuthenticator.Credential c = adas.last();
+        SoftAuthenticator bobs = new SoftAuthenticator().importCredential(c.copy());
+        List<String> users = List.of(ada, bob, ada, bob);
+        List<String> jsons = new java.util.ArrayList<>();
+        for (String u : users) {
+            SoftAuthenticator who = u.equals(ada) ? adas : bobs;
+            jsons.add(who.nextCreateReuses(who.last()).create(g.passkeys().registrationOptions(u).json(), ORIGIN));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Boolean> won = TokenServiceSuite.race(users.size(), () -> {
+            int i = next.getAndIncrement();
+            try {
+                g.passkeys().register(users.get(i), jsons.get(i), null, null, null);
+                return true;
+            } catch (PasskeyRejectedException lost) {
+                return false;
+            }
+        });
+        assertEquals(1, won.stream().filter(b -> b).count(), won.toString());
+        assertEquals(1, count("SELECT COUNT(*) FROM passkeys"));
     }
 
     // ---- re-authentication ---------------------------------------------------------------------------------
