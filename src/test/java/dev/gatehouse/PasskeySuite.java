@@ -291,6 +291,10 @@ public abstract class PasskeySuite extends DatabaseSuite {
                 .filter(e -> e.outcome() == Outcome.FAILURE).toList();
         assertEquals(2, failures.size(), failures.toString());
         assertTrue(failures.stream().allMatch(e -> "counter_regression".equals(e.details().get("reason"))), failures.toString());
+        a.setCounter(0).counterStep(0); // reports 0 after 10: an authenticator does not stop counting
+        invalid(() -> signIn(a));
+        assertEquals("counter_regression", lastFailure(ada, EventType.SIGN_IN));
+        assertEquals(before, sessionsOf(ada));
     }
 
     @Test
@@ -422,6 +426,37 @@ public abstract class PasskeySuite extends DatabaseSuite {
         assertEquals("already_registered", lastFailure(bob, EventType.PASSKEY_REGISTERED));
         assertEquals(1, g.passkeys().list(bob).size());
         assertEquals(ada, resolve(signIn(adas)).user().id(), "still ada's");
+    }
+
+    @Test
+    void anAssertionWhoseIdNamesAnotherCredentialDoesNotSignInAsItsOwner() {
+        String ada = user("ada@example.com");
+        String bob = user("bob@example.com");
+        SoftAuthenticator adas = new SoftAuthenticator();
+        register(ada, adas);
+        SoftAuthenticator bobs = new SoftAuthenticator();
+        register(bob, bobs);
+        String json = SoftAuthenticator.withField(assertion(adas), "id", bobs.last().id());
+        try {
+            assertEquals(ada, resolve(signIn(json)).user().id());
+        } catch (InvalidPasskeyException refused) {
+            // also right
+        }
+        assertEquals(0, sessionsOf(bob));
+        String both = SoftAuthenticator.withField(SoftAuthenticator.withField(assertion(adas), "id", bobs.last().id()),
+                "rawId", bobs.last().id());
+        invalid(() -> signIn(both));
+        assertEquals(0, sessionsOf(bob));
+    }
+
+    @Test
+    void aDeletedAccountsPasskeySignsInNoMore() {
+        String ada = user("ada@example.com");
+        SoftAuthenticator a = new SoftAuthenticator();
+        register(ada, a);
+        assertTrue(g.admin().deleteUser(ada));
+        invalid(() -> signIn(a));
+        assertEquals(0, count("SELECT COUNT(*) FROM passkeys"));
     }
 
     @Test
@@ -605,6 +640,20 @@ public abstract class PasskeySuite extends DatabaseSuite {
         String last = p.passkeys().list(ada).get(0).id();
         refused(LastSignInMethodException.class, "last_sign_in_method", () -> p.passkeys().delete(ada, last, null, null));
         assertEquals(1, p.passkeys().list(ada).size());
+    }
+
+    @Test
+    void aPasswordlessSignUpAnswerCreatesOneAccountOnce() {
+        Gatehouse p = gh(b -> b.publicBaseUrl(BASE).passwordlessSignUp(true));
+        SoftAuthenticator a = new SoftAuthenticator();
+        String json = a.create(p.passkeys().signUpOptions("ada@example.com", null, null).json(), ORIGIN);
+        assertTrue(p.auth().signUpWithPasskey(json, null, null, null).signedIn());
+        rejected(() -> p.auth().signUpWithPasskey(json, null, null, null));
+        assertEquals(1, count("SELECT COUNT(*) FROM users"));
+        String bob = user("bob@example.com");
+        String registration = new SoftAuthenticator().create(p.passkeys().registrationOptions(bob).json(), ORIGIN);
+        rejected(() -> p.auth().signUpWithPasskey(registration, null, null, null));
+        assertEquals(2, count("SELECT COUNT(*) FROM users"), "a registration's challenge does not sign up");
     }
 
     @Test
