@@ -25,6 +25,7 @@ import dev.gatehouse.internal.mfa.SecondFactors;
 import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.internal.passkey.DefaultPasskeyService;
+import dev.gatehouse.internal.passkey.PasskeyCeremonies;
 import dev.gatehouse.internal.metrics.HealthChecks;
 import dev.gatehouse.internal.metrics.Metrics;
 import dev.gatehouse.internal.metrics.MetricsSelector;
@@ -118,9 +119,10 @@ public final class Gatehouse implements AutoCloseable {
         Keyring keyring = keyring(settings);
         SecondFactors secondFactors = new SecondFactors(tx, clock, secretBox(settings));
         this.mfa = new DefaultMfaService(tx, settings, clock, secondFactors, rateLimiter, cache, roles, trail);
-        this.passkeys = new DefaultPasskeyService();
         this.auth = new DefaultAuthService(tx, settings, clock, hasher, rateLimiter, sessions, tokens, cache, keyring,
-                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics, secondFactors, mfa, trail);
+                new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics, secondFactors, mfa, trail,
+                new PasskeyCeremonies(tx, settings, clock));
+        this.passkeys = auth.passkeys();
         this.admin = new DefaultUserAdminService(tx, clock, cache, trail);
         this.audit = new DefaultAuditLog(tx, clock, settings.security().auditRetentionDays(), trail);
         this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;

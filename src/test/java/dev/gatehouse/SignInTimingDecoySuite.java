@@ -82,7 +82,7 @@ public abstract class SignInTimingDecoySuite extends DatabaseSuite {
                 new DefaultRoleService(tx, CLOCK, cache, trail), trail);
         return new DefaultAuthService(tx, s, CLOCK, hasher, limiter, new DefaultSessionService(tx, s, CLOCK, cache),
                 new DefaultTokenService(tx, CLOCK), cache, null, new Fingerprints(Keyring.ephemeral()), Metrics.NOOP,
-                factors, mfa, trail);
+                factors, mfa, trail, new dev.gatehouse.internal.passkey.PasskeyCeremonies(tx, s, CLOCK));
     }
 
     @AfterEach

@@ -10,11 +10,12 @@ import java.util.Set;
  * How and when a session's user last proved who they are, as of the request that resolved it.
  *
  * @param at            when: the sign-in, or the latest re-authentication
- * @param factors       with what (the password; a TOTP or recovery code after a second-factor sign-in)
+ * @param factors       with what (the password; a TOTP or recovery code after a second-factor sign-in; a passkey)
  * @param recent        {@code at} lies within {@code reauthWindowSeconds} of the request: sensitive
  *                      actions are allowed without re-authenticating
- * @param reauthMethods the factors this user can re-authenticate with, by wire name ({@code password},
- *                      and {@code totp} and {@code recovery_code} when an authenticator app is enrolled)
+ * @param reauthMethods the factors this user can re-authenticate with, by wire name: {@code password} when the
+ *                      account has one, {@code totp} and {@code recovery_code} when an authenticator app is
+ *                      enrolled, {@code passkey} when it has a passkey
  */
 public record Authentication(Instant at, Set<Factor> factors, boolean recent, List<String> reauthMethods) {
     public Authentication {

@@ -11,6 +11,9 @@ import dev.gatehouse.audit.Outcome;
 import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.mfa.DefaultMfaService;
 import dev.gatehouse.internal.mfa.SecondFactors;
+import dev.gatehouse.internal.passkey.DefaultPasskeyService;
+import dev.gatehouse.internal.passkey.PasskeyCeremonies;
+import dev.gatehouse.passkey.PasskeyOptions;
 import dev.gatehouse.mfa.Factor;
 import dev.gatehouse.mfa.MfaChallenge;
 import java.util.EnumSet;
@@ -86,6 +89,8 @@ public final class DefaultAuthService implements AuthService {
     private final MfaSignIn mfaSignIn;
     private final Reauthentication reauth;
     private final EmailChanges emailChanges;
+    private final PasskeySignIn passkeySignIn;
+    private final DefaultPasskeyService passkeys;
     private final DbRateLimiter limiter;
     private final UserRepository users = new UserRepository();
     private final SessionRepository sessionRows = new SessionRepository();
@@ -95,7 +100,8 @@ public final class DefaultAuthService implements AuthService {
     public DefaultAuthService(Transactions tx, AuthSettings settings, Clock clock, PasswordHasher hasher,
                               DbRateLimiter limiter, DefaultSessionService sessions, DefaultTokenService tokens,
                               ResolveCache cache, Keyring keyring, Fingerprints fingerprints, Metrics metrics,
-                              SecondFactors secondFactors, DefaultMfaService mfa, AuditTrail trail) {
+                              SecondFactors secondFactors, DefaultMfaService mfa, AuditTrail trail,
+                              PasskeyCeremonies ceremonies) {
         this.metrics = metrics;
         this.cache = cache;
         this.tx = tx;
@@ -114,10 +120,16 @@ public final class DefaultAuthService implements AuthService {
         this.tokens = tokens;
         this.trail = trail;
         this.mfa = mfa;
-        this.mfaSignIn = new MfaSignIn(tx, settings, clock, secondFactors, failureLock, trail);
+        this.mfaSignIn = new MfaSignIn(tx, settings, clock, secondFactors, failureLock, trail,
+                userId -> mfa.required(userId) && ceremonies.hasPasskey(userId), ceremonies::hasPasskey);
         this.check = new SignInCheck(tx, settings, clock, hasher, policy, limiter, limits, failureLock, devices,
                 fingerprints, metrics, mfaSignIn::due, trail);
-        this.reauth = new Reauthentication(settings, hasher, policy, limits, failureLock, secondFactors, sessions, trail);
+        this.reauth = new Reauthentication(settings, hasher, policy, limits, failureLock, secondFactors, sessions, trail,
+                ceremonies);
+        this.passkeySignIn = new PasskeySignIn(tx, settings, clock, ceremonies, limits, failureLock, devices, check, sessions,
+                fingerprints, metrics, trail);
+        this.passkeys = new DefaultPasskeyService(tx, settings, ceremonies, limiter, cache, trail,
+                (email, username, ip) -> passkeySignIn.admit(identifiers, email, username, ip));
         this.emailChanges = new EmailChanges(tx, settings, clock, limits, tokens, cache, trail);
         this.limiter = limiter;
     }
@@ -212,12 +224,25 @@ public final class DefaultAuthService implements AuthService {
 
     @Override
     public SignInResult signInWithPasskey(String credentialJson, String ip, String userAgent, String deviceCookie) {
-        throw new UnsupportedOperationException("passkeys: work in progress");
+        return passkeySignIn.signIn(credentialJson, ip, userAgent, deviceCookie);
     }
 
     @Override
     public SignInResult signUpWithPasskey(String credentialJson, String passkeyName, String ip, String userAgent) {
-        throw new UnsupportedOperationException("passkeys: work in progress");
+        return passkeySignIn.signUp(credentialJson, passkeyName, ip, userAgent);
+    }
+
+    /** The passkey service this sign-in service shares its limits and sign-up rules with. */
+    public DefaultPasskeyService passkeys() {
+        return passkeys;
+    }
+
+    /**
+     * Passkey sign-in options; when the browser holds a live pending second-factor sign-in (the value of its
+     * pending cookie, or null), they list that user's passkeys so the passkey can be the second step.
+     */
+    public PasskeyOptions passkeySignInOptions(String pendingValue, String ip) {
+        return passkeySignIn.options(passkeys, pendingValue, ip);
     }
 
     /** The pending second-factor cookie's deletion (to send once a sign-in completes or restarts). */
@@ -293,7 +318,7 @@ public final class DefaultAuthService implements AuthService {
         }
         boolean right;
         try {
-            right = hasher.verify(user.passwordHash, currentPassword);
+            right = user.passwordHash != null && hasher.verify(user.passwordHash, currentPassword);
         } catch (GatehouseUnavailableException e) {
             failureLock.refund(lockId, e);
             throw e;

@@ -45,8 +45,19 @@ final class MfaSignIn {
     private final MfaChallengeRepository challenges = new MfaChallengeRepository();
     private final UserRepository users = new UserRepository();
 
+    private final java.util.function.Predicate<String> passkeyRequired;
+    private final java.util.function.Predicate<String> hasPasskey;
+
+    /**
+     * @param passkeyRequired whether a user without an authenticator app must still prove a second factor with a
+     *                        passkey (the user's roles require one and the user has a passkey)
+     * @param hasPasskey      whether a passkey is one of the user's ways to complete the sign-in
+     */
     MfaSignIn(Transactions tx, AuthSettings settings, Clock clock, SecondFactors factors, FailureLock failureLock,
-              AuditTrail trail) {
+              AuditTrail trail, java.util.function.Predicate<String> passkeyRequired,
+              java.util.function.Predicate<String> hasPasskey) {
+        this.passkeyRequired = passkeyRequired;
+        this.hasPasskey = hasPasskey;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -55,9 +66,12 @@ final class MfaSignIn {
         this.trail = trail;
     }
 
-    /** Whether a right password must be followed by a second factor. */
+    /**
+     * Whether a right password must be followed by a second factor: the user has an authenticator app, or the
+     * user's roles require a second factor and the user has a passkey to give it with.
+     */
     boolean due(String userId) {
-        return factors.totpEnabled(userId);
+        return factors.totpEnabled(userId) || passkeyRequired.test(userId);
     }
 
     /** Opens the challenge a right password earned: no session, a pending cookie. */
@@ -77,8 +91,15 @@ final class MfaSignIn {
             challenges.deleteExpired(em, now);
             challenges.insert(em, c);
         });
-        return new MfaChallenge(cookie(raw, settings.security().mfaChallengeSeconds()),
-                List.of(Factor.TOTP.wireName(), Factor.RECOVERY_CODE.wireName()), c.expiresAt);
+        List<String> methods = new java.util.ArrayList<>(3);
+        if (factors.totpEnabled(user.id())) {
+            methods.add(Factor.TOTP.wireName());
+            methods.add(Factor.RECOVERY_CODE.wireName());
+        }
+        if (hasPasskey.test(user.id())) {
+            methods.add(Factor.PASSKEY.wireName());
+        }
+        return new MfaChallenge(cookie(raw, settings.security().mfaChallengeSeconds()), methods, c.expiresAt);
     }
 
     /** The pending cookie with this value; an empty value and max-age 0 delete it. */

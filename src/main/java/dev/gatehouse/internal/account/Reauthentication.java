@@ -9,6 +9,8 @@ import dev.gatehouse.audit.Outcome;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.mfa.SecondFactors;
+import dev.gatehouse.internal.passkey.PasskeyCeremonies;
+import dev.gatehouse.passkey.InvalidPasskeyException;
 import dev.gatehouse.internal.password.PasswordPolicy;
 import dev.gatehouse.internal.persistence.UserEntity;
 import dev.gatehouse.internal.session.DefaultSessionService;
@@ -32,9 +34,12 @@ final class Reauthentication {
     private final SecondFactors factors;
     private final DefaultSessionService sessions;
     private final AuditTrail trail;
+    private final PasskeyCeremonies ceremonies;
 
     Reauthentication(AuthSettings settings, PasswordHasher hasher, PasswordPolicy policy, HourlyLimits limits,
-                     FailureLock failureLock, SecondFactors factors, DefaultSessionService sessions, AuditTrail trail) {
+                     FailureLock failureLock, SecondFactors factors, DefaultSessionService sessions, AuditTrail trail,
+                     PasskeyCeremonies ceremonies) {
+        this.ceremonies = ceremonies;
         this.settings = settings;
         this.hasher = hasher;
         this.policy = policy;
@@ -43,6 +48,18 @@ final class Reauthentication {
         this.factors = factors;
         this.sessions = sessions;
         this.trail = trail;
+    }
+
+    /** Whether the assertion is a verified one of the user's passkeys, answering a re-authentication challenge. */
+    private boolean passkey(String userId, String credentialJson, String sessionId, String ip, String userAgent) {
+        try {
+            ceremonies.verifyAssertion(credentialJson, PasskeyCeremonies.Purpose.REAUTH, userId);
+            return true;
+        } catch (PasskeyCeremonies.Failed f) {
+            trail.event(EventType.REAUTH, Outcome.FAILURE).user(userId).session(sessionId).client(ip, userAgent)
+                    .detail("factor", Factor.PASSKEY.wireName()).detail("reason", f.reason()).record();
+            return false;
+        }
     }
 
     /** @param lockId the account's sign-in identifier (its failure lock) */
@@ -67,7 +84,9 @@ final class Reauthentication {
         boolean ok;
         try {
             switch (factor) {
-                case PASSWORD -> ok = secret != null && !policy.overLength(secret) && hasher.verify(user.passwordHash, secret);
+                case PASSWORD -> ok = secret != null && user.passwordHash != null && !policy.overLength(secret)
+                        && hasher.verify(user.passwordHash, secret);
+                case PASSKEY -> ok = passkey(user.id, secret, sessionId, ip, userAgent);
                 case TOTP -> ok = factors.acceptTotp(user.id, secret);
                 case RECOVERY_CODE -> {
                     left = factors.useRecoveryCode(user.id, secret);
@@ -80,9 +99,15 @@ final class Reauthentication {
             throw e;
         }
         if (!ok) {
-            trail.event(EventType.REAUTH, Outcome.FAILURE).user(user.id).session(sessionId).client(ip, userAgent)
-                    .detail("factor", factor.wireName()).record();
-            throw factor == Factor.PASSWORD ? new InvalidCredentialsException() : new InvalidMfaCodeException();
+            if (factor != Factor.PASSKEY) { // a passkey's failure was recorded with its reason
+                trail.event(EventType.REAUTH, Outcome.FAILURE).user(user.id).session(sessionId).client(ip, userAgent)
+                        .detail("factor", factor.wireName()).record();
+            }
+            throw switch (factor) {
+                case PASSWORD -> new InvalidCredentialsException();
+                case PASSKEY -> new InvalidPasskeyException();
+                default -> new InvalidMfaCodeException();
+            };
         }
         failureLock.clear(lockId);
         if (!sessions.markAuthenticated(user.id, sessionId, EnumSet.of(factor))) {

@@ -249,8 +249,9 @@ final class SignInCheck {
      */
     private Passed verdict(Optional<UserEntity> row, String id, String password, String ip, boolean trusted,
                            long refusedFor) {
-        if (row.isEmpty() || !verifyHash(trusted, row.get().passwordHash, password)) {
-            if (row.isEmpty()) {
+        boolean hasPassword = row.isPresent() && row.get().passwordHash != null;
+        if (!hasPassword || !verifyHash(trusted, row.get().passwordHash, password)) {
+            if (!hasPassword) { // no account, or one created with a passkey: the same work, the same answer
                 verifyHash(trusted, decoy.hash(), password); // the work of the costliest real account
             }
             trail.event(EventType.SIGN_IN, Outcome.FAILURE).user(row.map(u -> u.id).orElse(null)).client(ip, null)

@@ -52,10 +52,10 @@ public sealed interface CacheKey<V> {
      * @param totpEnabled     the user has a confirmed authenticator app (what re-authentication may use)
      */
     record CachedSession(User user, Instant createdAt, Instant expiresAt, Instant authenticatedAt, String factors,
-                         boolean restricted, boolean totpEnabled) {
-        /** A session signed in with the password, unrestricted, without an authenticator app. */
+                         boolean restricted, java.util.List<String> reauthMethods) {
+        /** A session signed in with the password, unrestricted, without an authenticator app or passkey. */
         CachedSession(User user, Instant createdAt, Instant expiresAt) {
-            this(user, createdAt, expiresAt, createdAt, "password", false, false);
+            this(user, createdAt, expiresAt, createdAt, "password", false, java.util.List.of("password"));
         }
     }
 }

@@ -135,10 +135,7 @@ public final class DefaultSessionService implements SessionService {
 
     private ResolvedSession resolved(String hash, CacheKey.CachedSession s, boolean renewed, Instant now) {
         boolean recent = !now.isAfter(s.authenticatedAt().plusSeconds(settings.security().reauthWindowSeconds()));
-        List<String> methods = s.totpEnabled()
-                ? List.of(Factor.PASSWORD.wireName(), Factor.TOTP.wireName(), Factor.RECOVERY_CODE.wireName())
-                : List.of(Factor.PASSWORD.wireName());
-        Authentication auth = new Authentication(s.authenticatedAt(), Factors.read(s.factors()), recent, methods);
+        Authentication auth = new Authentication(s.authenticatedAt(), Factors.read(s.factors()), recent, s.reauthMethods());
         return new ResolvedSession(s.user(), hash, s.createdAt(), s.expiresAt(), renewed, auth, s.restricted());
     }
 
@@ -179,6 +176,22 @@ public final class DefaultSessionService implements SessionService {
         return done;
     }
 
+    /** What the user can re-authenticate with: the password if the account has one, the app's codes, passkeys. */
+    private static List<String> reauthMethods(SessionRepository.WithUser row) {
+        List<String> methods = new java.util.ArrayList<>(4);
+        if (row.user().passwordHash != null) {
+            methods.add(Factor.PASSWORD.wireName());
+        }
+        if (row.totpEnabled()) {
+            methods.add(Factor.TOTP.wireName());
+            methods.add(Factor.RECOVERY_CODE.wireName());
+        }
+        if (row.passkeys()) {
+            methods.add(Factor.PASSKEY.wireName());
+        }
+        return List.copyOf(methods);
+    }
+
     private Optional<Row> resolveInDatabase(String hash, boolean extend) {
         return tx.inTransaction(em -> {
             Optional<SessionRepository.WithUser> row = rows.findWithUser(em, hash);
@@ -206,7 +219,7 @@ public final class DefaultSessionService implements SessionService {
             }
             return Optional.of(new Row(new CacheKey.CachedSession(u.toUser(), s.createdAt, s.expiresAt,
                     s.authenticatedAt != null ? s.authenticatedAt : s.createdAt, s.factors != null ? s.factors : "password",
-                    s.restriction != null, row.get().totpEnabled()), renewed));
+                    s.restriction != null, reauthMethods(row.get())), renewed));
         });
     }
 
