@@ -264,8 +264,7 @@ public abstract class PasskeyHttpSuite {
         assertEquals(201, browser.post(http, "/auth/tokens", token).status());
 
         TestBeans.clock.advance(Duration.ofSeconds(301));
-        String other = new SoftAuthenticator().create(browser.post(http, "/auth/passkeys/register/options", "{}").body(), ORIGIN);
-        assertEquals(403, browser.post(http, "/auth/passkeys/register", credentialBody(other, null)).status());
+        assertError(browser.post(http, "/auth/passkeys/register/options", "{}"), 403, "reauth_required");
         Http.Res bad = browser.post(http, "/auth/reauth", reauthBody(SoftAuthenticator.withField(
                 key.get(browser.post(http, "/auth/passkeys/reauth/options", null).body(), ORIGIN), "response.signature", "AAAA")));
         assertError(bad, 401, "invalid_passkey");

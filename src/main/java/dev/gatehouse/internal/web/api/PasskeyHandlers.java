@@ -104,9 +104,7 @@ final class PasskeyHandlers {
      */
     void loginOptions(ApiCall c) throws IOException {
         Access.refuseCsrf(c.who());
-        String pending = pendingCookie(c);
-        // TODO(core): auth.passkeySignInOptions(pending, c.ip()) once the core lands: a pending sign-in's user
-        options(c, passkeys.signInOptions(null, c.ip()));
+        options(c, auth.passkeySignInOptions(pendingCookie(c), c.ip()));
     }
 
     /** POST /passkeys/login {credential}: signs in (a new session, a device cookie; a pending sign-in ends). */
