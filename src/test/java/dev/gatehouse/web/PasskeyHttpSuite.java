@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.mail.DevOutboxMailer;
+import dev.gatehouse.role.RoleService;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.SoftAuthenticator;
 import dev.gatehouse.testing.TestBeans;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -41,6 +43,7 @@ public abstract class PasskeyHttpSuite {
     static final String DEVICE = "gatehouse_device";
     static final String ORIGIN = "http://app.example.test";
     static final String RP_ID = "app.example.test";
+    static final String STAFF = "staff";
     /** A body of the documented shape whose credential verifies nowhere. */
     static final String DUMMY = "{\"credential\":{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}}";
 
@@ -56,6 +59,7 @@ public abstract class PasskeyHttpSuite {
         TestBeans.clock.set(MutableClock.T0);
         settings = base().build();
         startOwnServer();
+        CDI.current().select(RoleService.class).get().defineRole(STAFF, List.of("reports.view"));
     }
 
     @AfterAll
@@ -65,7 +69,7 @@ public abstract class PasskeyHttpSuite {
 
     private static AuthSettings.Builder base() {
         return TestServer.settings().rateLimitSignInPerHour(1000).rateLimitSignUpPerHour(1000).publicBaseUrl(ORIGIN)
-                .enablePasskeys(true);
+                .enablePasskeys(true).mfaRequiredRoles(Set.of(STAFF));
     }
 
     // --- register, list, rename, delete ----------------------------------------------------
@@ -150,6 +154,27 @@ public abstract class PasskeyHttpSuite {
         assertError(browser.post(http, "/auth/passkeys/register", credentialBody(key.create(options, ORIGIN), null)),
                 400, "passkey_rejected");
         assertEquals(List.of(), ids(browser.get(http, "/auth/passkeys")));
+    }
+
+    @Test
+    void aSessionThatMayOnlyEnrolRegistersAPasskeyAndBecomesAFullSession() throws Exception {
+        String e = email();
+        String id = signUp(e).get(http, "/auth/me").json().getJsonObject("user").getString("id");
+        CDI.current().select(RoleService.class).get().grantRole(id, STAFF); // mfaRequiredRoles: staff
+
+        CookieJar browser = new CookieJar();
+        Http.Res in = browser.post(http, "/auth/login", body("email", e, "password", PW));
+        assertEquals(200, in.status(), in.body());
+        assertTrue(in.json().getBoolean("mfaEnrolmentRequired"));
+        assertError(browser.get(http, "/auth/passkeys"), 403, "mfa_enrolment_required");
+
+        SoftAuthenticator key = new SoftAuthenticator();
+        register(browser, key, "Phone");
+        JsonObject me = browser.get(http, "/auth/me").json();
+        assertEquals(e, me.getJsonObject("user").getString("email"));
+        assertFalse(me.containsKey("mfaEnrolmentRequired"), me.toString());
+        assertEquals(200, browser.get(http, "/auth/sessions").status());
+        assertEquals(1, ids(browser.get(http, "/auth/passkeys")).size());
     }
 
     // --- sign-in ---------------------------------------------------------------------------
@@ -300,6 +325,30 @@ public abstract class PasskeyHttpSuite {
             assertError(v.http.get("/auth/passkeys"), 404, "not_found");
             assertError(v.http.send("PATCH", "/auth/passkeys/abc", body("name", "x")), 404, "not_found");
             assertError(v.http.send("DELETE", "/auth/passkeys/abc", null), 404, "not_found");
+        }
+    }
+
+    @Test
+    void anAccountCreatedWithAPasskeySignsInAndKeepsItsLastPasskey() throws Exception {
+        try (Variant v = variant(base().passwordlessSignUp(true).build())) {
+            String e = email();
+            CookieJar browser = new CookieJar();
+            SoftAuthenticator key = new SoftAuthenticator();
+            Http.Res options = browser.post(v.http, "/auth/passkeys/signup/options", body("email", e));
+            assertEquals(200, options.status(), options.body());
+            assertEquals(e, options.json().getJsonObject("user").getString("name"));
+            assertError(v.http.post("/auth/passkeys/signup", "{\"name\":\"x\"}"), 400, "invalid_request");
+            Http.Res up = browser.post(v.http, "/auth/passkeys/signup", credentialBody(key.create(options.body(), ORIGIN), "Phone"));
+            assertEquals(201, up.status(), up.body());
+            assertEquals(e, up.json().getJsonObject("user").getString("email"));
+            assertTrue(up.cookie(SESSION).isPresent() && up.cookie(DEVICE).isPresent(), up.headers("Set-Cookie").toString());
+            assertEquals(e, browser.get(v.http, "/auth/me").json().getJsonObject("user").getString("email"));
+            assertError(v.http.post("/auth/login", body("email", e, "password", PW)), 401, "invalid_credentials");
+
+            Http.Res list = browser.get(v.http, "/auth/passkeys");
+            assertEquals("Phone", list.json().getJsonArray("passkeys").getJsonObject(0).getString("name"));
+            assertError(browser.send(v.http, "DELETE", "/auth/passkeys/" + ids(list).get(0), null), 409, "last_sign_in_method");
+            assertError(v.http.post("/auth/passkeys/signup/options", body("email", e)), 409, "account_exists");
         }
     }
 
