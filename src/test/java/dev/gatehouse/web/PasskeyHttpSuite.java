@@ -235,6 +235,27 @@ public abstract class PasskeyHttpSuite {
     }
 
     @Test
+    void malformedCredentialsAreRefusedNeverAFault() throws Exception {
+        CookieJar browser = signUp(email());
+        SoftAuthenticator key = new SoftAuthenticator();
+        register(browser, key, null);
+        List<String> hostile = List.of(
+                "{\"id\":\"!!\",\"rawId\":\"!!\",\"type\":\"public-key\",\"response\":{}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"%%%\","
+                        + "\"authenticatorData\":\"\",\"signature\":\"\",\"userHandle\":null,\"attestationObject\":7}}",
+                "{\"id\":\"" + "A".repeat(2000) + "\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":[]}}",
+                SoftAuthenticator.withField(key.get(http.post("/auth/passkeys/login/options", null).body(), ORIGIN),
+                        "response.clientDataJSON", "eyJ0eXBlIjoxfQ"));
+        for (String c : hostile) {
+            String wrapped = "{\"credential\":" + c + "}";
+            assertError(http.post("/auth/passkeys/login", wrapped), 401, "invalid_passkey");
+            assertError(browser.post(http, "/auth/passkeys/register", wrapped), 400, "passkey_rejected");
+            assertError(browser.post(http, "/auth/reauth", "{\"method\":\"passkey\",\"credential\":" + c + "}"),
+                    401, "invalid_passkey");
+        }
+    }
+
+    @Test
     void aCrossSitePasskeySignInIsRefused() throws Exception {
         CookieJar browser = signUp(email());
         SoftAuthenticator key = new SoftAuthenticator();
