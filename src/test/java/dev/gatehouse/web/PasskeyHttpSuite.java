@@ -374,6 +374,22 @@ public abstract class PasskeyHttpSuite {
     }
 
     @Test
+    void aPasskeySignUpThatMustConfirmItsEmailOpensNoSession() throws Exception {
+        try (Variant v = variant(base().passwordlessSignUp(true).requireEmailVerified(true).build())) {
+            String e = email();
+            SoftAuthenticator key = new SoftAuthenticator();
+            String options = v.http.post("/auth/passkeys/signup/options", body("email", e)).body();
+            Http.Res up = v.http.post("/auth/passkeys/signup", credentialBody(key.create(options, ORIGIN), null));
+            assertEquals(201, up.status(), up.body()); // as POST /signup answers
+            assertTrue(up.json().getBoolean("verificationRequired"));
+            assertTrue(up.cookie(SESSION).isEmpty(), up.headers("Set-Cookie").toString());
+            Http.Res in = v.http.post("/auth/passkeys/login",
+                    credentialBody(key.get(v.http.post("/auth/passkeys/login/options", null).body(), ORIGIN), null));
+            assertError(in, 403, "email_not_verified");
+        }
+    }
+
+    @Test
     void withoutARelyingPartyPasskeysAreUnavailable() throws Exception {
         try (Variant v = variant(base().publicBaseUrl(null).build())) {
             Http.Res r = v.http.post("/auth/passkeys/login/options", null);
