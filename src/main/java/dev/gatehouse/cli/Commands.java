@@ -15,6 +15,8 @@ import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.internal.cdi.GatehouseProducer;
 import dev.gatehouse.internal.persistence.Migrations;
 import dev.gatehouse.mfa.MfaService;
+import dev.gatehouse.passkey.Passkey;
+import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.role.Role;
 import dev.gatehouse.role.RoleService;
@@ -106,6 +108,20 @@ final class Commands implements AutoCloseable {
                 return map("user", u.id(), "totpEnabled", s.totpEnabled(), "totpEnabledAt",
                         s.totpEnabledAt() == null ? null : s.totpEnabledAt().toString(),
                         "recoveryCodesLeft", s.recoveryCodesLeft(), "required", s.required());
+            });
+            case "passkeys list" -> only(a, with("user"), () -> {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (Passkey p : bean(PasskeyService.class).list(user(a).id())) {
+                    rows.add(map("id", p.id(), "name", p.name(), "createdAt", p.createdAt().toString(),
+                            "lastUsedAt", String.valueOf(p.lastUsedAt()), "backedUp", p.backedUp()));
+                }
+                return map("passkeys", rows);
+            });
+            case "passkeys delete" -> only(a, with("user", "id"), () -> {
+                if (!bean(PasskeyService.class).delete(user(a).id(), a.require("id"), null, null)) {
+                    throw new CliException(CliException.NOT_FOUND, "no passkey " + a.get("id") + " of that user");
+                }
+                return map("deleted", true);
             });
             case "tokens list" -> only(a, with("user"), () -> {
                 List<Map<String, Object>> rows = new ArrayList<>();

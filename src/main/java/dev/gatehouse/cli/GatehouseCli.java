@@ -42,6 +42,10 @@ public final class GatehouseCli {
               mfa status --user EMAIL_OR_ID            two-factor sign-in: enabled since, recovery codes left
               mfa reset --user EMAIL_OR_ID             remove every factor and end the sessions (audited;
                                                        the owner is mailed when GATEHOUSE_SMTP_HOST is set)
+              passkeys list --user EMAIL_OR_ID         the user's passkeys: id, name, created, last used
+              passkeys delete --user EMAIL_OR_ID --id PASSKEY_ID
+                                                       remove a lost passkey (not the last one of an
+                                                       account without a password)
               tokens list --user EMAIL_OR_ID
               tokens revoke --user EMAIL_OR_ID --id TOKEN_ID
               tokens mint --user EMAIL_OR_ID --name N --scopes s1,s2 [--days D]   (printed once)

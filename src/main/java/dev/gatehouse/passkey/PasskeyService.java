@@ -15,8 +15,10 @@ import java.util.Optional;
  * carries a fresh random challenge, stored as its SHA-256 and redeemed once by a guarded delete. User
  * verification is always required; attestation is {@code none}; ES256 and RS256 are accepted.
  *
- * @throws GatehouseUnavailableException {@code passkeys_unavailable} from every method when passkeys are off
- *                                       or no relying party is configured
+ * <p>Every method that makes options or verifies a ceremony throws {@link GatehouseUnavailableException}
+ * {@code passkeys_unavailable} when passkeys are off or no relying party is configured; {@link #list},
+ * {@link #rename} and {@link #delete} keep working then, so stored passkeys can still be seen and removed
+ * (the HTTP rows answer 404 while {@code enablePasskeys} is off).
  */
 public interface PasskeyService {
 

@@ -42,6 +42,9 @@ public final class DefaultPasskeyService implements PasskeyService {
     public record Admitted(String email, String username) {
     }
 
+    /** Sign-in options an address may ask for per allowed sign-in attempt. */
+    static final int OPTIONS_PER_SIGN_IN = 10;
+
     private final Transactions tx;
     private final AuthSettings settings;
     private final PasskeyCeremonies ceremonies;
@@ -187,8 +190,10 @@ public final class DefaultPasskeyService implements PasskeyService {
     public PasskeyOptions signInOptions(String pendingUserId, String ip) {
         ceremonies.requireAvailable();
         if (ip != null) {
+            // Sign-in pages ask for options on every load (autofill), so the budget is ten times the sign-in one;
+            // each answer writes one short-lived row, which bounds what one address can store.
             RateLimitDecision d = limiter.hit("auth:passkey-options", AddressKey.of(ip),
-                    settings.rateLimits().rateLimitSignInPerHour(), Duration.ofHours(1));
+                    OPTIONS_PER_SIGN_IN * settings.rateLimits().rateLimitSignInPerHour(), Duration.ofHours(1));
             if (!d.allowed()) {
                 throw new RateLimitedException(d.retryAfterSeconds());
             }
