@@ -396,6 +396,10 @@ public abstract class PasskeyHttpSuite {
             assertError(r, 503, "passkeys_unavailable");
             assertTrue(r.header("Retry-After").isPresent());
             assertError(v.http.post("/auth/passkeys/login", DUMMY), 503, "passkeys_unavailable");
+            CookieJar browser = new CookieJar();
+            assertEquals(201, browser.post(v.http, "/auth/signup", body("email", email(), "password", PW)).status());
+            assertError(browser.post(v.http, "/auth/passkeys/register/options", "{}"), 503, "passkeys_unavailable");
+            assertEquals(List.of(), ids(browser.get(v.http, "/auth/passkeys")), "stored passkeys can still be listed");
         }
     }
 
