@@ -33,7 +33,7 @@ public enum ErrorCode {
     /**
      * A passkey sign-in or re-authentication that did not verify (unknown, used or expired challenge, unknown
      * credential, bad signature, other origin or relying party, no user verification, a sign count gone
-     * backwards, a disabled account): one answer for all, the audit trail says which.
+     * backwards): one answer for all, the audit trail says which.
      */
     INVALID_PASSKEY("invalid_passkey", 401),
     /** The account's email must be confirmed first. */

@@ -116,7 +116,8 @@ public interface AuthService {
      * @param credentialJson the result of {@code credential.toJSON()} of {@code navigator.credentials.get}
      * @param deviceCookie   the browser's device cookie value, or null (a new one is issued either way)
      * @throws dev.gatehouse.passkey.InvalidPasskeyException the assertion does not verify, its challenge is unknown,
-     *                                       used or expired, its sign count went backwards, or the account is disabled
+     *                                       used or expired, or its sign count went backwards
+     * @throws AccountDisabledException      a verified passkey of a disabled account
      * @throws RateLimitedException          too many passkey sign-ins from {@code ip}
      * @throws EmailNotVerifiedException     verification required and pending
      */

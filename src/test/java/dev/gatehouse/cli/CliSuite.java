@@ -119,6 +119,31 @@ public abstract class CliSuite {
         assertEquals(0, cli(null, "status", "--json").json().getInt("users"));
     }
 
+    @Test
+    void anOperatorListsAUsersPasskeysAndDeletesALostOne() throws Exception {
+        String own = freshDatabaseUrl(); // not the operator session's database, whose counts that test asserts
+        java.util.Map<String, String> db = java.util.Map.of("GATEHOUSE_JDBC_URL", own);
+        assertEquals(0, cliWith(db, null, "migrate").code());
+        String id;
+        try (Gatehouse gh = Gatehouse.start(AuthSettings.defaults().forTests().toBuilder().jdbcUrl(own)
+                .publicBaseUrl("https://app.example.test").housekeepingIntervalSeconds(0).runMigrations(false).build(),
+                Clock.systemUTC())) {
+            id = gh.auth().signUp("keys@example.test", null, "operator-passphrase-2", null, null).user().id();
+            dev.gatehouse.testing.SoftAuthenticator phone = new dev.gatehouse.testing.SoftAuthenticator();
+            gh.passkeys().register(id, phone.create(gh.passkeys().registrationOptions(id).json(), "https://app.example.test"),
+                    "Phone", null, null);
+        }
+        Result list = cliWith(db, null, "passkeys", "list", "--user", "keys@example.test", "--json");
+        assertEquals(0, list.code(), list.err());
+        var keys = list.json().getJsonArray("passkeys");
+        assertEquals(1, keys.size());
+        assertEquals("Phone", keys.getJsonObject(0).getString("name"));
+        String passkeyId = keys.getJsonObject(0).getString("id");
+        assertEquals(0, cliWith(db, null, "passkeys", "delete", "--user", id, "--id", passkeyId).code());
+        assertEquals(3, cliWith(db, null, "passkeys", "delete", "--user", id, "--id", passkeyId).code(), "already gone");
+        assertEquals(0, cliWith(db, null, "passkeys", "list", "--user", id, "--json").json().getJsonArray("passkeys").size());
+    }
+
     static String h2Url() {
         try {
             return "jdbc:h2:file:" + Files.createTempDirectory("gh-cli").resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";

@@ -40,6 +40,14 @@ public abstract class AccessMatrixSuite {
         // the sessions signed up moments ago, so they are recent; tokens never are
         EXPECTED.put("PUT /account", new int[] {401, 200, 200, 403, 403}); // Guards.requireRecentAuth
         EXPECTED.put("DELETE /account", new int[] {401, 200, 200, 403, 403}); // @RequiresRecentAuth bean
+        // the passkey rows of the API (issue 15): a browser session only; signing in is anyone's
+        EXPECTED.put("GET /auth/passkeys", new int[] {401, 200, 200, 403, 403});
+        EXPECTED.put("POST /auth/passkeys/register/options", new int[] {401, 200, 200, 403, 403});
+        EXPECTED.put("POST /auth/passkeys/register", new int[] {401, 415, 415, 403, 403}); // the caller first, then the body
+        EXPECTED.put("PATCH /auth/passkeys/none", new int[] {401, 415, 415, 403, 403});
+        EXPECTED.put("DELETE /auth/passkeys/none", new int[] {401, 404, 404, 403, 403});
+        EXPECTED.put("POST /auth/passkeys/reauth/options", new int[] {401, 200, 200, 403, 403});
+        EXPECTED.put("POST /auth/passkeys/login/options", new int[] {200, 200, 200, 200, 200});
     }
 
     static final long REAUTH_WINDOW = 300;

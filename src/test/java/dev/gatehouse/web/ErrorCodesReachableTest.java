@@ -17,6 +17,7 @@ import dev.gatehouse.mail.DevOutboxMailer;
 import dev.gatehouse.mail.Mailer;
 import dev.gatehouse.role.RoleService;
 import dev.gatehouse.testing.FakePwnedPasswords;
+import dev.gatehouse.testing.SoftAuthenticator;
 import dev.gatehouse.testing.TestBeans;
 import jakarta.enterprise.inject.spi.CDI;
 import java.time.Clock;
@@ -42,6 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ErrorCodesReachableTest {
 
     private static final String PW = "tangerine-otter-42";
+    /** The test app's origin ({@code publicBaseUrl}), for which the software authenticator signs. */
+    private static final String ORIGIN = "http://app.example.test";
 
     /** Server settings a provocation needs; codes of one profile share a server. */
     private enum Profile {
@@ -54,7 +57,11 @@ class ErrorCodesReachableTest {
         BREACH_CHECK(b -> b.breachedPasswordCheck(BreachedPasswordCheck.FAIL_CLOSED).breachedPasswordTimeoutMillis(10_000)),
         /** Strict mode without {@code secretKeys}: second-factor secrets cannot be sealed. */
         STRICT_WITHOUT_KEYS(b -> b.strict(true).cookieSecure(true).argonMemoryKib(7168).argonTimeCost(5)
-                .publicBaseUrl("https://app.example.test"));
+                .publicBaseUrl("https://app.example.test")),
+        /** Accounts may be created with a passkey and no password. */
+        PASSWORDLESS(b -> b.passwordlessSignUp(true).rateLimitSignUpPerHour(1000)),
+        /** Neither {@code publicBaseUrl} nor a passkey relying party: passkeys cannot be used. */
+        NO_RELYING_PARTY(b -> b.publicBaseUrl(null));
 
         final UnaryOperator<AuthSettings.Builder> adjust;
 
@@ -206,6 +213,34 @@ class ErrorCodesReachableTest {
                     .orElseThrow();
             return h.post("/auth/mfa/totp", null, "Cookie", "__Host-gatehouse_session=" + cookie);
         });
+        on(ErrorCode.PASSKEY_REJECTED, () -> { // a registration signed for another origin
+            Http h = http(Profile.BASIC);
+            String[] cookie = {"Cookie", "gatehouse_session=" + session(h)};
+            String options = h.post("/auth/passkeys/register/options", "{}", cookie).body();
+            String credential = new SoftAuthenticator().overrideOrigin("https://elsewhere.example").create(options, ORIGIN);
+            return h.post("/auth/passkeys/register", PasskeyHttpSuite.credentialBody(credential, null), cookie);
+        });
+        on(ErrorCode.INVALID_PASSKEY, () -> { // a replayed assertion
+            Http h = http(Profile.BASIC);
+            String[] cookie = {"Cookie", "gatehouse_session=" + session(h)};
+            SoftAuthenticator key = new SoftAuthenticator();
+            String created = key.create(h.post("/auth/passkeys/register/options", "{}", cookie).body(), ORIGIN);
+            assertEquals(201, h.post("/auth/passkeys/register", PasskeyHttpSuite.credentialBody(created, null), cookie).status());
+            String assertion = PasskeyHttpSuite.credentialBody(key.get(h.post("/auth/passkeys/login/options", null).body(), ORIGIN), null);
+            assertEquals(200, h.post("/auth/passkeys/login", assertion).status());
+            return h.post("/auth/passkeys/login", assertion);
+        });
+        on(ErrorCode.LAST_SIGN_IN_METHOD, () -> { // the only passkey of an account without a password
+            Http h = http(Profile.PASSWORDLESS);
+            String options = h.post("/auth/passkeys/signup/options", body("email", email())).body();
+            String credential = new SoftAuthenticator().create(options, ORIGIN);
+            Http.Res up = h.post("/auth/passkeys/signup", PasskeyHttpSuite.credentialBody(credential, null));
+            assertEquals(201, up.status(), up.body());
+            String[] cookie = {"Cookie", "gatehouse_session=" + up.cookie("gatehouse_session").orElseThrow()};
+            String id = h.get("/auth/passkeys", cookie).json().getJsonArray("passkeys").getJsonObject(0).getString("id");
+            return h.send("DELETE", "/auth/passkeys/" + id, null, cookie);
+        });
+        on(ErrorCode.PASSKEYS_UNAVAILABLE, () -> http(Profile.NO_RELYING_PARTY).post("/auth/passkeys/login/options", null));
         PROVOKE.put(ErrorCode.OVERLOADED, ErrorCodesReachableTest::overload);
         on(ErrorCode.BREACH_CHECK_UNAVAILABLE, () -> {
             Http h = http(Profile.BREACH_CHECK);

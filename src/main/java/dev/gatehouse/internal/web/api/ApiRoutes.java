@@ -15,10 +15,14 @@ final class ApiRoutes {
     }
 
     static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
-                         LinkHandlers links, MfaHandlers mfa, ActivityHandlers activity, OpenApiHandler openApi) {
+                         LinkHandlers links, MfaHandlers mfa, PasskeyHandlers passkeys, ActivityHandlers activity,
+                         OpenApiHandler openApi) {
         boolean credentials = settings.http().enableCredentialsApi();
         boolean signup = credentials && settings.accounts().enableSignup();
         boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
+        boolean pk = settings.passkeys().enablePasskeys();
+        boolean pkSignIn = pk && credentials;
+        boolean pkSignUp = pk && signup && settings.passkeys().passwordlessSignUp();
         return new RouteTable()
                 .add("GET", "/me", account::me)
                 .add("POST", "/logout", account::logout)
@@ -34,6 +38,16 @@ final class ApiRoutes {
                 .add("POST", "/mfa/totp/confirm", mfa::confirmTotp)
                 .add("POST", "/mfa/recovery-codes", mfa::regenerate)
                 .add("POST", "/reauth", mfa::reauth)
+                .add("POST", "/passkeys/register/options", passkeys::registerOptions, pk ? ON : NOT_FOUND)
+                .add("POST", "/passkeys/register", passkeys::register, pk ? ON : NOT_FOUND)
+                .add("GET", "/passkeys", passkeys::list, pk ? ON : NOT_FOUND)
+                .add("PATCH", "/passkeys/{id}", passkeys::rename, pk ? ON : NOT_FOUND)
+                .add("DELETE", "/passkeys/{id}", passkeys::delete, pk ? ON : NOT_FOUND)
+                .add("POST", "/passkeys/login/options", passkeys::loginOptions, pkSignIn ? ON : NOT_FOUND)
+                .add("POST", "/passkeys/login", passkeys::login, pkSignIn ? ON : NOT_FOUND)
+                .add("POST", "/passkeys/reauth/options", passkeys::reauthOptions, pk ? ON : NOT_FOUND)
+                .add("POST", "/passkeys/signup/options", passkeys::signupOptions, pkSignUp ? ON : NOT_FOUND)
+                .add("POST", "/passkeys/signup", passkeys::signup, pkSignUp ? ON : NOT_FOUND)
                 .add("GET", "/sessions", sessions::list)
                 .add("POST", "/sessions/revoke-others", sessions::revokeOthers)
                 .add("DELETE", "/sessions/{id}", sessions::revoke)

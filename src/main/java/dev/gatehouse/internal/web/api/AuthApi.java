@@ -53,10 +53,13 @@ public class AuthApi {
         this.trail = trail;
         this.metrics = metrics;
         this.clientIp = new ClientIp(settings.http().trustedProxies());
+        DefaultAuthService own = ownAuth(gatehouse);
         this.routes = ApiRoutes.of(settings,
                 new AccountHandlers(settings, auth, sessions, apiTokens, resolver, emails, created),
                 new SessionHandlers(sessions), new TokenHandlers(apiTokens), new LinkHandlers(auth, apiTokens, emails),
-                new MfaHandlers(ownAuth(gatehouse), mfa, sessions, resolver, settings.sessions().mfaCookieName()),
+                new MfaHandlers(own, mfa, sessions, resolver, settings.sessions().mfaCookieName()),
+                new PasskeyHandlers(own, gatehouse.passkeys(), sessions, resolver, emails, created,
+                        settings.sessions().mfaCookieName()),
                 new ActivityHandlers(audit), new OpenApiHandler(settings.http().authPathPrefix()));
     }
 

@@ -37,7 +37,15 @@ public final class JsonIo {
     }
 
     public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        writeRaw(response, status, body.toString());
+    }
+
+    /**
+     * Writes JSON text Gatehouse produced itself, unchanged (the passkey options, which browsers parse with
+     * {@code PublicKeyCredential.parseCreationOptionsFromJSON}); never text a client sent.
+     */
+    static void writeRaw(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");

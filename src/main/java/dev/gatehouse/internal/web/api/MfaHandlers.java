@@ -121,16 +121,21 @@ final class MfaHandlers {
         Views.ok(c.res(), 200, JsonIo.object().add("recoveryCodes", array(mfa.regenerateRecoveryCodes(caller.userId()))));
     }
 
-    /** POST /reauth {method, password | code}: the session counts as recently authenticated again. */
+    /**
+     * POST /reauth {method, password | code | credential}: the session counts as recently authenticated again.
+     * With method {@code passkey}, {@code credential} answers POST /passkeys/reauth/options.
+     */
     void reauth(ApiCall c) throws IOException {
         Caller caller = Access.sessionCaller(c.who());
         JsonObject body = c.body();
         String method = JsonBodies.optionalString(body, "method");
         Factor factor = method == null ? Factor.PASSWORD : Factor.fromWire(method)
-                .orElseThrow(() -> ApiError.badRequest("'method' must be password, totp or recovery_code."));
-        String secret = factor == Factor.PASSWORD
-                ? JsonBodies.string(body, "password", "'password' is required.")
-                : JsonBodies.string(body, "code", "'code' is required.");
+                .orElseThrow(() -> ApiError.badRequest("'method' must be password, totp, recovery_code or passkey."));
+        String secret = switch (factor) {
+            case PASSWORD -> JsonBodies.string(body, "password", "'password' is required.");
+            case PASSKEY -> PasskeyHandlers.credential(body);
+            default -> JsonBodies.string(body, "code", "'code' is required.");
+        };
         auth.reauthenticate(caller.userId(), caller.sessionId(), factor, secret, c.ip(), c.userAgent());
         Views.ok(c.res(), 200, null);
     }

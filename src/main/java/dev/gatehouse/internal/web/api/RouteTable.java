@@ -31,20 +31,22 @@ final class RouteTable {
     /** Rows of {@code /x/{id}} paths, keyed by {@code /x/}. */
     private final Map<String, List<Route>> withId = new HashMap<>();
     private final Set<String> notFound = new HashSet<>();
+    /** Switched-off {@code /x/{id}} rows, keyed by {@code /x/}: every id under them answers 404. */
+    private final Set<String> notFoundWithId = new HashSet<>();
 
     RouteTable add(String method, String path, ApiCall.Handler handler) {
         return add(method, path, handler, When.ON);
     }
 
     RouteTable add(String method, String path, ApiCall.Handler handler, When when) {
-        if (path.contains(ID) && (!path.endsWith("/" + ID) || when == When.NOT_FOUND)) {
-            throw new IllegalArgumentException("{id} must be the last segment, of a row that is ON or ABSENT: " + path);
+        if (path.contains(ID) && !path.endsWith("/" + ID)) {
+            throw new IllegalArgumentException("{id} must be the last segment: " + path);
         }
         Map<String, List<Route>> rows = path.endsWith(ID) ? withId : literals;
         String key = path.endsWith(ID) ? path.substring(0, path.length() - ID.length()) : path;
         switch (when) {
             case ON -> rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new Route(method, handler));
-            case NOT_FOUND -> notFound.add(path);
+            case NOT_FOUND -> (path.endsWith(ID) ? notFoundWithId : notFound).add(key);
             case ABSENT -> { }
         }
         return this;
@@ -64,8 +66,12 @@ final class RouteTable {
         String id = null;
         if (rows == null) {
             int slash = path.lastIndexOf('/');
-            rows = withId.get(path.substring(0, slash + 1));
+            String key = path.substring(0, slash + 1);
+            rows = withId.get(key);
             id = path.substring(slash + 1);
+            if (rows == null && notFoundWithId.contains(key)) {
+                throw notFound();
+            }
         }
         if (rows == null) {
             return false;

@@ -2,6 +2,7 @@ package dev.gatehouse.internal.web.api;
 
 import dev.gatehouse.User;
 import dev.gatehouse.apitoken.ApiToken;
+import dev.gatehouse.passkey.Passkey;
 import dev.gatehouse.session.SessionInfo;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -44,6 +45,16 @@ final class Views {
         nullable(o, "expiresAt", t.expiresAt());
         nullable(o, "lastUsedAt", t.lastUsedAt());
         return o.build();
+    }
+
+    /** A passkey as its owner sees it: never its credential id or public key. */
+    static JsonObject passkey(Passkey p) {
+        JsonArrayBuilder transports = JsonIo.array();
+        p.transports().forEach(transports::add);
+        JsonObjectBuilder o = JsonIo.object().add("id", p.id()).add("name", p.name())
+                .add("createdAt", p.createdAt().toString());
+        nullable(o, "lastUsedAt", p.lastUsedAt());
+        return o.add("backedUp", p.backedUp()).add("transports", transports).build();
     }
 
     /** {@code {"ok":true}} followed by the fields of {@code extra} (none when null). */

@@ -95,11 +95,28 @@ class RouteTableTest {
         assertEquals(404, refusal(() -> noCredentials.dispatch("/signup", call("POST"))).code().httpStatus());
     }
 
+    @Test
+    void passkeyRowsAre404WhenSwitchedOffIdRowsIncluded() {
+        RouteTable on = api(b -> b.enablePasskeys(true));
+        assertEquals("PATCH, DELETE", refusal(() -> on.dispatch("/passkeys/abc", call("GET"))).headers.get("Allow"));
+        assertEquals(404, refusal(() -> on.dispatch("/passkeys/signup", call("POST"))).code().httpStatus()); // passwordlessSignUp off
+
+        RouteTable off = api(b -> b.enablePasskeys(false).passwordlessSignUp(true));
+        for (String path : List.of("/passkeys", "/passkeys/register/options", "/passkeys/register", "/passkeys/login/options",
+                "/passkeys/login", "/passkeys/reauth/options", "/passkeys/signup/options", "/passkeys/signup",
+                "/passkeys/abc", "/passkeys/")) {
+            for (String m : List.of("GET", "POST", "PATCH", "DELETE")) {
+                assertEquals(404, refusal(() -> off.dispatch(path, call(m))).code().httpStatus(), m + " " + path);
+            }
+        }
+    }
+
     private static RouteTable api(UnaryOperator<AuthSettings.Builder> settings) {
         AuthSettings s = settings.apply(AuthSettings.builder()).build();
         // Only refusals are exercised: no handler runs, so the services may be absent.
         return ApiRoutes.of(s, new AccountHandlers(s, null, null, null, null, null, null), new SessionHandlers(null),
                 new TokenHandlers(null), new LinkHandlers(null, null, null), new MfaHandlers(null, null, null, null, "gatehouse_mfa"),
+                new PasskeyHandlers(null, null, null, null, null, null, "gatehouse_mfa"),
                 new ActivityHandlers(null),
                 new OpenApiHandler(s.http().authPathPrefix()));
     }

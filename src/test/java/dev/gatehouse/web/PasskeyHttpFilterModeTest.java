@@ -1,0 +1,8 @@
+package dev.gatehouse.web;
+
+class PasskeyHttpFilterModeTest extends PasskeyHttpSuite {
+    @Override
+    protected TestServer.Mode mode() {
+        return TestServer.Mode.FILTER;
+    }
+}
