@@ -29,6 +29,7 @@ public class ExampleSettings {
         env.put("GATEHOUSE_STRICT", "false");
         env.put("GATEHOUSE_PUBLIC_BASE_URL", "http://localhost:8080"); // also the passkeys' relying party: localhost
         env.put("GATEHOUSE_PASSWORDLESS_SIGN_UP", "true"); // the sign-up page offers "Sign up with a passkey"
+        env.put("GATEHOUSE_PASSKEY_RP_NAME", "Gatehouse example"); // what the authenticator shows
         env.put("GATEHOUSE_JDBC_URL", "jdbc:h2:file:" + defaultDatabase() + ";DB_CLOSE_ON_EXIT=FALSE");
         env.putAll(System.getenv());
         env.keySet().removeAll(Set.of("GATEHOUSE_BOOTSTRAP_ADMIN", "GATEHOUSE_DEV_OUTBOX")); // the example's own variables
