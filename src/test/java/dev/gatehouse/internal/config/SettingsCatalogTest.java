@@ -108,6 +108,12 @@ class SettingsCatalogTest {
         OTHER.put("totpIssuer", "Example Corp");
         OTHER.put("auditRetentionDays", "90");
         OTHER.put("securityNotices", "false");
+        OTHER.put("enablePasskeys", "false");
+        OTHER.put("passkeyRpId", "example.com");
+        OTHER.put("passkeyRpName", "Example Corp");
+        OTHER.put("passkeyOrigins", "https://example.com");
+        OTHER.put("passkeyChallengeSeconds", "120");
+        OTHER.put("passwordlessSignUp", "true");
     }
 
     static AuthSettings read(Map<String, String> given) {
