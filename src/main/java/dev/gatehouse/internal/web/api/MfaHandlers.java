@@ -67,9 +67,18 @@ final class MfaHandlers {
             c.res().addHeader("Set-Cookie", auth.mfaCookieDeletion().toSetCookieHeader());
             throw e;
         }
+        signedIn(c, r, auth, sessions, resolver);
+    }
+
+    /**
+     * The answer to a completed sign-in: the request's old session ends (a new session on every sign-in, ASVS
+     * 7.2.4), a pending second-factor cookie is deleted, the new session and device cookies are set.
+     */
+    static void signedIn(ApiCall c, SignInResult r, DefaultAuthService auth, SessionService sessions,
+                         CallerResolver resolver) throws IOException {
         String old = resolver.cookieValue(c.req());
         if (old != null) {
-            sessions.signOut(old); // a new session on every sign-in (ASVS 7.2.4)
+            sessions.signOut(old);
         }
         CallerResolver.remember(c.req(), Resolution.ANONYMOUS);
         c.res().addHeader("Set-Cookie", auth.mfaCookieDeletion().toSetCookieHeader());

@@ -5,7 +5,6 @@ import dev.gatehouse.account.AccountCreated;
 import dev.gatehouse.account.SignInResult;
 import dev.gatehouse.internal.account.DefaultAuthService;
 import dev.gatehouse.internal.web.CallerResolver;
-import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.mail.AccountEmails;
 import dev.gatehouse.mfa.Factor;
 import dev.gatehouse.passkey.Passkey;
@@ -112,15 +111,7 @@ final class PasskeyHandlers {
         Access.refuseCsrf(c.who());
         String credential = credential(c.body());
         SignInResult r = auth.signInWithPasskey(credential, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
-        String old = resolver.cookieValue(c.req());
-        if (old != null) {
-            sessions.signOut(old); // a new session on every sign-in (ASVS 7.2.4)
-        }
-        CallerResolver.remember(c.req(), Resolution.ANONYMOUS);
-        c.res().addHeader("Set-Cookie", auth.mfaCookieDeletion().toSetCookieHeader());
-        c.res().addHeader("Set-Cookie", r.cookie().toSetCookieHeader());
-        r.deviceCookie().ifPresent(device -> c.res().addHeader("Set-Cookie", device.toSetCookieHeader()));
-        Views.ok(c.res(), 200, JsonIo.object().add("user", Views.user(r.user())));
+        MfaHandlers.signedIn(c, r, auth, sessions, resolver);
     }
 
     /** POST /passkeys/reauth/options: request options listing the caller's passkeys. */
