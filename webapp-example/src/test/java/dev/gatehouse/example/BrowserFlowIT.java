@@ -7,104 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.jetty.server.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The whole account journey in headless Chromium (Debian's chromium + chromium-driver). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserFlowIT {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
-    final TestClock clock = new TestClock();
-    Server server;
-    String base;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            String msg = "Chromium or chromedriver missing (apt-get install chromium chromium-driver)";
-            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                throw new AssertionError(msg + ": CI is set, so the browser test is required");
-            }
-            System.err.println("!!! SKIPPING BROWSER TEST: " + msg);
-            Assumptions.abort(msg);
-        }
-        System.setProperty("gatehouse.jdbcUrl", "jdbc:h2:mem:br" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1");
-        System.setProperty("gatehouse.housekeepingIntervalSeconds", "0");
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        base = "http://localhost:" + port;
-        System.setProperty("gatehouse.publicBaseUrl", base); // email links must point at this server
-        server = Main.start("127.0.0.1", port, java.util.Map.of(), clock);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    WebElement el(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-    }
-
-    void type(String id, String text) {
-        WebElement e = el(id);
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    void open(String path) {
-        browser.get(base + path);
-    }
-
-    void waitForPath(String path) {
-        wait.until(ExpectedConditions.urlToBe(base + path));
-    }
-
-    void screenshot(String name) throws Exception {
-        Path target = Path.of("target", name);
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
+class BrowserFlowIT extends BrowserSuite {
 
     @Test
     void fullAccountJourney() throws Exception {
@@ -129,12 +40,10 @@ class BrowserFlowIT {
         assertEquals(200, apiStatus("/api/projects", token));
         // A plain form post (no data-api): carries the page's CSRF field.
         browser.findElement(By.cssSelector("#tokens form button")).click();
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> !d.findElement(By.id("tokens")).getText().contains("laptop curl"));
+        wait.until(d -> !d.findElement(By.id("tokens")).getText().contains("laptop curl"));
         assertEquals(401, apiStatus("/api/projects", token));
 
-        el("logout").click();
-        waitForPath("/");
+        signOut();
         open("/login");
         type("email", email);
         type("password", "not-the-passphrase");
@@ -160,8 +69,7 @@ class BrowserFlowIT {
         el("change").click();
         waitForPath("/dashboard");
 
-        el("logout").click();
-        waitForPath("/");
+        signOut();
         open("/forgot");
         type("email", email);
         el("send").click();
@@ -255,8 +163,7 @@ class BrowserFlowIT {
 
     /** Signs out, then enters the password on the sign-in page, which (with an app) goes on to the code page. */
     private void signOutAndEnterPassword(String email, String password) {
-        el("logout").click();
-        waitForPath("/");
+        signOut();
         open("/login");
         type("email", email);
         type("password", password);

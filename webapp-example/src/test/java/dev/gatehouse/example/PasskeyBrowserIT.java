@@ -4,27 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.jetty.server.Server;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -37,58 +24,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * gets no passkey and a clear message. The app runs on a random port; its publicBaseUrl is that origin,
  * so it is the relying party (localhost) and the only accepted origin.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PasskeyBrowserIT {
+class PasskeyBrowserIT extends BrowserSuite {
 
-    final TestClock clock = new TestClock();
-    Server server;
-    String base;
-    ChromeDriver browser;
-    WebDriverWait wait;
     VirtualAuthenticator authenticator;
 
-    @BeforeAll
-    void start() throws Exception {
-        if (!Files.isExecutable(BrowserFlowIT.CHROMIUM) || !Files.isExecutable(BrowserFlowIT.DRIVER)) {
-            String msg = "Chromium or chromedriver missing (apt-get install chromium chromium-driver)";
-            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                throw new AssertionError(msg + ": CI is set, so the browser test is required");
-            }
-            System.err.println("!!! SKIPPING BROWSER TEST: " + msg);
-            Assumptions.abort(msg);
-        }
-        System.setProperty("gatehouse.jdbcUrl", "jdbc:h2:mem:pk" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1");
-        System.setProperty("gatehouse.housekeepingIntervalSeconds", "0");
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        base = "http://localhost:" + port;
-        System.setProperty("gatehouse.publicBaseUrl", base); // the relying party (localhost) and the origin
-        System.setProperty("gatehouse.passkeyOrigins", base);
-        server = Main.start("127.0.0.1", port, java.util.Map.of(), clock);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserFlowIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserFlowIT.DRIVER.toFile())
-                .build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Files.createDirectories(Path.of("target", "screenshots"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        System.clearProperty("gatehouse.passkeyOrigins");
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.stop();
-        }
+    @Override
+    Map<String, String> settings(String base) {
+        return Map.of("gatehouse.passkeyOrigins", base); // the relying party (localhost) and its only origin
     }
 
     @AfterEach
@@ -109,40 +51,6 @@ class PasskeyBrowserIT {
                 .setIsUserVerified(uv)
                 .setIsUserConsenting(true));
         return authenticator;
-    }
-
-    WebElement el(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-    }
-
-    void type(String id, String text) {
-        WebElement e = el(id);
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    void open(String path) {
-        browser.get(base + path);
-    }
-
-    void waitForPath(String path) {
-        wait.until(ExpectedConditions.urlToBe(base + path));
-    }
-
-    void screenshot(String name) throws Exception {
-        Files.write(Path.of("target", "screenshots", name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    void signOut() {
-        el("logout").click();
-        waitForPath("/");
-    }
-
-    String message() {
-        return wait.until(d -> {
-            String text = d.findElement(By.id("message")).getText();
-            return text.isEmpty() ? null : text;
-        });
     }
 
     void signUpWithPassword(String email, String password) {
