@@ -22,15 +22,4 @@ class PayaraServerIT extends ProcessServerSuite {
                         Path.of("target", "payara", "root").toString()),
                 ServerProcess.exampleEnvironment("payara"), Path.of("target", "payara.log"), base + "/auth/me");
     }
-
-    /**
-     * Known failure, issue 15 still open: Payara Micro 6.2025.10 loads its own jackson-annotations 2.20 before the
-     * WAR's 2.22, and webauthn4j's Jackson 3 fails with NoSuchMethodError when a passkey registers. Neither
-     * {@code <class-loader delegate="false"/>} nor a whitelist in glassfish-web.xml deployed. See docs/EXAMPLE.md.
-     */
-    @Override
-    @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.Disabled("Payara bundles jackson-annotations 2.20 ahead of the WAR's 2.22: passkeys fail there (issue 15)")
-    void passkeyRegistersAndSignsInInsideTheServer() {
-    }
 }
