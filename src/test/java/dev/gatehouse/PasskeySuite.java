@@ -215,8 +215,24 @@ public abstract class PasskeySuite extends DatabaseSuite {
         assertFalse(g.passkeys().delete(ada, first.id(), null, null), "already gone");
         assertEquals(List.of(second.id()), g.passkeys().list(ada).stream().map(Passkey::id).toList());
         assertEquals(1, events(ada, EventType.PASSKEY_REMOVED).size());
+        assertEquals(ada, events(ada, EventType.PASSKEY_REMOVED).get(0).actor(), "the user removed it");
         invalid(() -> signIn(laptop));
         assertEquals(ada, resolve(signIn(phone)).user().id());
+    }
+
+    @Test
+    void anAdministratorRemovesALostPasskeyAndTheTrailNamesThem() {
+        String ada = user("ada@example.com");
+        SoftAuthenticator lost = new SoftAuthenticator();
+        Passkey p = register(ada, lost);
+        assertThrows(ValidationException.class, () -> g.passkeys().removeAsAdministrator(ada, p.id(), " "));
+        assertFalse(g.passkeys().removeAsAdministrator(user("bob@example.com"), p.id(), "admin-1"), "not bob's");
+        assertTrue(g.passkeys().removeAsAdministrator(ada, p.id(), "admin-1"));
+        assertFalse(g.passkeys().removeAsAdministrator(ada, p.id(), "admin-1"), "already gone");
+        List<SecurityEvent> removed = events(ada, EventType.PASSKEY_REMOVED);
+        assertEquals(1, removed.size());
+        assertEquals("admin-1", removed.get(0).actor());
+        invalid(() -> signIn(lost));
     }
 
     @Test

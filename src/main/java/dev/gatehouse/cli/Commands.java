@@ -118,7 +118,7 @@ final class Commands implements AutoCloseable {
                 return map("passkeys", rows);
             });
             case "passkeys delete" -> only(a, with("user", "id"), () -> {
-                if (!bean(PasskeyService.class).delete(user(a).id(), a.require("id"), null, null)) {
+                if (!bean(PasskeyService.class).removeAsAdministrator(user(a).id(), a.require("id"), ACTOR)) {
                     throw new CliException(CliException.NOT_FOUND, "no passkey " + a.get("id") + " of that user");
                 }
                 return map("deleted", true);

@@ -61,6 +61,16 @@ public interface PasskeyService {
     boolean delete(String userId, String passkeyId, String ip, String userAgent);
 
     /**
+     * Deletes one of the user's passkeys on an administrator's behalf (a lost or stolen device): as
+     * {@link #delete}, but the audit event ({@code passkey.removed}) names {@code actor} as who removed it.
+     *
+     * @param actor who removed it: an administrator's user id, or {@code cli} from the operator command line
+     * @return false when the user has no passkey with this id
+     * @throws LastSignInMethodException the account has no password and this is its last passkey
+     */
+    boolean removeAsAdministrator(String userId, String passkeyId, String actor);
+
+    /**
      * Options to sign in with a passkey. Without a user they ask for any discoverable credential of this site
      * (the account chooser, and conditional UI: autofill on the sign-in form); with one (the second step of a
      * password sign-in) they list that user's credentials.

@@ -142,6 +142,10 @@ public abstract class CliSuite {
         assertEquals(0, cliWith(db, null, "passkeys", "delete", "--user", id, "--id", passkeyId).code());
         assertEquals(3, cliWith(db, null, "passkeys", "delete", "--user", id, "--id", passkeyId).code(), "already gone");
         assertEquals(0, cliWith(db, null, "passkeys", "list", "--user", id, "--json").json().getJsonArray("passkeys").size());
+        var removed = cliWith(db, null, "audit", "list", "--user", id, "--type", "passkey.removed", "--json").json()
+                .getJsonArray("events");
+        assertEquals(1, removed.size(), removed.toString());
+        assertEquals("cli", removed.getJsonObject(0).getString("actor"), "the trail says the command line removed it");
     }
 
     static String h2Url() {

@@ -30,10 +30,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two-factor sign-in, the account's factors, re-authentication and email change, black-box over
@@ -41,8 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * returns with an independent RFC 6238 helper, at the test clock's time; one subclass per
  * integration mode.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AccountSecurityHttpSuite {
+public abstract class AccountSecurityHttpSuite extends RestartableServerSuite {
 
     static final String PW = HttpApiSuite.PW;
     static final String SESSION = "gatehouse_session";
@@ -52,12 +49,7 @@ public abstract class AccountSecurityHttpSuite {
     /** maxConsecutiveFailures: low, so the lock is reached in a few pending sign-ins. */
     static final int LOCK_AT = 12;
 
-    AuthSettings settings;
-    TestServer server;
-    Http http;
     DevOutboxMailer outbox;
-
-    protected abstract TestServer.Mode mode();
 
     @BeforeAll
     void boot() throws Exception {
@@ -69,11 +61,6 @@ public abstract class AccountSecurityHttpSuite {
                 .mfaRequiredRoles(Set.of(STAFF)).build();
         startOwnServer();
         CDI.current().select(RoleService.class).get().defineRole(STAFF, List.of("reports.view"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     // --- two-step sign-in ------------------------------------------------------------------
@@ -544,45 +531,6 @@ public abstract class AccountSecurityHttpSuite {
     }
 
     // --- helpers ---------------------------------------------------------------------------
-
-    /**
-     * A server of this mode with other settings, run in place of the suite's own: one Weld container
-     * at a time (a second one beside it breaks the first). Closing it starts the suite's server again
-     * on the same database.
-     */
-    private final class Variant implements AutoCloseable {
-        final TestServer server;
-        final Http http;
-
-        Variant(AuthSettings s) throws Exception {
-            this.server = TestServer.start(mode(), s);
-            this.http = new Http(server.base());
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                server.close();
-            } finally {
-                startOwnServer();
-            }
-        }
-    }
-
-    private Variant variant(AuthSettings s) throws Exception {
-        server.close();
-        try {
-            return new Variant(s);
-        } catch (Exception | Error e) { // NOPMD: whatever failed, the suite's server comes back
-            startOwnServer();
-            throw e;
-        }
-    }
-
-    private void startOwnServer() throws Exception {
-        server = TestServer.start(mode(), settings);
-        http = new Http(server.base());
-    }
 
     private static String freshDatabase() {
         return "jdbc:h2:mem:sec" + java.util.UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";

@@ -31,8 +31,10 @@ class HostileInputTest {
 
     static final String[] POST_PATHS = {"/auth/signup", "/auth/login", "/auth/logout", "/auth/password",
             "/auth/password/forgot", "/auth/password/reset", "/auth/email/verify/request", "/auth/email/verify",
-            "/auth/tokens", "/auth/sessions/revoke-others", "/projects", "/reports"};
-    static final String[] GET_PATHS = {"/auth/me", "/auth/sessions", "/auth/tokens", "/admin", "/whoami", "/service",
+            "/auth/tokens", "/auth/sessions/revoke-others", "/projects", "/reports", "/auth/passkeys/register/options",
+            "/auth/passkeys/register", "/auth/passkeys/login/options", "/auth/passkeys/login", "/auth/passkeys/reauth/options",
+            "/auth/passkeys/signup/options", "/auth/passkeys/signup"};
+    static final String[] GET_PATHS = {"/auth/me", "/auth/sessions", "/auth/tokens", "/auth/passkeys", "/admin", "/whoami", "/service",
             "/projects", "/reports"};
 
     static List<Req> catalogue() {
@@ -79,6 +81,9 @@ class HostileInputTest {
         for (String id : new String[] {"x", "%00", "..%2F..%2Fetc", "a".repeat(500), "'%20OR%201=1"}) {
             all.add(new Req("DELETE", "/auth/sessions/" + id, null, null, new String[0]));
             all.add(new Req("DELETE", "/auth/tokens/" + id, null, null, new String[0]));
+            all.add(new Req("DELETE", "/auth/passkeys/" + id, null, null, new String[0]));
+            all.add(new Req("PATCH", "/auth/passkeys/" + id, "application/json",
+                    "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8), new String[0]));
         }
         return all;
     }
@@ -145,7 +150,7 @@ class HostileInputTest {
             // the decoy reset token written for unknown emails is by design, so it is left out
             for (String query : new String[] {"SELECT * FROM users", "SELECT * FROM sessions", "SELECT * FROM api_tokens",
                     "SELECT * FROM auth_tokens WHERE user_id NOT LIKE '~%'" /* decoys of the same-work paths */, "SELECT * FROM roles",
-                    "SELECT * FROM user_roles"}) {
+                    "SELECT * FROM user_roles", "SELECT * FROM passkeys"}) {
                 String table = query;
                 try (ResultSet rs = s.executeQuery(query + " ORDER BY 1")) {
                     int n = rs.getMetaData().getColumnCount();

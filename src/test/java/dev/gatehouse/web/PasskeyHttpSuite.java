@@ -23,10 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Passkeys black-box over HTTP (issue 15): the rows of {@code /auth/passkeys}, sign-in and
@@ -34,8 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * origin ({@code publicBaseUrl}); one subclass per integration mode. Every exchange is checked
  * against the OpenAPI document by {@link Http}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PasskeyHttpSuite {
+public abstract class PasskeyHttpSuite extends RestartableServerSuite {
 
     static final String PW = HttpApiSuite.PW;
     static final String SESSION = "gatehouse_session";
@@ -47,12 +44,6 @@ public abstract class PasskeyHttpSuite {
     /** A body of the documented shape whose credential verifies nowhere. */
     static final String DUMMY = "{\"credential\":{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}}";
 
-    AuthSettings settings;
-    TestServer server;
-    Http http;
-
-    protected abstract TestServer.Mode mode();
-
     @BeforeAll
     void boot() throws Exception {
         TestBeans.mailer = new DevOutboxMailer();
@@ -60,11 +51,6 @@ public abstract class PasskeyHttpSuite {
         settings = base().build();
         startOwnServer();
         CDI.current().select(RoleService.class).get().defineRole(STAFF, List.of("reports.view"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     private static AuthSettings.Builder base() {
@@ -390,6 +376,24 @@ public abstract class PasskeyHttpSuite {
     }
 
     @Test
+    void passkeySignInAndItsOptionsAreRateLimitedPerAddress() throws Exception {
+        try (Variant v = variant(base().rateLimitSignInPerHour(2).build())) {
+            for (int i = 0; i < 2; i++) {
+                assertError(v.http.post("/auth/passkeys/login", DUMMY), 401, "invalid_passkey");
+            }
+            Http.Res limited = v.http.post("/auth/passkeys/login", DUMMY);
+            assertError(limited, 429, "rate_limited");
+            assertTrue(limited.header("Retry-After").isPresent(), limited.headers("Retry-After").toString());
+
+            // Options are asked for on every sign-in page load: ten times the sign-in budget, then refused too.
+            for (int i = 0; i < 20; i++) {
+                assertEquals(200, v.http.post("/auth/passkeys/login/options", null).status(), "options call " + (i + 1));
+            }
+            assertError(v.http.post("/auth/passkeys/login/options", null), 429, "rate_limited");
+        }
+    }
+
+    @Test
     void withoutARelyingPartyPasskeysAreUnavailable() throws Exception {
         try (Variant v = variant(base().publicBaseUrl(null).build())) {
             Http.Res r = v.http.post("/auth/passkeys/login/options", null);
@@ -404,41 +408,6 @@ public abstract class PasskeyHttpSuite {
     }
 
     // --- helpers ---------------------------------------------------------------------------
-
-    /** A server of this mode with other settings, run in place of the suite's own (one Weld container at a time). */
-    private final class Variant implements AutoCloseable {
-        final TestServer server;
-        final Http http;
-
-        Variant(AuthSettings s) throws Exception {
-            this.server = TestServer.start(mode(), s);
-            this.http = new Http(server.base());
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                server.close();
-            } finally {
-                startOwnServer();
-            }
-        }
-    }
-
-    private Variant variant(AuthSettings s) throws Exception {
-        server.close();
-        try {
-            return new Variant(s);
-        } catch (Exception | Error e) { // NOPMD: whatever failed, the suite's server comes back
-            startOwnServer();
-            throw e;
-        }
-    }
-
-    private void startOwnServer() throws Exception {
-        server = TestServer.start(mode(), settings);
-        http = new Http(server.base());
-    }
 
     /** Signs up through a new jar, which then holds the (recent) session. */
     CookieJar signUp(String email) throws Exception {

@@ -161,6 +161,18 @@ public final class DefaultPasskeyService implements PasskeyService {
 
     @Override
     public boolean delete(String userId, String passkeyId, String ip, String userAgent) {
+        return delete(userId, passkeyId, ip, userAgent, null);
+    }
+
+    @Override
+    public boolean removeAsAdministrator(String userId, String passkeyId, String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new dev.gatehouse.ValidationException("Say who removes the passkey (the actor).");
+        }
+        return delete(userId, passkeyId, null, null, actor);
+    }
+
+    private boolean delete(String userId, String passkeyId, String ip, String userAgent, String actor) {
         if (userId == null || passkeyId == null) {
             return false;
         }
@@ -180,7 +192,7 @@ public final class DefaultPasskeyService implements PasskeyService {
         }
         if (deleted == 1) {
             cache.invalidateUser(userId);
-            trail.event(EventType.PASSKEY_REMOVED, Outcome.SUCCESS).user(userId).client(ip, userAgent)
+            trail.event(EventType.PASSKEY_REMOVED, Outcome.SUCCESS).user(userId).actor(actor).client(ip, userAgent)
                     .detail("passkey", passkeyId).record();
         }
         return deleted == 1;
