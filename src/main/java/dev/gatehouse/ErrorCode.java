@@ -36,6 +36,12 @@ public enum ErrorCode {
      * backwards): one answer for all, the audit trail says which.
      */
     INVALID_PASSKEY("invalid_passkey", 401),
+    /**
+     * An OpenID Connect callback that did not verify (no or another browser's flow, wrong state or issuer, a provider
+     * error, a code the provider refused, an ID token with a bad signature, issuer, audience, nonce or time), or a
+     * provider identity that may not sign in here (no account and no sign-up): the message says what the user can do.
+     */
+    OIDC_FAILED("oidc_failed", 401),
     /** The account's email must be confirmed first. */
     EMAIL_NOT_VERIFIED("email_not_verified", 403),
     /** The account is disabled. */
@@ -63,6 +69,11 @@ public enum ErrorCode {
     MFA_NOT_ENABLED("mfa_not_enabled", 409),
     /** Removing it would leave the account no way to sign in (its last passkey, and no password). */
     LAST_SIGN_IN_METHOD("last_sign_in_method", 409),
+    /**
+     * A provider identity whose email belongs to a local account that it may not take over on its own (the provider
+     * or the account has not verified the address): sign in as before and link the provider from the account.
+     */
+    OIDC_LINK_REQUIRED("oidc_link_required", 409),
     /** The user holds as many live API tokens as allowed. */
     TOKEN_LIMIT_REACHED("token_limit_reached", 409),
     /** The body is larger than {@code maxRequestBytes}. */
@@ -81,6 +92,8 @@ public enum ErrorCode {
     MFA_UNAVAILABLE("mfa_unavailable", 503),
     /** Passkeys are switched off here, or no relying party is configured ({@code publicBaseUrl} or {@code passkeyRpId}). */
     PASSKEYS_UNAVAILABLE("passkeys_unavailable", 503),
+    /** The OpenID Connect provider could not be reached (discovery, keys or token endpoint): try again later. */
+    OIDC_PROVIDER_UNAVAILABLE("oidc_provider_unavailable", 503),
     /** Password hashing is saturated. */
     OVERLOADED("overloaded", 503),
     /** {@code breachedPasswordCheck=fail-closed} and the breach service did not answer. */

@@ -93,6 +93,7 @@ public final class Gatehouse implements AutoCloseable {
     private final AuditTrail trail;
     private final DefaultMfaService mfa;
     private final DefaultPasskeyService passkeys;
+    private final dev.gatehouse.internal.oidc.DefaultOidcService oidc;
     private final DefaultAuditLog audit;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
@@ -123,6 +124,7 @@ public final class Gatehouse implements AutoCloseable {
                 new Fingerprints(keyring != null ? keyring : Keyring.ephemeral()), metrics, secondFactors, mfa, trail,
                 new PasskeyCeremonies(tx, settings, clock));
         this.passkeys = auth.passkeys();
+        this.oidc = auth.oidc();
         this.admin = new DefaultUserAdminService(tx, clock, cache, trail);
         this.audit = new DefaultAuditLog(tx, clock, settings.security().auditRetentionDays(), trail);
         this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
@@ -204,6 +206,11 @@ public final class Gatehouse implements AutoCloseable {
     /** Passkeys: register, list, rename, delete, and the options browsers need. */
     public PasskeyService passkeys() {
         return passkeys;
+    }
+
+    /** Sign-in with OpenID Connect providers, and the identities linked to accounts. */
+    public dev.gatehouse.oidc.OidcService oidc() {
+        return oidc;
     }
 
     /** Second factors: authenticator apps and recovery codes. */

@@ -52,6 +52,12 @@ public final class GatehouseUnavailableException extends RuntimeException {
                 + "this server.", 3600, null);
     }
 
+    /** {@link ErrorCode#OIDC_PROVIDER_UNAVAILABLE}: the provider did not answer, or answered nonsense. */
+    public static GatehouseUnavailableException oidcProviderUnavailable(String provider, Throwable cause) {
+        return new GatehouseUnavailableException(ErrorCode.OIDC_PROVIDER_UNAVAILABLE, "Signing in with " + provider
+                + " is not possible right now. Try again in a minute.", 30, cause);
+    }
+
     /** Second factors cannot be stored here: strict mode and no {@code secretKeys} to encrypt their secrets. */
     public static GatehouseUnavailableException mfaUnavailable() {
         return new GatehouseUnavailableException(ErrorCode.MFA_UNAVAILABLE, "Two-factor sign-in is not available on "

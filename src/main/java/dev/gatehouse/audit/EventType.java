@@ -50,8 +50,12 @@ public enum EventType {
     PASSKEY_REGISTERED("passkey.registered"),
     /** A passkey was renamed by its owner. */
     PASSKEY_RENAMED("passkey.renamed"),
-    /** A passkey was deleted by its owner. */
+    /** A passkey was deleted by its owner (or an administrator, named as actor). */
     PASSKEY_REMOVED("passkey.removed"),
+    /** An OpenID Connect identity was linked to an account (detail {@code provider}, {@code how}: auto, link, sign_up). */
+    OIDC_LINKED("oidc.linked"),
+    /** An OpenID Connect identity was unlinked by the account's owner. */
+    OIDC_UNLINKED("oidc.unlinked"),
     /** A role was granted. */
     ROLE_GRANTED("role.granted"),
     /** A role was revoked. */

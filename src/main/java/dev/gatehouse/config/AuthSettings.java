@@ -41,6 +41,7 @@ import java.util.Set;
  * @param http       the HTTP API and the servlet filter
  * @param security   second factors, re-authentication and the audit trail
  * @param passkeys   passkeys (WebAuthn)
+ * @param oidc       sign-in with OpenID Connect providers
  */
 public record AuthSettings(
         boolean strict,
@@ -56,7 +57,8 @@ public record AuthSettings(
         MailSettings mail,
         HttpSettings http,
         AccountSecuritySettings security,
-        PasskeySettings passkeys) {
+        PasskeySettings passkeys,
+        OidcSettings oidc) {
 
     /** OWASP Argon2id minimums: {memory KiB, time cost} pairs, any one of which suffices (p = 1). */
     private static final int[][] ARGON_FLOORS = {{47104, 1}, {19456, 2}, {12288, 3}, {9216, 4}, {7168, 5}};
@@ -74,6 +76,8 @@ public record AuthSettings(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(passkeys, "passkeys");
+        Objects.requireNonNull(oidc, "oidc");
+        oidc.check(strict);
         secretKeys = blankToNull(secretKeys);
         if (secretKeys != null) {
             dev.gatehouse.internal.crypto.Keyring.parse(secretKeys); // throws with the entry at fault and the fix
@@ -312,6 +316,10 @@ public record AuthSettings(
         public Builder securityNotices(boolean v) { return set(SECURITY_NOTICES, v); }
 
         public Builder enablePasskeys(boolean v) { return set(ENABLE_PASSKEYS, v); }
+        public Builder oidcProviders(java.util.List<OidcProviderSettings> v) { return set(OIDC_PROVIDERS, v); }
+        public Builder oidcFlowSeconds(long v) { return set(OIDC_FLOW_SECONDS, v); }
+        public Builder oidcClockSkewSeconds(long v) { return set(OIDC_CLOCK_SKEW_SECONDS, v); }
+        public Builder oidcSecondStepPath(String v) { return set(OIDC_SECOND_STEP_PATH, v); }
         public Builder passkeyRpId(String v) { return set(PASSKEY_RP_ID, v); }
         public Builder passkeyRpName(String v) { return set(PASSKEY_RP_NAME, v); }
         public Builder passkeyOrigins(Set<String> v) { return set(PASSKEY_ORIGINS, v); }

@@ -108,6 +108,7 @@ final class NoticeTexts {
             case TOTP -> "your password and a code from your authenticator app";
             case RECOVERY_CODE -> "your password and a recovery code";
             case PASSKEY -> "a passkey";
+            case OIDC -> "a sign-in provider";
         };
     }
 

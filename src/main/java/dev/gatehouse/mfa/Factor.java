@@ -14,7 +14,12 @@ public enum Factor {
      * A passkey asserted with user verification (a PIN or biometric on the authenticator): possession and
      * knowledge or inherence in one, so it satisfies a second-factor requirement on its own.
      */
-    PASSKEY("passkey");
+    PASSKEY("passkey"),
+    /**
+     * A sign-in at an OpenID Connect provider: one factor as far as Gatehouse knows (the provider's own second
+     * step is not taken on trust), so an account with a second factor is still asked for it.
+     */
+    OIDC("oidc");
 
     private final String wire;
 

@@ -3,7 +3,10 @@ package dev.gatehouse.passkey;
 import dev.gatehouse.AuthException;
 import dev.gatehouse.ErrorCode;
 
-/** 409 {@link ErrorCode#LAST_SIGN_IN_METHOD}: the account has no password and this is its last passkey. */
+/**
+ * 409 {@link ErrorCode#LAST_SIGN_IN_METHOD}: the account has no password, and this passkey or provider identity is
+ * its last way to sign in.
+ */
 public final class LastSignInMethodException extends AuthException {
 
     public LastSignInMethodException() {

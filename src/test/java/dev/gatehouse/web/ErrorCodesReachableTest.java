@@ -61,7 +61,10 @@ class ErrorCodesReachableTest {
         /** Accounts may be created with a passkey and no password. */
         PASSWORDLESS(b -> b.passwordlessSignUp(true).rateLimitSignUpPerHour(1000)),
         /** Neither {@code publicBaseUrl} nor a passkey relying party: passkeys cannot be used. */
-        NO_RELYING_PARTY(b -> b.publicBaseUrl(null));
+        NO_RELYING_PARTY(b -> b.publicBaseUrl(null)),
+        /** An OpenID Connect provider nobody answers for (a closed loopback port). */
+        OIDC_DOWN(b -> b.oidcProviders(List.of(new dev.gatehouse.config.OidcProviderSettings("down",
+                "http://127.0.0.1:1/issuer", "app", null, null, true, null))));
 
         final UnaryOperator<AuthSettings.Builder> adjust;
 
@@ -241,12 +244,44 @@ class ErrorCodesReachableTest {
             return h.send("DELETE", "/auth/passkeys/" + id, null, cookie);
         });
         on(ErrorCode.PASSKEYS_UNAVAILABLE, () -> http(Profile.NO_RELYING_PARTY).post("/auth/passkeys/login/options", null));
+        on(ErrorCode.OIDC_PROVIDER_UNAVAILABLE, () -> http(Profile.OIDC_DOWN).get("/auth/oidc/down/start"));
+        PROVOKE.put(ErrorCode.OIDC_FAILED, () -> { // a callback without the flow cookie: answered as a page
+            Http.Res r = http(Profile.OIDC_DOWN).get("/auth/oidc/down/callback?code=c&state=s");
+            assertTrue(r.header("Content-Type").orElse("").startsWith("text/html"), r.headers("Content-Type").toString());
+            assertEquals("no-store", r.header("Cache-Control").orElse(null));
+            assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<code id=code>([a-z_]+)</code>").matcher(r.body());
+            assertTrue(m.find(), r.body());
+            return new Seen(r.status(), m.group(1), null);
+        });
+        PROVOKE.put(ErrorCode.OIDC_LINK_REQUIRED, OidcProvocations::linkRequired);
         PROVOKE.put(ErrorCode.OVERLOADED, ErrorCodesReachableTest::overload);
         on(ErrorCode.BREACH_CHECK_UNAVAILABLE, () -> {
             Http h = http(Profile.BREACH_CHECK);
             pwned.answer(FakePwnedPasswords.Answer.STATUS_500);
             return h.post("/auth/signup", body("email", email(), "password", PW));
         });
+    }
+
+    /** Codes of the provider round trip, provoked through the Java API against a provider in this JVM. */
+    private static final class OidcProvocations {
+        static Seen linkRequired() throws Exception {
+            no.nav.security.mock.oauth2.MockOAuth2Server provider = new no.nav.security.mock.oauth2.MockOAuth2Server();
+            provider.start();
+            try (Gatehouse gh = Gatehouse.start(TestServer.settings().oidcProviders(List.of(new dev.gatehouse.config.OidcProviderSettings(
+                    "corp", provider.issuerUrl("corp").toString(), "app", null, null, true, null))).build(), Clock.systemUTC())) {
+                String email = email();
+                gh.auth().signUp(email, null, PW, null, null); // an account whose email nobody confirmed
+                dev.gatehouse.oidc.OidcStart start = gh.oidc().start("corp", null, null);
+                provider.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("corp", "sub",
+                        "JWT", List.of("app"), Map.of("email", email, "email_verified", true), 300));
+                Map<String, String> back = dev.gatehouse.OidcSuite.authorize(start);
+                AuthException e = assertThrows(AuthException.class, () -> gh.oidc().finish("corp", start.flow(), back, null, null, null));
+                return new Seen(e.code().httpStatus(), e.code().wire(), null);
+            } finally {
+                provider.shutdown();
+            }
+        }
     }
 
     private interface HttpCall {

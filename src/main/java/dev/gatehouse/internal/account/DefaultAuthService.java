@@ -91,6 +91,7 @@ public final class DefaultAuthService implements AuthService {
     private final EmailChanges emailChanges;
     private final PasskeySignIn passkeySignIn;
     private final DefaultPasskeyService passkeys;
+    private final dev.gatehouse.internal.oidc.DefaultOidcService oidc;
     private final DbRateLimiter limiter;
     private final UserRepository users = new UserRepository();
     private final SessionRepository sessionRows = new SessionRepository();
@@ -131,6 +132,9 @@ public final class DefaultAuthService implements AuthService {
         this.passkeys = new DefaultPasskeyService(tx, settings, ceremonies, limiter, cache, trail,
                 (email, username, ip) -> passkeySignIn.admit(identifiers, email, username, ip));
         this.emailChanges = new EmailChanges(tx, settings, clock, limits, tokens, cache, trail);
+        this.oidc = new dev.gatehouse.internal.oidc.DefaultOidcService(tx, settings, clock, limiter, trail,
+                new OidcSignIn(tx, settings, clock, devices, check, mfaSignIn, mfa::required, sessions, fingerprints,
+                        metrics, trail));
         this.limiter = limiter;
     }
 
@@ -213,7 +217,7 @@ public final class DefaultAuthService implements AuthService {
             failureLock.clearLater(p.identifier());
         }
         boolean knownDevice = devices.verify(deviceCookie, p.identifier()).isPresent();
-        SessionCookie cookie = sessions.start(p.user().id(), ip, userAgent, EnumSet.of(Factor.PASSWORD, p.factor()), false);
+        SessionCookie cookie = sessions.start(p.user().id(), ip, userAgent, EnumSet.of(p.first(), p.factor()), false);
         String sessionId = SecureTokens.sha256Hex(cookie.value());
         trail.event(EventType.SIGN_IN_MFA, Outcome.SUCCESS).user(p.user().id()).session(sessionId).client(ip, userAgent)
                 .detail("factor", p.factor().wireName()).detail("newDevice", !knownDevice).record();
@@ -230,6 +234,11 @@ public final class DefaultAuthService implements AuthService {
     @Override
     public SignInResult signUpWithPasskey(String credentialJson, String passkeyName, String ip, String userAgent) {
         return passkeySignIn.signUp(credentialJson, passkeyName, ip, userAgent);
+    }
+
+    /** The OpenID Connect service, which shares this service's sign-in checks, second step and sessions. */
+    public dev.gatehouse.internal.oidc.DefaultOidcService oidc() {
+        return oidc;
     }
 
     /** The passkey service this sign-in service shares its limits and sign-up rules with. */
@@ -259,7 +268,7 @@ public final class DefaultAuthService implements AuthService {
     public void reauthenticate(String userId, String sessionId, Factor factor, String secret, String ip, String userAgent) {
         UserEntity user = (userId == null ? Optional.<UserEntity>empty() : byId(userId))
                 .orElseThrow(() -> new IllegalArgumentException("No user with id '" + userId + "'"));
-        reauth.reauthenticate(user, signInIdentifier(user), sessionId, factor, secret, ip, userAgent);
+        reauth.reauthenticate(user, Identifiers.signInIdentifier(settings, user), sessionId, factor, secret, ip, userAgent);
     }
 
     @Override
@@ -309,7 +318,7 @@ public final class DefaultAuthService implements AuthService {
         }
         limits.limit("auth:password-change", sessionId != null ? "s:" + sessionId : "u:" + user.id,
                 settings.rateLimits().rateLimitPasswordChangePerHour());
-        String lockId = signInIdentifier(user);
+        String lockId = Identifiers.signInIdentifier(settings, user);
         FailureLock.Attempt<Void> attempt = failureLock.countAttempt(lockId, em -> null);
         if (attempt.lockedFor().isPresent()) {
             trail.event(EventType.PASSWORD_CHANGED, Outcome.FAILURE).user(user.id).session(sessionId)
@@ -371,7 +380,7 @@ public final class DefaultAuthService implements AuthService {
         String hash = hasher.hash(newPassword);
         UserEntity user = byId(claim.userId()).orElseThrow(InvalidTokenException::new);
         replacePassword(user.id, hash, true); // a reset answers a suspected compromise: tokens go too
-        failureLock.clear(signInIdentifier(user));
+        failureLock.clear(Identifiers.signInIdentifier(settings, user));
         trail.event(EventType.PASSWORD_RESET, Outcome.SUCCESS).user(user.id).client(ip, null).record();
         return byId(user.id).orElseThrow(InvalidTokenException::new).toUser();
     }
@@ -459,10 +468,6 @@ public final class DefaultAuthService implements AuthService {
         cache.invalidateUser(userId); // after the commit: a racing request cannot re-cache what was ended
     }
 
-    private String signInIdentifier(UserEntity user) {
-        String id = settings.accounts().identifier() == Identifier.EMAIL ? user.email : user.username;
-        return id == null ? user.id : id;
-    }
 
     private Optional<UserEntity> byId(String id) {
         return tx.inTransaction(em -> users.byId(em, id));

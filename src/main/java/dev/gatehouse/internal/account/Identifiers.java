@@ -118,4 +118,11 @@ public final class Identifiers {
         }
         return false;
     }
+
+    /** The identifier the account signs in with (its failure lock and device cookies are keyed by it); the id if none. */
+    static String signInIdentifier(dev.gatehouse.config.AuthSettings settings,
+                                   dev.gatehouse.internal.persistence.UserEntity user) {
+        String id = settings.accounts().identifier() == dev.gatehouse.config.Identifier.EMAIL ? user.email : user.username;
+        return id == null ? user.id : id;
+    }
 }

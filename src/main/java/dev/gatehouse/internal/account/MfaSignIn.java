@@ -32,8 +32,8 @@ import java.util.OptionalInt;
  */
 final class MfaSignIn {
 
-    /** A second factor checked: who, with what, and what a recovery code left. */
-    record Passed(User user, String identifier, Factor factor, OptionalInt recoveryCodesLeft) {
+    /** A second factor checked: who, after which first factor, with what, and what a recovery code left. */
+    record Passed(User user, String identifier, Factor first, Factor factor, OptionalInt recoveryCodesLeft) {
     }
 
     private final Transactions tx;
@@ -76,6 +76,11 @@ final class MfaSignIn {
 
     /** Opens the challenge a right password earned: no session, a pending cookie. */
     MfaChallenge open(User user, String identifier, String ip, String userAgent) {
+        return open(user, identifier, ip, userAgent, Factor.PASSWORD);
+    }
+
+    /** Opens the challenge a first factor ({@code first}: the password, or a provider's sign-in) earned. */
+    MfaChallenge open(User user, String identifier, String ip, String userAgent, Factor first) {
         String raw = SecureTokens.newToken();
         Instant now = Clocks.now(clock);
         MfaChallengeEntity c = new MfaChallengeEntity();
@@ -87,6 +92,7 @@ final class MfaSignIn {
         c.attempts = 0;
         c.ip = AuditTrail.clip(ip, 64);
         c.userAgent = AuditTrail.clip(userAgent, 512);
+        c.firstFactor = first == Factor.PASSWORD ? null : first.wireName();
         tx.run(em -> {
             challenges.deleteExpired(em, now);
             challenges.insert(em, c);
@@ -161,6 +167,7 @@ final class MfaSignIn {
         if (user.disabledAt != null) {
             throw new AccountDisabledException();
         }
-        return new Passed(user.toUser(), c.identifier, factor, left);
+        Factor first = c.firstFactor == null ? Factor.PASSWORD : Factor.fromWire(c.firstFactor).orElse(Factor.PASSWORD);
+        return new Passed(user.toUser(), c.identifier, first, factor, left);
     }
 }

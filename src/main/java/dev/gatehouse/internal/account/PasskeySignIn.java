@@ -112,7 +112,7 @@ final class PasskeySignIn {
         if (check.mustVerifyFirst(user)) {
             throw new EmailNotVerifiedException();
         }
-        String identifier = signInIdentifier(row);
+        String identifier = Identifiers.signInIdentifier(settings, row);
         failureLock.clear(identifier); // a verified passkey is stronger proof than the password the lock guards
         tx.run(em -> mfaChallenges.deleteAllOf(em, row.id)); // a pending password sign-in is no longer needed
         boolean knownDevice = devices.verify(deviceCookie, identifier).isPresent();
@@ -194,15 +194,11 @@ final class PasskeySignIn {
         if (check.mustVerifyFirst(user)) {
             return new SignInResult(user, null);
         }
-        String identifier = signInIdentifier(row);
+        String identifier = Identifiers.signInIdentifier(settings, row);
         SessionCookie cookie = sessions.start(row.id, ip, userAgent, EnumSet.of(Factor.PASSKEY), false);
         return new SignInResult(user, cookie, devices.issue(identifier));
     }
 
-    private String signInIdentifier(UserEntity user) {
-        String id = settings.accounts().identifier() == Identifier.EMAIL ? user.email : user.username;
-        return id == null ? user.id : id;
-    }
 
     /** Whether the user has any passkey. */
     boolean hasPasskey(String userId) {

@@ -219,6 +219,12 @@ public class GatehouseProducer {
 
     @Produces
     @ApplicationScoped
+    dev.gatehouse.oidc.OidcService oidc() {
+        return gatehouse().oidc();
+    }
+
+    @Produces
+    @ApplicationScoped
     MfaService mfa() {
         return gatehouse().mfa();
     }

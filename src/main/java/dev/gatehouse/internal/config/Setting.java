@@ -56,6 +56,15 @@ public final class Setting<T> {
         return "GATEHOUSE_" + name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
+    /** {@code CLIENT_ID} as a setting name spells it: {@code clientId}. */
+    static String camel(String envWords) {
+        StringBuilder out = new StringBuilder();
+        for (String w : envWords.toLowerCase(Locale.ROOT).split("_")) {
+            out.append(out.length() == 0 ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        return out.toString();
+    }
+
     public boolean isSecret() {
         return secret;
     }

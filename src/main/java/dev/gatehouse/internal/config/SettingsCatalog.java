@@ -9,6 +9,8 @@ import static dev.gatehouse.internal.config.Setting.derived;
 import static dev.gatehouse.internal.config.Setting.of;
 
 import dev.gatehouse.config.AccountSecuritySettings;
+import dev.gatehouse.config.OidcProviderSettings;
+import dev.gatehouse.config.OidcSettings;
 import dev.gatehouse.config.PasskeySettings;
 import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.ApiTokenSettings;
@@ -214,6 +216,16 @@ public final class SettingsCatalog {
     public static final Setting<Boolean> PASSWORDLESS_SIGN_UP = of("passwordlessSignUp", BOOLEAN, false,
             s -> s.passkeys().passwordlessSignUp());
 
+    // OpenID Connect sign-in
+    /** Not written as one text: each provider has its own settings, which {@link SettingsReader} gathers into this list. */
+    public static final Setting<List<OidcProviderSettings>> OIDC_PROVIDERS = of("oidcProviders", OidcProviderReader.CODEC,
+            List.of(), s -> s.oidc().oidcProviders());
+    public static final Setting<Long> OIDC_FLOW_SECONDS = of("oidcFlowSeconds", LONG, 600L, s -> s.oidc().oidcFlowSeconds());
+    public static final Setting<Long> OIDC_CLOCK_SKEW_SECONDS = of("oidcClockSkewSeconds", LONG, 60L,
+            s -> s.oidc().oidcClockSkewSeconds());
+    public static final Setting<String> OIDC_SECOND_STEP_PATH = of("oidcSecondStepPath", TEXT, "/login/code",
+            s -> s.oidc().oidcSecondStepPath());
+
     /** Every setting, in the order {@link #describe} prints them. */
     public static final List<Setting<?>> ALL = List.of(STRICT, SECRET_KEYS,
             ARGON_TIME_COST, ARGON_MEMORY_KIB, ARGON_PARALLELISM, HASHING_CONCURRENCY, HASHING_QUEUE_TIMEOUT_MILLIS,
@@ -237,7 +249,8 @@ public final class SettingsCatalog {
             FILTER_RULES, FILTER_AUTO_REGISTER, ENABLE_OPEN_API,
             MFA_REQUIRED_ROLES, MFA_CHALLENGE_SECONDS, MFA_MAX_CODES_PER_CHALLENGE, REAUTH_WINDOW_SECONDS, TOTP_ISSUER,
             AUDIT_RETENTION_DAYS, SECURITY_NOTICES,
-            ENABLE_PASSKEYS, PASSKEY_RP_ID, PASSKEY_RP_NAME, PASSKEY_ORIGINS, PASSKEY_CHALLENGE_SECONDS, PASSWORDLESS_SIGN_UP);
+            ENABLE_PASSKEYS, PASSKEY_RP_ID, PASSKEY_RP_NAME, PASSKEY_ORIGINS, PASSKEY_CHALLENGE_SECONDS, PASSWORDLESS_SIGN_UP,
+            OIDC_PROVIDERS, OIDC_FLOW_SECONDS, OIDC_CLOCK_SKEW_SECONDS, OIDC_SECOND_STEP_PATH);
 
     /**
      * Settings from the given values, every other one at its default.
@@ -280,7 +293,9 @@ public final class SettingsCatalog {
                         v.get(MFA_MAX_CODES_PER_CHALLENGE), v.get(REAUTH_WINDOW_SECONDS), v.get(TOTP_ISSUER),
                         v.get(AUDIT_RETENTION_DAYS), v.get(SECURITY_NOTICES)),
                 new PasskeySettings(v.get(ENABLE_PASSKEYS), v.get(PASSKEY_RP_ID), v.get(PASSKEY_RP_NAME),
-                        v.get(PASSKEY_ORIGINS), v.get(PASSKEY_CHALLENGE_SECONDS), v.get(PASSWORDLESS_SIGN_UP)));
+                        v.get(PASSKEY_ORIGINS), v.get(PASSKEY_CHALLENGE_SECONDS), v.get(PASSWORDLESS_SIGN_UP)),
+                new OidcSettings(v.get(OIDC_PROVIDERS), v.get(OIDC_FLOW_SECONDS), v.get(OIDC_CLOCK_SKEW_SECONDS),
+                        v.get(OIDC_SECOND_STEP_PATH)));
     }
 
     /** Every value {@code settings} holds, so a builder can start from them. */

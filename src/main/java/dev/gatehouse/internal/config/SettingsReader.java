@@ -36,7 +36,7 @@ public final class SettingsReader {
         Set<String> propertyNames = SettingsCatalog.ALL.stream().map(Setting::propertyName).collect(Collectors.toSet());
         for (Object key : properties.keySet()) {
             String k = String.valueOf(key);
-            if (k.startsWith("gatehouse.") && !propertyNames.contains(k)) {
+            if (k.startsWith("gatehouse.") && !propertyNames.contains(k) && !OidcProviderReader.isProviderProperty(k)) {
                 unknown.add(k);
             }
         }
@@ -47,7 +47,7 @@ public final class SettingsReader {
         }
         Set<String> envNames = SettingsCatalog.ALL.stream().map(Setting::envName).collect(Collectors.toSet());
         for (String name : new TreeSet<>(env.keySet())) {
-            if (name.startsWith("GATEHOUSE_") && !envNames.contains(name)) {
+            if (name.startsWith("GATEHOUSE_") && !envNames.contains(name) && !OidcProviderReader.isProviderVariable(name)) {
                 warnings.accept("Ignoring environment variable " + name + ": no Gatehouse setting has that name "
                         + "(a typo? every setting's variable is listed in docs/SETTINGS.md)");
             }
@@ -58,6 +58,10 @@ public final class SettingsReader {
             if (text != null) {
                 values.put(s, s.parse(text));
             }
+        }
+        List<dev.gatehouse.config.OidcProviderSettings> providers = OidcProviderReader.read(env, properties);
+        if (providers != null) {
+            values.put(SettingsCatalog.OIDC_PROVIDERS, providers);
         }
         return values;
     }

@@ -8,6 +8,7 @@ import dev.gatehouse.internal.audit.AuditTrail;
 import dev.gatehouse.internal.passkey.PasskeyCeremonies.Failed;
 import dev.gatehouse.internal.passkey.PasskeyCeremonies.Purpose;
 import dev.gatehouse.internal.persistence.PasskeyEntity;
+import dev.gatehouse.internal.persistence.OidcRepository;
 import dev.gatehouse.internal.persistence.PasskeyRepository;
 import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.persistence.UserEntity;
@@ -53,6 +54,7 @@ public final class DefaultPasskeyService implements PasskeyService {
     private final AuditTrail trail;
     private final SignUpGate signUps;
     private final PasskeyRepository rows = new PasskeyRepository();
+    private final OidcRepository oidcRows = new OidcRepository();
     private final UserRepository users = new UserRepository();
 
     public DefaultPasskeyService(Transactions tx, AuthSettings settings, PasskeyCeremonies ceremonies, DbRateLimiter limiter,
@@ -182,7 +184,7 @@ public final class DefaultPasskeyService implements PasskeyService {
             if (user == null || rows.byId(em, userId, passkeyId).isEmpty()) {
                 return 0;
             }
-            if (user.passwordHash == null && rows.countOf(em, userId) <= 1) {
+            if (user.passwordHash == null && rows.countOf(em, userId) <= 1 && oidcRows.countOf(em, userId) == 0) {
                 return -1;
             }
             return rows.delete(em, userId, passkeyId);

@@ -24,7 +24,7 @@ public final class GatehousePersistenceUnit {
     static final List<Class<?>> ENTITIES = List.of(UserEntity.class, SessionEntity.class, AuthTokenEntity.class,
             ApiTokenEntity.class, RoleEntity.class, UserRoleEntity.class, RateLimitBucketEntity.class, TotpEntity.class,
             RecoveryCodeEntity.class, MfaChallengeEntity.class, AuditEventEntity.class, PasskeyEntity.class,
-            PasskeyChallengeEntity.class);
+            PasskeyChallengeEntity.class, OidcIdentityEntity.class, OidcFlowEntity.class);
 
     private GatehousePersistenceUnit() {
     }

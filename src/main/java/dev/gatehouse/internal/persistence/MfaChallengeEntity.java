@@ -40,4 +40,8 @@ public class MfaChallengeEntity {
 
     @Column(name = "user_agent", length = 512)
     public String userAgent;
+
+    /** The factor that earned the challenge: null for the password, else its wire name ({@code oidc}). */
+    @Column(name = "first_factor", length = 16)
+    public String firstFactor;
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.gatehouse.config.AuthSettings;
+import dev.gatehouse.config.OidcProviderSettings;
 import java.lang.reflect.RecordComponent;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -114,11 +116,30 @@ class SettingsCatalogTest {
         OTHER.put("passkeyOrigins", "https://example.com");
         OTHER.put("passkeyChallengeSeconds", "120");
         OTHER.put("passwordlessSignUp", "true");
+        OTHER.put("oidcProviders", "corp"); // not one text: read() turns it into the provider's own settings
+        OTHER.put("oidcFlowSeconds", "300");
+        OTHER.put("oidcClockSkewSeconds", "30");
+        OTHER.put("oidcSecondStepPath", "/sign-in/second-step");
+    }
+
+    /** The provider "corp" that read() configures for oidcProviders. */
+    static final List<OidcProviderSettings> PROVIDERS = List.of(
+            new OidcProviderSettings("corp", "https://login.example.test", "app", null, null, false, null));
+
+    static Object expected(Setting<?> setting, String text) {
+        return setting == SettingsCatalog.OIDC_PROVIDERS ? PROVIDERS : setting.parse(text);
     }
 
     static AuthSettings read(Map<String, String> given) {
         Map<String, String> props = new HashMap<>(Map.of("gatehouse.strict", "false", "gatehouse.cookieSecure", "true"));
-        given.forEach((k, v) -> props.put("gatehouse." + k, v));
+        given.forEach((k, v) -> {
+            if (k.equals("oidcProviders")) {
+                props.put("gatehouse.oidc." + v + ".issuer", "https://login.example.test");
+                props.put("gatehouse.oidc." + v + ".clientId", "app");
+            } else {
+                props.put("gatehouse." + k, v);
+            }
+        });
         return SettingsCatalog.build(SettingsReader.read(Map.of(), props, w -> { }));
     }
 
@@ -135,7 +156,7 @@ class SettingsCatalogTest {
         for (Setting<?> changed : SettingsCatalog.ALL) {
             String text = OTHER.get(changed.name());
             AuthSettings s = read(Map.of(changed.name(), text));
-            assertEquals(changed.parse(text), changed.read(s), changed.name());
+            assertEquals(expected(changed, text), changed.read(s), changed.name());
             assertNotEquals(changed.read(base), changed.read(s), changed.name() + ": the test value is the default");
             for (Setting<?> other : SettingsCatalog.ALL) {
                 if (other != changed) {

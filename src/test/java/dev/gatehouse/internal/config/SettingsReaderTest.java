@@ -34,9 +34,25 @@ class SettingsReaderTest {
     void knownVariablesAloneGiveNoWarning() {
         List<String> warnings = new ArrayList<>();
         Map<String, String> env = new java.util.HashMap<>();
-        SettingsCatalog.ALL.forEach(s -> env.put(s.envName(), SettingsCatalogTest.OTHER.get(s.name())));
-        SettingsReader.read(env, Map.of(), warnings::add);
+        SettingsCatalog.ALL.stream().filter(s -> s != SettingsCatalog.OIDC_PROVIDERS)
+                .forEach(s -> env.put(s.envName(), SettingsCatalogTest.OTHER.get(s.name())));
+        env.put("GATEHOUSE_OIDC_MY_CORP_ISSUER", "https://login.example.test"); // a provider's own variables
+        env.put("GATEHOUSE_OIDC_MY_CORP_CLIENT_ID", "app");
+        env.put("GATEHOUSE_OIDC_MY_CORP_SIGN_UP", "yes");
+        Map<Setting<?>, Object> values = SettingsReader.read(env, Map.of(), warnings::add);
         assertEquals(List.of(), warnings);
+        assertEquals(List.of(new dev.gatehouse.config.OidcProviderSettings("my-corp", "https://login.example.test", "app",
+                null, null, true, null)), values.get(SettingsCatalog.OIDC_PROVIDERS));
+    }
+
+    @Test
+    void aProviderSettingNamingNoFieldIsAnUnknownProperty() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SettingsReader.read(Map.of(),
+                Map.of("gatehouse.oidc.corp.issuer", "https://login.example.test", "gatehouse.oidc.corp.clientid", "x"),
+                w -> { }));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SettingsReader.read(Map.of("GATEHOUSE_OIDC_CORP_CLIENT_ID", "app"), Map.of(), w -> { }));
+        assertTrue(e.getMessage().contains("gatehouse.oidc.corp.issuer is required"), e.getMessage());
     }
 
     @Test

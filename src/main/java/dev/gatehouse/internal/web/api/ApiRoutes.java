@@ -15,14 +15,15 @@ final class ApiRoutes {
     }
 
     static RouteTable of(AuthSettings settings, AccountHandlers account, SessionHandlers sessions, TokenHandlers tokens,
-                         LinkHandlers links, MfaHandlers mfa, PasskeyHandlers passkeys, ActivityHandlers activity,
-                         OpenApiHandler openApi) {
+                         LinkHandlers links, MfaHandlers mfa, PasskeyHandlers passkeys, OidcHandlers oidc,
+                         ActivityHandlers activity, OpenApiHandler openApi) {
         boolean credentials = settings.http().enableCredentialsApi();
         boolean signup = credentials && settings.accounts().enableSignup();
         boolean usernames = signup && settings.accounts().identifier() == Identifier.USERNAME;
         boolean pk = settings.passkeys().enablePasskeys();
         boolean pkSignIn = pk && credentials;
         boolean pkSignUp = pk && signup && settings.passkeys().passwordlessSignUp();
+        boolean od = !settings.oidc().oidcProviders().isEmpty();
         return new RouteTable()
                 .add("GET", "/me", account::me)
                 .add("POST", "/logout", account::logout)
@@ -48,6 +49,12 @@ final class ApiRoutes {
                 .add("POST", "/passkeys/reauth/options", passkeys::reauthOptions, pk ? ON : NOT_FOUND)
                 .add("POST", "/passkeys/signup/options", passkeys::signupOptions, pkSignUp ? ON : NOT_FOUND)
                 .add("POST", "/passkeys/signup", passkeys::signup, pkSignUp ? ON : NOT_FOUND)
+                .add("GET", "/oidc/providers", oidc::providers, od ? ON : NOT_FOUND)
+                .add("GET", "/oidc/identities", oidc::identities, od ? ON : NOT_FOUND)
+                .add("DELETE", "/oidc/identities/{id}", oidc::unlink, od ? ON : NOT_FOUND)
+                .add("GET", "/oidc/{id}/start", oidc::start, od ? ON : NOT_FOUND)
+                .add("GET", "/oidc/{id}/callback", oidc::callback, od ? ON : NOT_FOUND)
+                .add("POST", "/oidc/{id}/link", oidc::link, od ? ON : NOT_FOUND)
                 .add("GET", "/sessions", sessions::list)
                 .add("POST", "/sessions/revoke-others", sessions::revokeOthers)
                 .add("DELETE", "/sessions/{id}", sessions::revoke)

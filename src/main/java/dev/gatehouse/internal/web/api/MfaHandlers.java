@@ -138,7 +138,7 @@ final class MfaHandlers {
         Caller caller = Access.sessionCaller(c.who());
         JsonObject body = c.body();
         String method = JsonBodies.optionalString(body, "method");
-        Factor factor = method == null ? Factor.PASSWORD : Factor.fromWire(method)
+        Factor factor = method == null ? Factor.PASSWORD : Factor.fromWire(method).filter(f -> f != Factor.OIDC)
                 .orElseThrow(() -> ApiError.badRequest("'method' must be password, totp, recovery_code or passkey."));
         String secret = switch (factor) {
             case PASSWORD -> JsonBodies.string(body, "password", "'password' is required.");

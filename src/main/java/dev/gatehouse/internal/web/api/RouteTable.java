@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +13,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Method + path to handler. A path ending in {@code /{id}} matches one more segment (possibly
- * empty, never containing '/'); a literal path wins over it. A path in the table answers a method
- * it does not list with 405 and an {@code Allow} of the methods it does, in table order; a
- * switched-off feature's path answers 404 to every method; any other path is not the API's.
+ * Method + path to handler. A path with a {@code {id}} segment ({@code /x/{id}} or {@code /x/{id}/y}) matches one
+ * segment there (possibly empty, never containing '/'); a literal path wins over it. A path in the table answers a
+ * method it does not list with 405 and an {@code Allow} of the methods it does, in table order; a switched-off
+ * feature's path answers 404 to every method; any other path is not the API's.
  */
 final class RouteTable {
 
@@ -27,26 +28,50 @@ final class RouteTable {
     private record Route(String method, ApiCall.Handler handler) {
     }
 
+    /** A path with an id segment: what comes before and after it. */
+    private record Template(String before, String after) {
+        String id(String path) {
+            if (path.length() < before.length() + after.length() || !path.startsWith(before) || !path.endsWith(after)) {
+                return null;
+            }
+            String id = path.substring(before.length(), path.length() - after.length());
+            return id.indexOf('/') < 0 ? id : null;
+        }
+
+        @Override
+        public String toString() {
+            return before + ID + after;
+        }
+    }
+
     private final Map<String, List<Route>> literals = new HashMap<>();
-    /** Rows of {@code /x/{id}} paths, keyed by {@code /x/}. */
-    private final Map<String, List<Route>> withId = new HashMap<>();
+    private final Map<Template, List<Route>> withId = new LinkedHashMap<>();
     private final Set<String> notFound = new HashSet<>();
-    /** Switched-off {@code /x/{id}} rows, keyed by {@code /x/}: every id under them answers 404. */
-    private final Set<String> notFoundWithId = new HashSet<>();
+    /** Switched-off id paths: every id under them answers 404. */
+    private final Set<Template> notFoundWithId = new HashSet<>();
 
     RouteTable add(String method, String path, ApiCall.Handler handler) {
         return add(method, path, handler, When.ON);
     }
 
     RouteTable add(String method, String path, ApiCall.Handler handler, When when) {
-        if (path.contains(ID) && !path.endsWith("/" + ID)) {
-            throw new IllegalArgumentException("{id} must be the last segment: " + path);
+        int at = path.indexOf(ID);
+        if (at >= 0 && (path.charAt(at - 1) != '/' || path.indexOf(ID, at + 1) >= 0
+                || (at + ID.length() < path.length() && path.charAt(at + ID.length()) != '/'))) {
+            throw new IllegalArgumentException("{id} must be one whole segment, once: " + path);
         }
-        Map<String, List<Route>> rows = path.endsWith(ID) ? withId : literals;
-        String key = path.endsWith(ID) ? path.substring(0, path.length() - ID.length()) : path;
+        if (at < 0) {
+            switch (when) {
+                case ON -> literals.computeIfAbsent(path, k -> new ArrayList<>()).add(new Route(method, handler));
+                case NOT_FOUND -> notFound.add(path);
+                case ABSENT -> { }
+            }
+            return this;
+        }
+        Template t = new Template(path.substring(0, at), path.substring(at + ID.length()));
         switch (when) {
-            case ON -> rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new Route(method, handler));
-            case NOT_FOUND -> (path.endsWith(ID) ? notFoundWithId : notFound).add(key);
+            case ON -> withId.computeIfAbsent(t, k -> new ArrayList<>()).add(new Route(method, handler));
+            case NOT_FOUND -> notFoundWithId.add(t);
             case ABSENT -> { }
         }
         return this;
@@ -65,11 +90,14 @@ final class RouteTable {
         List<Route> rows = literals.get(path);
         String id = null;
         if (rows == null) {
-            int slash = path.lastIndexOf('/');
-            String key = path.substring(0, slash + 1);
-            rows = withId.get(key);
-            id = path.substring(slash + 1);
-            if (rows == null && notFoundWithId.contains(key)) {
+            for (Map.Entry<Template, List<Route>> e : withId.entrySet()) {
+                id = e.getKey().id(path);
+                if (id != null) {
+                    rows = e.getValue();
+                    break;
+                }
+            }
+            if (rows == null && notFoundWithId.stream().anyMatch(t -> t.id(path) != null)) {
                 throw notFound();
             }
         }
@@ -90,7 +118,7 @@ final class RouteTable {
     Set<String> operations() {
         Set<String> ops = new TreeSet<>();
         literals.forEach((path, rows) -> rows.forEach(r -> ops.add(r.method() + " " + path)));
-        withId.forEach((key, rows) -> rows.forEach(r -> ops.add(r.method() + " " + key + ID)));
+        withId.forEach((t, rows) -> rows.forEach(r -> ops.add(r.method() + " " + t)));
         return ops;
     }
 

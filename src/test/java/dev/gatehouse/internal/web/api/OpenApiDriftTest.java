@@ -18,11 +18,14 @@ class OpenApiDriftTest {
     @Test
     void theRouteTableAndTheDocumentListTheSameOperations() throws Exception {
         AuthSettings all = AuthSettings.builder().identifier(Identifier.USERNAME).enableSignup(true)
-                .enableCredentialsApi(true).enableOpenApi(true).enablePasskeys(true).passwordlessSignUp(true).build();
+                .enableCredentialsApi(true).enableOpenApi(true).enablePasskeys(true).passwordlessSignUp(true).publicBaseUrl("https://app.example.test")
+                .oidcProviders(java.util.List.of(new dev.gatehouse.config.OidcProviderSettings("corp",
+                        "https://login.example.test", "app", null, null, false, null))).build();
         RouteTable table = ApiRoutes.of(all, new AccountHandlers(all, null, null, null, null, null, null),
                 new SessionHandlers(null), new TokenHandlers(null), new LinkHandlers(null, null, null),
                 new MfaHandlers(null, null, null, null, "gatehouse_mfa"),
-                new PasskeyHandlers(null, null, null, null, null, null, "gatehouse_mfa"), new ActivityHandlers(null),
+                new PasskeyHandlers(null, null, null, null, null, null, "gatehouse_mfa"),
+                new OidcHandlers(all, null, null, null, null), new ActivityHandlers(null),
                 new OpenApiHandler(all.http().authPathPrefix()));
         assertEquals(documented(), table.operations());
     }

@@ -52,6 +52,25 @@ class RouteTableTest {
     }
 
     @Test
+    void anIdMayStandInsideAPath() throws IOException {
+        RouteTable t = new RouteTable()
+                .add("GET", "/oidc/identities", record("identities"))
+                .add("DELETE", "/oidc/identities/{id}", record("unlink"))
+                .add("GET", "/oidc/{id}/start", record("start"))
+                .add("GET", "/oidc/{id}/callback", record("callback"));
+        assertTrue(t.dispatch("/oidc/corp/start", call("GET")));
+        assertTrue(t.dispatch("/oidc/corp/callback", call("GET")));
+        assertTrue(t.dispatch("/oidc/identities", call("GET")));
+        assertTrue(t.dispatch("/oidc/identities/abc", call("DELETE")));
+        assertEquals(List.of("start(corp)", "callback(corp)", "identities", "unlink(abc)"), ran);
+        assertFalse(t.dispatch("/oidc/a/b/start", call("GET")), "an id is one segment");
+        assertFalse(t.dispatch("/oidc/corp/finish", call("GET")));
+        assertEquals("GET", refusal(() -> t.dispatch("/oidc/corp/start", call("POST"))).headers.get("Allow"));
+        assertThrows(IllegalArgumentException.class, () -> t.add("GET", "/x/a{id}", record("never")));
+        assertThrows(IllegalArgumentException.class, () -> t.add("GET", "/x/{id}/{id}", record("never")));
+    }
+
+    @Test
     void anIdIsOneSegmentAndUnknownPathsAreNotTheApis() throws IOException {
         assertFalse(table.dispatch("/sessions/a/b", call("DELETE")));
         assertFalse(table.dispatch("/nothing", call("GET")));
@@ -117,7 +136,7 @@ class RouteTableTest {
         return ApiRoutes.of(s, new AccountHandlers(s, null, null, null, null, null, null), new SessionHandlers(null),
                 new TokenHandlers(null), new LinkHandlers(null, null, null), new MfaHandlers(null, null, null, null, "gatehouse_mfa"),
                 new PasskeyHandlers(null, null, null, null, null, null, "gatehouse_mfa"),
-                new ActivityHandlers(null),
+                new OidcHandlers(s, null, null, null, null), new ActivityHandlers(null),
                 new OpenApiHandler(s.http().authPathPrefix()));
     }
 

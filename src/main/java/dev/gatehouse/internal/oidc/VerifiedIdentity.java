@@ -1,0 +1,9 @@
+package dev.gatehouse.internal.oidc;
+
+/**
+ * What a verified ID token says about the user.
+ *
+ * @param emailVerified the provider asserted {@code email_verified=true} (a string "true" does not count)
+ */
+public record VerifiedIdentity(String issuer, String subject, String email, boolean emailVerified) {
+}
