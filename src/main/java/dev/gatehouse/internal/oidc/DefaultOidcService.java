@@ -28,6 +28,7 @@ import dev.gatehouse.oidc.OidcStart;
 import dev.gatehouse.passkey.LastSignInMethodException;
 import dev.gatehouse.ratelimit.RateLimitDecision;
 import dev.gatehouse.ratelimit.RateLimitedException;
+import dev.gatehouse.session.SessionCookie;
 import jakarta.persistence.LockModeType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,9 @@ public final class DefaultOidcService implements OidcService {
             rows.deleteExpiredFlows(em, now);
             rows.insertFlow(em, row);
         });
-        return new OidcStart(uri, flow, row.expiresAt);
+        SessionCookie cookie = new SessionCookie(OidcStart.COOKIE, flow, settings.oidc().oidcFlowSeconds(),
+                settings.sessions().cookieSecure(), true, "Lax", callbackPath(p), null);
+        return new OidcStart(uri, cookie, row.expiresAt);
     }
 
     @Override
@@ -221,7 +224,18 @@ public final class DefaultOidcService implements OidcService {
 
     /** Where the provider sends the browser back: publicBaseUrl + authPathPrefix + /oidc/{id}/callback. */
     URI redirect(OidcProviderSettings p) {
-        return URI.create(settings.links().publicBaseUrl() + settings.http().authPathPrefix() + "/oidc/" + p.id() + "/callback");
+        return URI.create(settings.links().publicBaseUrl() + callbackPath(p) + "callback");
+    }
+
+    /** The flow cookie's path: the provider's own rows, so it reaches only its callback (and start). */
+    private String callbackPath(OidcProviderSettings p) {
+        return settings.http().authPathPrefix() + "/oidc/" + p.id() + "/";
+    }
+
+    /** The cookie that makes the browser forget a provider's flow (sent with every callback answer). */
+    public SessionCookie flowCookieDeletion(String providerId) {
+        OidcProviderSettings p = provider(providerId);
+        return new SessionCookie(OidcStart.COOKIE, "", 0, settings.sessions().cookieSecure(), true, "Lax", callbackPath(p), null);
     }
 
     /** A local path to return to: "/…" but not "//…" or "/\…", no control characters, at most 512 characters. */

@@ -60,7 +60,7 @@ public class AuthApi {
                 new MfaHandlers(own, mfa, sessions, resolver, settings.sessions().mfaCookieName()),
                 new PasskeyHandlers(own, gatehouse.passkeys(), sessions, resolver, emails, created,
                         settings.sessions().mfaCookieName()),
-                new OidcHandlers(settings, own, gatehouse.oidc(), sessions, resolver),
+                new OidcHandlers(settings, own, own.oidc(), sessions, resolver),
                 new ActivityHandlers(audit), new OpenApiHandler(settings.http().authPathPrefix()));
     }
 

@@ -11,7 +11,7 @@ import dev.gatehouse.internal.web.CallerResolver;
 import dev.gatehouse.internal.web.Resolution;
 import dev.gatehouse.oidc.OidcIdentity;
 import dev.gatehouse.oidc.OidcOutcome;
-import dev.gatehouse.oidc.OidcService;
+import dev.gatehouse.internal.oidc.DefaultOidcService;
 import dev.gatehouse.oidc.OidcStart;
 import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionService;
@@ -32,15 +32,13 @@ import java.util.Map;
  */
 final class OidcHandlers {
 
-    static final String FLOW_COOKIE = "gatehouse_oidc";
-
     private final AuthSettings settings;
     private final DefaultAuthService auth;
-    private final OidcService oidc;
+    private final DefaultOidcService oidc;
     private final SessionService sessions;
     private final CallerResolver resolver;
 
-    OidcHandlers(AuthSettings settings, DefaultAuthService auth, OidcService oidc, SessionService sessions,
+    OidcHandlers(AuthSettings settings, DefaultAuthService auth, DefaultOidcService oidc, SessionService sessions,
                  CallerResolver resolver) {
         this.settings = settings;
         this.auth = auth;
@@ -60,7 +58,7 @@ final class OidcHandlers {
     void start(ApiCall c) throws IOException {
         known(c.id());
         OidcStart s = oidc.start(c.id(), c.req().getParameter("returnTo"), c.ip());
-        redirect(c.res(), s.authorizationUri().toString(), flowCookie(c.id(), s.flow(), settings.oidc().oidcFlowSeconds()));
+        redirect(c.res(), s.authorizationUri().toString(), s.flowCookie());
     }
 
     /** POST /oidc/{id}/link {returnTo?}: a recent session starts linking; answers where to send the browser. */
@@ -70,7 +68,7 @@ final class OidcHandlers {
         boolean noBody = c.req().getContentLengthLong() <= 0 && c.req().getHeader("Transfer-Encoding") == null;
         String returnTo = noBody ? null : JsonBodies.optionalString(c.body(), "returnTo");
         OidcStart s = oidc.startLink(caller.userId(), c.id(), returnTo);
-        c.res().addHeader("Set-Cookie", flowCookie(c.id(), s.flow(), settings.oidc().oidcFlowSeconds()).toSetCookieHeader());
+        c.res().addHeader("Set-Cookie", s.flowCookie().toSetCookieHeader());
         Views.ok(c.res(), 200, JsonIo.object().add("location", s.authorizationUri().toString()));
     }
 
@@ -84,10 +82,10 @@ final class OidcHandlers {
                 q.put(name, v);
             }
         }
-        SessionCookie forget = flowCookie(c.id(), "", 0);
+        SessionCookie forget = oidc.flowCookieDeletion(c.id());
         OidcOutcome o;
         try {
-            o = oidc.finish(c.id(), cookie(c, FLOW_COOKIE), q, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
+            o = oidc.finish(c.id(), cookie(c, OidcStart.COOKIE), q, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
         } catch (AuthException | GatehouseUnavailableException e) {
             ErrorCode code = e instanceof AuthException a ? a.code() : ((GatehouseUnavailableException) e).code();
             page(c.res(), code, e.getMessage(), forget);
@@ -149,11 +147,6 @@ final class OidcHandlers {
         if (settings.oidc().provider(provider).isEmpty()) {
             throw RouteTable.notFound();
         }
-    }
-
-    private SessionCookie flowCookie(String provider, String value, long maxAge) {
-        return new SessionCookie(FLOW_COOKIE, value, maxAge, settings.sessions().cookieSecure(), true, "Lax",
-                settings.http().authPathPrefix() + "/oidc/" + provider + "/", null);
     }
 
     private static String cookie(ApiCall c, String name) {
