@@ -56,6 +56,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OidcClient {
 
+    private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
     static final int CONNECT_TIMEOUT_MILLIS = 3000;
     static final int READ_TIMEOUT_MILLIS = 5000;
     static final long RETRY_SECONDS = 10;
@@ -127,14 +128,14 @@ final class OidcClient {
         try {
             tokens = OIDCTokenResponseParser.parse(answer);
         } catch (ParseException e) {
-            throw failed("bad_token_response");
+            throw failed(p, "bad_token_response", e.getMessage());
         }
         if (!tokens.indicatesSuccess()) {
-            throw failed("code_refused");
+            throw failed(p, "code_refused", tokens.toErrorResponse().getErrorObject().getCode());
         }
         JWT idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken();
         if (!(idToken instanceof SignedJWT signed)) {
-            throw failed("unsigned_id_token");
+            throw failed(p, "unsigned_id_token", String.valueOf(idToken == null ? null : idToken.getHeader().getAlgorithm()));
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(d.algorithms(), d.keys()));
@@ -145,7 +146,7 @@ final class OidcClient {
         } catch (KeySourceException e) {
             throw GatehouseUnavailableException.oidcProviderUnavailable(p.name(), e);
         } catch (BadJOSEException | JOSEException e) {
-            throw failed("bad_id_token");
+            throw failed(p, "bad_id_token", e.getMessage());
         }
         Object email = claims.getClaim("email");
         Object verified = claims.getClaim("email_verified");
@@ -153,7 +154,13 @@ final class OidcClient {
                 email instanceof String s && !s.isBlank() ? s.strip() : null, Boolean.TRUE.equals(verified));
     }
 
-    private static OidcFailedException failed(String reason) {
+    /**
+     * A refusal; the log says why in the SDK's words (which name the check, never a token), for the operator
+     * whose provider is misconfigured.
+     */
+    private static OidcFailedException failed(OidcProviderSettings p, String reason, String detail) {
+        LOG.log(System.Logger.Level.WARNING, "OpenID Connect provider " + p.id() + ": " + reason + " ("
+                + (detail == null ? "" : detail.replaceAll("[\\r\\n]", " ")) + ")");
         return new OidcFailedException(reason, "The sign-in could not be completed. Start again.");
     }
 

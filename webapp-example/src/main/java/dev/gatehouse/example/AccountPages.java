@@ -54,6 +54,18 @@ public final class AccountPages {
         return "<p><button type='button' id='passkey-signin'>" + Page.esc(label) + "</button></p>";
     }
 
+    /** One link per OpenID Connect provider: a browser navigation to the provider and back to the dashboard. */
+    static String providerSignIn(HttpServletRequest req, java.util.List<dev.gatehouse.oidc.OidcProvider> providers) {
+        StringBuilder b = new StringBuilder();
+        for (dev.gatehouse.oidc.OidcProvider p : providers) {
+            b.append("<p><a class='oidc-signin' id='oidc-").append(Page.esc(p.id())).append("' href='")
+                    .append(req.getContextPath()).append("/auth/oidc/").append(Page.esc(p.id()))
+                    .append("/start?returnTo=").append(req.getContextPath()).append("/dashboard'>Sign in with ")
+                    .append(Page.esc(p.name())).append("</a></p>");
+        }
+        return b.toString();
+    }
+
     /** Sign-up with a passkey and no password ({@code passwordlessSignUp}). */
     static String passkeySignUp() {
         return "<h2>Or without a password</h2><p>Create the account with a passkey: your device's screen lock or "
@@ -117,6 +129,8 @@ public final class AccountPages {
         SessionService sessions;
         @Inject
         PasskeyService passkeys;
+        @Inject
+        dev.gatehouse.oidc.OidcService oidc;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -129,7 +143,7 @@ public final class AccountPages {
                 throws IOException {
             boolean withPasskeys = passkeys.available();
             render(req, res, status, "Sign in", top + credentialsForm(req, "/login", "/auth/login", "Sign in", email)
-                    + (withPasskeys ? passkeySignIn("Sign in with a passkey") : "")
+                    + (withPasskeys ? passkeySignIn("Sign in with a passkey") : "") + providerSignIn(req, oidc.providers())
                     + "<p><a href='" + req.getContextPath() + "/forgot'>Forgot your password?</a></p>", withPasskeys);
         }
 

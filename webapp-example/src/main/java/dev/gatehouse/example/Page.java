@@ -272,6 +272,7 @@ abstract class Page extends HttpServlet {
                   }
                   msg.className = 'error'; msg.textContent = text; return;
                 }
+                if (data.location) { window.location.href = data.location; return; } // to a sign-in provider
                 if (data.token) {
                   msg.className = 'ok'; msg.innerHTML = '';
                   const c = document.createElement('code'); c.id = 'new-token'; c.textContent = data.token;

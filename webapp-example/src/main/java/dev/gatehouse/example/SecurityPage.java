@@ -6,6 +6,10 @@ import dev.gatehouse.mfa.MfaService;
 import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.mfa.RecoveryCodes;
 import dev.gatehouse.mfa.TotpEnrolment;
+import dev.gatehouse.oidc.OidcIdentity;
+import dev.gatehouse.oidc.OidcProvider;
+import dev.gatehouse.oidc.OidcService;
+import dev.gatehouse.oidc.OidcStart;
 import dev.gatehouse.passkey.Passkey;
 import dev.gatehouse.passkey.PasskeyService;
 import dev.gatehouse.session.ResolvedSession;
@@ -43,6 +47,8 @@ public class SecurityPage extends Page {
     SessionService sessions;
     @Inject
     PasskeyService passkeys;
+    @Inject
+    OidcService oidc;
 
     /** Who may use this page: a full browser session, or a session that may only enrol. */
     private record Who(String userId, boolean restricted, String cookie) {
@@ -82,6 +88,9 @@ public class SecurityPage extends Page {
         if (withPasskeys) {
             b.append(passkeySection(req, passkeys.list(who.get().userId())));
         }
+        if (!oidc.providers().isEmpty()) {
+            b.append(providerSection(req, oidc.providers(), oidc.identities(who.get().userId())));
+        }
         render(req, res, 200, "Two-step sign-in", b + "<p>Every change here asks you to confirm it's you if you signed in "
                 + "more than a few minutes ago.</p>", withPasskeys);
     }
@@ -111,6 +120,37 @@ public class SecurityPage extends Page {
             b.append("</table>");
         }
         return b.append(addPasskey(ctx + PATH)).toString();
+    }
+
+    /** Sign-in providers: the linked identities (each can be unlinked) and a button to link each provider. */
+    private static String providerSection(HttpServletRequest req, List<OidcProvider> providers, List<OidcIdentity> linked) {
+        String ctx = req.getContextPath();
+        StringBuilder b = new StringBuilder("<h2>Sign-in providers</h2>");
+        if (linked.isEmpty()) {
+            b.append("<p id='no-identities'>No provider is linked to your account.</p>");
+        } else {
+            b.append("<table id='identities'><tr><th>Provider</th><th>Email there</th><th>Linked</th><th>Last used</th><th></th></tr>");
+            for (OidcIdentity i : linked) {
+                b.append("<tr><td>").append(esc(i.provider())).append("</td><td>").append(esc(i.email() == null ? "" : i.email()))
+                        .append("</td><td>").append(esc(i.createdAt())).append("</td><td>")
+                        .append(i.lastUsedAt() == null ? "never" : esc(i.lastUsedAt())).append("</td><td><form method='post' action='")
+                        .append(ctx).append(PATH).append("' class='inline'><input type='hidden' name='do' value='oidc-unlink'>")
+                        .append("<input type='hidden' name='id' value='").append(esc(i.id())).append("'>")
+                        .append("<button class='oidc-unlink'>Unlink</button></form></td></tr>");
+            }
+            b.append("</table>");
+        }
+        for (OidcProvider p : providers) {
+            // Through the JSON API (data-api): its answer names the provider's URL and the page's script goes there.
+            // A plain form post could not: the page's CSP (form-action 'self') stops a form's redirect to another site.
+            b.append("<form method='post' action='").append(ctx).append(PATH).append("' class='inline' data-api='")
+                    .append(ctx).append("/auth/oidc/").append(esc(p.id())).append("/link'>")
+                    .append("<input type='hidden' name='do' value='oidc-link'><input type='hidden' name='provider' value='")
+                    .append(esc(p.id())).append("'><input type='hidden' name='returnTo' value='").append(ctx).append(PATH)
+                    .append("'>").append("<button id='oidc-link-")
+                    .append(esc(p.id())).append("'>Link ").append(esc(p.name())).append("</button></form> ");
+        }
+        return b.toString();
     }
 
     /** "Add a passkey": a name, and the button {@code passkeys.js} drives; then the browser goes to {@code next}. */
@@ -149,6 +189,18 @@ public class SecurityPage extends Page {
                 }
                 case "passkey-delete" -> {
                     if (!passkeys.delete(who.userId(), req.getParameter("id"), ClientAddress.of(req), req.getHeader("User-Agent"))) {
+                        res.sendError(404);
+                        return;
+                    }
+                    res.sendRedirect(req.getContextPath() + PATH);
+                }
+                case "oidc-link" -> {
+                    OidcStart start = oidc.startLink(who.userId(), req.getParameter("provider"), PATH);
+                    setCookie(res, start.flowCookie());
+                    res.sendRedirect(start.authorizationUri().toString());
+                }
+                case "oidc-unlink" -> {
+                    if (!oidc.unlink(who.userId(), req.getParameter("id"), ClientAddress.of(req), req.getHeader("User-Agent"))) {
                         res.sendError(404);
                         return;
                     }

@@ -117,7 +117,12 @@ abstract class BrowserSuite {
     }
 
     void waitForPath(String path) {
-        wait.until(ExpectedConditions.urlToBe(base + path));
+        try {
+            wait.until(ExpectedConditions.urlToBe(base + path));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still at " + browser.getCurrentUrl() + ", which shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     void screenshot(String name) throws Exception {

@@ -653,4 +653,52 @@ public abstract class ExampleBlackBoxSuite {
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("<td class='passkey-name'>Box key</td>"), page.body());
     }
+
+    private TestProvider provider;
+
+    /** The clock the server under test runs on: its provider stamps tokens with it. */
+    protected java.time.Clock serverClock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    /** The OpenID Connect provider of this suite's server, started on first use (before the server). */
+    protected final TestProvider provider() {
+        if (provider == null) {
+            provider = new TestProvider(serverClock());
+        }
+        return provider;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopProvider() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    /**
+     * Sign-in with an OpenID Connect provider inside the server: the sign-in page links to it, start redirects
+     * there with the flow cookie, and the callback (with that cookie) opens a session and goes back to the
+     * dashboard; the Nimbus SDK runs in the container's class loading, relocated in the Gatehouse jar.
+     */
+    @Test
+    void providerSignInOpensASessionInsideTheServer() throws Exception {
+        Web.Res login = send("GET", "/login", null);
+        assertTrue(login.body().contains("id='oidc-corp'"), login.body());
+        Web.Res start = send("GET", "/auth/oidc/corp/start?returnTo=/dashboard", null);
+        assertEquals(302, start.status(), start.body());
+        String flow = start.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gatehouse_oidc="))
+                .map(c -> c.substring("gatehouse_oidc=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        String callback = provider().signIn(URI.create(start.raw().headers().firstValue("Location").orElseThrow()),
+                "box-subject", java.util.Map.of("email", "oidc-box@example.test", "email_verified", true));
+        Web.Res back = send("GET", callback, null, "Cookie", "gatehouse_oidc=" + flow);
+        assertEquals(302, back.status(), back.body());
+        assertEquals("/dashboard", back.raw().headers().firstValue("Location").orElseThrow());
+        String session = back.cookie();
+        Web.Res me = send("GET", "/auth/me", null, "Cookie", "gatehouse_session=" + session);
+        assertTrue(me.body().contains("oidc-box@example.test") && me.body().contains("\"oidc\""), me.body());
+        Web.Res replay = send("GET", callback, null, "Cookie", "gatehouse_oidc=" + flow);
+        assertEquals(401, replay.status(), "a callback is used once");
+        assertTrue(replay.body().contains("<code id=code>oidc_failed</code>"), replay.body());
+    }
 }

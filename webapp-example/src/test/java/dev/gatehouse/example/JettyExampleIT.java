@@ -34,6 +34,10 @@ class JettyExampleIT extends ExampleBlackBoxSuite {
         System.setProperty("example.bootstrapAdmin", ADMIN);
         System.setProperty("gatehouse.rateLimitSignUpPerHour", "100"); // the suite signs up and in many times from one address
         System.setProperty("gatehouse.rateLimitSignInPerHour", "200");
+        // The provider stamps tokens with this clock but states their lifetime (expires_in) against the real time:
+        // the clock starts at the real time and only moves forward, so that lifetime is never negative.
+        clock.set(java.time.Instant.now());
+        provider().properties().forEach(System::setProperty);
         server = Main.start("127.0.0.1", 0, Map.of(), clock);
         base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
@@ -41,6 +45,12 @@ class JettyExampleIT extends ExampleBlackBoxSuite {
     @AfterAll
     void stop() throws Exception {
         server.stop();
+        provider().properties().keySet().forEach(System::clearProperty);
+    }
+
+    @Override
+    protected java.time.Clock serverClock() {
+        return clock;
     }
 
     @Override

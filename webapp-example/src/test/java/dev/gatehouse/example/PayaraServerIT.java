@@ -20,6 +20,6 @@ class PayaraServerIT extends ProcessServerSuite {
                         ServerProcess.servers().resolve("payara-micro.jar").toString(), "--deploy", war.toString(),
                         "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--rootdir",
                         Path.of("target", "payara", "root").toString()),
-                ServerProcess.exampleEnvironment("payara"), Path.of("target", "payara.log"), base + "/auth/me");
+                ServerProcess.exampleEnvironment("payara", provider().environment()), Path.of("target", "payara.log"), base + "/auth/me");
     }
 }

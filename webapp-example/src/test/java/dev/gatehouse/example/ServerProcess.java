@@ -40,6 +40,13 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The environment every server under test gets, and {@code more} (a sign-in provider's settings). */
+    static Map<String, String> exampleEnvironment(String dbName, Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(exampleEnvironment(dbName));
+        env.putAll(more);
+        return env;
+    }
+
     /** The environment every server under test gets: a fresh in-memory database and a bootstrap admin. */
     static Map<String, String> exampleEnvironment(String dbName) {
         return Map.of("GATEHOUSE_JDBC_URL", "jdbc:h2:mem:" + dbName + ";DB_CLOSE_DELAY=-1",

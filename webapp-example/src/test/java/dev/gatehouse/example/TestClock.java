@@ -11,6 +11,10 @@ final class TestClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
+    void set(Instant instant) {
+        now = instant;
+    }
+
     void advance(Duration d) {
         now = now.plus(d);
     }

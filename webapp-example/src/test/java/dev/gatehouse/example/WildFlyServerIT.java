@@ -33,6 +33,6 @@ class WildFlyServerIT extends ProcessServerSuite {
         base = "http://127.0.0.1:" + (8080 + offset);
         server = ServerProcess.start(List.of(home.resolve("bin/standalone.sh").toString(),
                         "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1"),
-                ServerProcess.exampleEnvironment("wildfly"), Path.of("target", "wildfly.log"), base + "/auth/me");
+                ServerProcess.exampleEnvironment("wildfly", provider().environment()), Path.of("target", "wildfly.log"), base + "/auth/me");
     }
 }
