@@ -347,6 +347,7 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.log(Level.WARNING, "housekeeping sweep failed: " + e.getMessage());
             }
         }, every, every, TimeUnit.SECONDS);
+        ex.execute(oidc::discoverAll); // at start-up, off the start thread: a provider that is down delays nothing
         return ex;
     }
 

@@ -372,6 +372,18 @@ public abstract class OidcSuite extends DatabaseSuite {
         assertEquals(List.of("gone"), down.oidc().providers().stream().map(dev.gatehouse.oidc.OidcProvider::id).toList());
     }
 
+    @Test
+    void discoveryAtStartUpReadsTheProvidersThatAnswerAndLogsTheOthers() throws Exception {
+        MockOAuth2Server gone = new MockOAuth2Server();
+        gone.start();
+        String issuer = gone.issuerUrl("gone").toString();
+        gone.shutdown();
+        Gatehouse two = gh(b -> b.publicBaseUrl(BASE).oidcProviders(List.of(settings("alpha", true),
+                new OidcProviderSettings("gone", issuer, CLIENT, null, null, true, null))));
+        assertEquals(Map.of("alpha", true, "gone", false),
+                ((dev.gatehouse.internal.oidc.DefaultOidcService) two.oidc()).discoverAll());
+    }
+
     // ---- accounts ------------------------------------------------------------------------------------------
 
     @Test

@@ -82,6 +82,26 @@ public final class DefaultOidcService implements OidcService {
                 .sorted(java.util.Comparator.comparing(OidcProvider::id)).toList();
     }
 
+    /**
+     * Reads every provider's discovery document (Gatehouse does this once at start-up, in the background when
+     * housekeeping runs). A provider that cannot be read is logged and answers 503 until it can.
+     *
+     * @return each provider id and whether its discovery document was read
+     */
+    public Map<String, Boolean> discoverAll() {
+        Map<String, Boolean> result = new java.util.TreeMap<>();
+        for (OidcProviderSettings p : settings.oidc().oidcProviders()) {
+            boolean ok = client.discovered(p);
+            if (!ok) {
+                System.getLogger(DefaultOidcService.class.getName()).log(System.Logger.Level.WARNING,
+                        "OpenID Connect provider " + p.id() + " (" + p.issuer() + ") could not be discovered; signing in "
+                                + "with it answers 503 oidc_provider_unavailable until it answers");
+            }
+            result.put(p.id(), ok);
+        }
+        return result;
+    }
+
     @Override
     public OidcStart start(String providerId, String returnTo, String ip) {
         OidcProviderSettings p = provider(providerId);

@@ -164,6 +164,16 @@ final class OidcClient {
         return new OidcFailedException(reason, "The sign-in could not be completed. Start again.");
     }
 
+    /** Reads the provider's discovery document now if not yet: true when it could be read. */
+    boolean discovered(OidcProviderSettings p) {
+        try {
+            discover(p);
+            return true;
+        } catch (GatehouseUnavailableException e) {
+            return false;
+        }
+    }
+
     /** The provider's discovery, read now if not yet (or retried after {@link #RETRY_SECONDS} of failure). */
     private Discovered discover(OidcProviderSettings p) {
         Discovered d = discovered.get(p.id());
