@@ -107,6 +107,33 @@ public abstract class OidcSuite extends DatabaseSuite {
         return q;
     }
 
+    /**
+     * A request that asks the user to sign in again ({@code prompt=login}) gets the provider's login form: the
+     * browser posts it as {@code subject} with these claims; the redirect back's query parameters.
+     */
+    public static Map<String, String> authorizeAtTheLoginForm(URI authorization, String subject, String claimsJson)
+            throws Exception {
+        HttpResponse<String> form = BROWSER.send(HttpRequest.newBuilder(authorization).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, form.statusCode(), "the login form");
+        String body = "username=" + java.net.URLEncoder.encode(subject, StandardCharsets.UTF_8) + "&claims="
+                + java.net.URLEncoder.encode(claimsJson, StandardCharsets.UTF_8);
+        HttpResponse<String> r = BROWSER.send(HttpRequest.newBuilder(authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode(), r.body());
+        return query(URI.create(r.headers().firstValue("Location").orElseThrow()));
+    }
+
+    static Map<String, String> query(URI back) {
+        Map<String, String> q = new HashMap<>();
+        for (String pair : back.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return q;
+    }
+
     OidcOutcome signIn(String providerId, String subject, String email, boolean verified) throws Exception {
         OidcStart start = g.oidc().start(providerId, "/account", "10.0.0.1");
         nextToken(providerId, subject, email, verified);
@@ -434,6 +461,48 @@ public abstract class OidcSuite extends DatabaseSuite {
         failed("linked_elsewhere", () -> g.oidc().finish("alpha", start.flow(), back, null, null, null));
         assertEquals(1, g.oidc().identities(ada).size());
         assertEquals(List.of(), g.oidc().identities(bob));
+    }
+
+    @Test
+    void aLinkedProviderConfirmsItsYouForAnOldSession() throws Exception {
+        SignInResult r = signIn("alpha", "sub-ada", "ada@example.com", true).signIn();
+        String ada = r.user().id();
+        CLOCK.advance(Duration.ofMinutes(6)); // past reauthWindowSeconds
+        var before = g.sessions().resolve(r.cookie().value(), false).orElseThrow();
+        assertFalse(before.authentication().recent());
+        assertThrows(ValidationException.class, () -> g.oidc().startReauth(ada, before.sessionId(), "beta", null),
+                "no identity at beta");
+        OidcStart start = g.oidc().startReauth(ada, before.sessionId(), "alpha", "/tokens");
+        String q = start.authorizationUri().getRawQuery();
+        assertTrue(q.contains("prompt=login") && q.contains("max_age=0"), q);
+        OidcOutcome o = g.oidc().finish("alpha", start.flow(), authorizeAtTheLoginForm(start.authorizationUri(), "sub-ada",
+                "{\"auth_time\":" + CLOCK.instant().getEpochSecond() + "}"), null, null, null);
+        assertTrue(o.reauthenticated());
+        assertEquals("/tokens", o.returnTo());
+        var after = g.sessions().resolve(r.cookie().value(), false).orElseThrow();
+        assertTrue(after.authentication().recent());
+        assertEquals(Set.of(Factor.OIDC), after.authentication().factors());
+        assertEquals(Outcome.SUCCESS, events(ada, EventType.REAUTH).get(0).outcome());
+    }
+
+    @Test
+    void aReauthenticationNeedsAFreshSignInOfTheSameIdentity() throws Exception {
+        SignInResult r = signIn("alpha", "sub-ada", "ada@example.com", true).signIn();
+        String ada = r.user().id();
+        String session = g.sessions().resolve(r.cookie().value(), false).orElseThrow().sessionId();
+        CLOCK.advance(Duration.ofMinutes(6));
+        OidcStart stale = g.oidc().startReauth(ada, session, "alpha", null);
+        Map<String, String> back = authorizeAtTheLoginForm(stale.authorizationUri(), "sub-ada",
+                "{\"auth_time\":" + CLOCK.instant().minusSeconds(600).getEpochSecond() + "}");
+        failed("not_reauthenticated", () -> g.oidc().finish("alpha", stale.flow(), back, null, null, null));
+        OidcStart none = g.oidc().startReauth(ada, session, "alpha", null);
+        Map<String, String> back2 = authorizeAtTheLoginForm(none.authorizationUri(), "sub-ada", "{}"); // no auth_time
+        failed("not_reauthenticated", () -> g.oidc().finish("alpha", none.flow(), back2, null, null, null));
+        OidcStart other = g.oidc().startReauth(ada, session, "alpha", null);
+        Map<String, String> back3 = authorizeAtTheLoginForm(other.authorizationUri(), "sub-mallory",
+                "{\"auth_time\":" + CLOCK.instant().getEpochSecond() + "}");
+        failed("other_identity", () -> g.oidc().finish("alpha", other.flow(), back3, null, null, null));
+        assertFalse(g.sessions().resolve(r.cookie().value(), false).orElseThrow().authentication().recent());
     }
 
     @Test

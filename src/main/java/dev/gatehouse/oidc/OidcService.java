@@ -42,6 +42,17 @@ public interface OidcService {
     OidcStart startLink(String userId, String providerId, String returnTo);
 
     /**
+     * Starts a re-authentication ("confirm it's you") with a provider identity linked to the user: the provider is
+     * asked to authenticate the user again ({@code prompt=login}, {@code max_age=0}), and the callback must bring an
+     * ID token of that identity whose {@code auth_time} is after this start. Then the session counts as recently
+     * authenticated with the factor {@code oidc}.
+     *
+     * @throws dev.gatehouse.ValidationException no such provider, no identity of the user at it, or a bad {@code returnTo}
+     * @throws dev.gatehouse.GatehouseUnavailableException the provider could not be reached
+     */
+    OidcStart startReauth(String userId, String sessionId, String providerId, String returnTo);
+
+    /**
      * Finishes a flow with the provider's callback.
      *
      * @param flow       the flow value the browser kept (its cookie), or null

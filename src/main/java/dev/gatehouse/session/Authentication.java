@@ -15,7 +15,8 @@ import java.util.Set;
  *                      actions are allowed without re-authenticating
  * @param reauthMethods the factors this user can re-authenticate with, by wire name: {@code password} when the
  *                      account has one, {@code totp} and {@code recovery_code} when an authenticator app is
- *                      enrolled, {@code passkey} when it has a passkey
+ *                      enrolled, {@code passkey} when it has a passkey, {@code oidc} when a sign-in provider is
+ *                      linked (see {@code OidcService.startReauth})
  */
 public record Authentication(Instant at, Set<Factor> factors, boolean recent, List<String> reauthMethods) {
     public Authentication {

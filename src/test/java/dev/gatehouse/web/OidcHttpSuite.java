@@ -51,6 +51,12 @@ public abstract class OidcHttpSuite extends RestartableServerSuite {
         startOwnServer();
     }
 
+    /** The provider stamps tokens with the real time: a test that moved the server's clock must not age the next one's. */
+    @org.junit.jupiter.api.BeforeEach
+    void realTime() {
+        TestBeans.clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
     @AfterAll
     void stopProvider() {
         provider.shutdown();
@@ -192,6 +198,27 @@ public abstract class OidcHttpSuite extends RestartableServerSuite {
         assertEquals(200, browser.send(http, "DELETE", "/auth/oidc/identities/" + id, null).status());
         assertEquals(404, browser.send(http, "DELETE", "/auth/oidc/identities/" + id, null).status());
         assertEquals(401, http.post("/auth/oidc/corp/link", null).status(), "anonymous");
+    }
+
+    @Test
+    void anOldSessionConfirmsItsYouWithItsProvider() throws Exception {
+        String e = email();
+        CookieJar browser = new CookieJar();
+        assertEquals(302, signIn(browser, "sub-" + e, e, true, null).status());
+        TestBeans.clock.advance(java.time.Duration.ofMinutes(6));
+        Http.Res stale = browser.post(http, "/auth/tokens", "{\"name\":\"t\",\"scopes\":[\"a\"]}");
+        assertEquals(403, stale.status(), "not recent any more");
+        assertEquals("oidc", stale.json().getJsonArray("methods").getString(0), "the provider is the way to confirm it");
+        Http.Res start = browser.post(http, "/auth/oidc/corp/reauth", body("returnTo", "/tokens"));
+        assertEquals(200, start.status(), start.body());
+        Map<String, String> q = dev.gatehouse.OidcSuite.authorizeAtTheLoginForm(URI.create(start.json().getString("location")),
+                "sub-" + e, "{\"auth_time\":" + TestBeans.clock.instant().getEpochSecond() + "}");
+        Http.Res back = browser.get(http, "/auth/oidc/corp/callback?code=" + java.net.URLEncoder.encode(q.get("code"),
+                StandardCharsets.UTF_8) + "&state=" + q.get("state"));
+        assertEquals(302, back.status(), back.body());
+        assertEquals("/tokens", back.header("Location").orElseThrow());
+        assertEquals(201, browser.post(http, "/auth/tokens", "{\"name\":\"t\",\"scopes\":[\"a\"]}").status());
+        assertEquals(401, http.post("/auth/oidc/corp/reauth", null).status(), "anonymous");
     }
 
     @Test

@@ -138,6 +138,28 @@ public final class OidcSignIn {
         return view(row);
     }
 
+    /**
+     * Marks the session as freshly authenticated with {@code oidc}: the identity must be linked to the session's
+     * user, and the session still open.
+     */
+    public void reauthenticate(OidcProviderSettings p, VerifiedIdentity id, String userId, String sessionId, String ip,
+                               String userAgent) {
+        Optional<OidcIdentityEntity> known = tx.inTransaction(em -> rows.byIdentity(em, key(id.issuer(), id.subject())));
+        if (known.isEmpty() || !known.get().userId.equals(userId)) {
+            trail.event(EventType.REAUTH, Outcome.FAILURE).user(userId).session(sessionId).client(ip, userAgent)
+                    .detail("factor", Factor.OIDC.wireName()).detail("provider", p.id()).detail("reason", "other_identity")
+                    .record();
+            throw new OidcFailedException("other_identity", "That " + p.name() + " account is not the one linked to "
+                    + "yours. Try again.");
+        }
+        if (!sessions.markAuthenticated(userId, sessionId, EnumSet.of(Factor.OIDC))) {
+            throw new OidcFailedException("session_ended", "Your session ended meanwhile. Sign in again.");
+        }
+        tx.run(em -> rows.recordUse(em, known.get().id, known.get().email, Clocks.now(clock)));
+        trail.event(EventType.REAUTH, Outcome.SUCCESS).user(userId).session(sessionId).client(ip, userAgent)
+                .detail("factor", Factor.OIDC.wireName()).detail("provider", p.id()).record();
+    }
+
     public static OidcIdentity view(OidcIdentityEntity row) {
         return new OidcIdentity(row.id, row.provider, row.email, row.createdAt, row.lastUsedAt);
     }

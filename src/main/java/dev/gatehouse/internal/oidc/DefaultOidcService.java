@@ -53,6 +53,7 @@ public final class DefaultOidcService implements OidcService {
     static final int STARTS_PER_SIGN_IN = 10;
     private static final String SIGN_IN = "sign_in";
     private static final String LINK = "link";
+    private static final String REAUTH = "reauth";
 
     private final Transactions tx;
     private final AuthSettings settings;
@@ -112,7 +113,7 @@ public final class DefaultOidcService implements OidcService {
                 throw new RateLimitedException(d.retryAfterSeconds());
             }
         }
-        return begin(p, SIGN_IN, null, returnTo);
+        return begin(p, SIGN_IN, null, null, returnTo);
     }
 
     @Override
@@ -121,23 +122,35 @@ public final class DefaultOidcService implements OidcService {
         if (userId == null || tx.inTransaction(em -> users.byId(em, userId)).isEmpty()) {
             throw new ValidationException("No such user.");
         }
-        return begin(p, LINK, userId, returnTo);
+        return begin(p, LINK, userId, null, returnTo);
     }
 
-    private OidcStart begin(OidcProviderSettings p, String purpose, String userId, String returnTo) {
+    @Override
+    public OidcStart startReauth(String userId, String sessionId, String providerId, String returnTo) {
+        OidcProviderSettings p = provider(providerId);
+        if (userId == null || sessionId == null
+                || identities(userId).stream().noneMatch(i -> i.provider().equals(p.id()))) {
+            throw new ValidationException("No " + p.name() + " account is linked to this account.");
+        }
+        return begin(p, REAUTH, userId, sessionId, returnTo);
+    }
+
+    private OidcStart begin(OidcProviderSettings p, String purpose, String userId, String sessionId, String returnTo) {
         String back = localPath(returnTo);
         if (settings.links().publicBaseUrl() == null) { // no callback URL to give the provider
             throw GatehouseUnavailableException.oidcProviderUnavailable(p.name(), new IllegalStateException(
                     "publicBaseUrl is not set: the callback URL is publicBaseUrl + authPathPrefix + /oidc/<id>/callback"));
         }
         String flow = SecureTokens.newToken();
-        URI uri = client.authorizationUri(p, redirect(p), derive(flow, "state"), derive(flow, "nonce"), derive(flow, "pkce"));
+        URI uri = client.authorizationUri(p, redirect(p), derive(flow, "state"), derive(flow, "nonce"), derive(flow, "pkce"),
+                REAUTH.equals(purpose));
         Instant now = Clocks.now(clock);
         OidcFlowEntity row = new OidcFlowEntity();
         row.flowSha256 = SecureTokens.sha256Hex(flow);
         row.provider = p.id();
         row.purpose = purpose;
         row.userId = userId;
+        row.sessionId = sessionId;
         row.returnTo = back;
         row.createdAt = now;
         row.expiresAt = now.plusSeconds(settings.oidc().oidcFlowSeconds());
@@ -197,10 +210,19 @@ public final class DefaultOidcService implements OidcService {
             throw failed(p, row.userId, ip, userAgent, e.reason(), e.getMessage());
         }
         if (LINK.equals(row.purpose)) {
-            return new OidcOutcome(null, signIn.link(p, identity, row.userId, ip, userAgent), false, row.returnTo);
+            return new OidcOutcome(null, signIn.link(p, identity, row.userId, ip, userAgent), false, false, row.returnTo);
+        }
+        if (REAUTH.equals(row.purpose)) {
+            Instant asked = row.createdAt.minusSeconds(settings.oidc().oidcClockSkewSeconds());
+            if (identity.authTime() == null || identity.authTime().isBefore(asked)) {
+                throw failed(p, row.userId, ip, userAgent, "not_reauthenticated", p.name() + " did not ask you to sign in "
+                        + "again. Try again.");
+            }
+            signIn.reauthenticate(p, identity, row.userId, row.sessionId, ip, userAgent);
+            return new OidcOutcome(null, null, false, true, row.returnTo);
         }
         OidcSignIn.Done done = signIn.signIn(p, identity, ip, userAgent, deviceCookie);
-        return new OidcOutcome(done.result(), null, done.created(), row.returnTo);
+        return new OidcOutcome(done.result(), null, done.created(), false, row.returnTo);
     }
 
     @Override

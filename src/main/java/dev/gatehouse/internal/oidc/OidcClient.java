@@ -80,16 +80,22 @@ final class OidcClient {
         this.skewSeconds = skewSeconds;
     }
 
-    /** The provider's authorization endpoint with this flow's request. */
-    URI authorizationUri(OidcProviderSettings p, URI redirect, String state, String nonce, String verifier) {
+    /**
+     * The provider's authorization endpoint with this flow's request; {@code fresh}: the user must authenticate at
+     * the provider again ({@code prompt=login}, {@code max_age=0}), as a re-authentication needs.
+     */
+    URI authorizationUri(OidcProviderSettings p, URI redirect, String state, String nonce, String verifier, boolean fresh) {
         Discovered d = discover(p);
-        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(p.scopes().toArray(String[]::new)),
-                new ClientID(p.clientId()), redirect)
+        AuthenticationRequest.Builder b = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope(p.scopes().toArray(String[]::new)), new ClientID(p.clientId()), redirect)
                 .endpointURI(d.metadata().getAuthorizationEndpointURI())
                 .state(new State(state))
                 .nonce(new Nonce(nonce))
-                .codeChallenge(new CodeVerifier(verifier), CodeChallengeMethod.S256)
-                .build().toURI();
+                .codeChallenge(new CodeVerifier(verifier), CodeChallengeMethod.S256);
+        if (fresh) {
+            b.prompt(new com.nimbusds.openid.connect.sdk.Prompt(com.nimbusds.openid.connect.sdk.Prompt.Type.LOGIN)).maxAge(0);
+        }
+        return b.build().toURI();
     }
 
     /**
@@ -150,8 +156,15 @@ final class OidcClient {
         }
         Object email = claims.getClaim("email");
         Object verified = claims.getClaim("email_verified");
+        java.util.Date authTime;
+        try {
+            authTime = claims.getDateClaim("auth_time"); // seconds since the epoch
+        } catch (java.text.ParseException e) {
+            throw failed(p, "bad_id_token", "auth_time is not a time");
+        }
         return new VerifiedIdentity(claims.getIssuer(), claims.getSubject(),
-                email instanceof String s && !s.isBlank() ? s.strip() : null, Boolean.TRUE.equals(verified));
+                email instanceof String s && !s.isBlank() ? s.strip() : null, Boolean.TRUE.equals(verified),
+                authTime == null ? null : authTime.toInstant());
     }
 
     /**

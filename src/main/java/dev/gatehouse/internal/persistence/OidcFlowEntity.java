@@ -20,13 +20,17 @@ public class OidcFlowEntity {
     @Column(name = "provider", length = 32, nullable = false)
     public String provider;
 
-    /** {@code sign_in} or {@code link}. */
+    /** {@code sign_in}, {@code link} or {@code reauth}. */
     @Column(name = "purpose", length = 16, nullable = false)
     public String purpose;
 
     /** The account a link is for; null for a sign-in. */
     @Column(name = "user_id", length = 64)
     public String userId;
+
+    /** The session a re-authentication renews; null otherwise. */
+    @Column(name = "session_id", length = 64)
+    public String sessionId;
 
     @Column(name = "return_to", length = 512)
     public String returnTo;

@@ -8,8 +8,11 @@ import java.util.Optional;
 /** The {@code sessions} table, inside the caller's transaction. */
 public final class SessionRepository {
 
-    /** A session row, its user's row, and whether the user has a confirmed authenticator app and passkeys, read together. */
-    public record WithUser(SessionEntity session, UserEntity user, boolean totpEnabled, boolean passkeys) {
+    /**
+     * A session row, its user's row, and whether the user has a confirmed authenticator app, passkeys and linked
+     * OpenID Connect identities, read together.
+     */
+    public record WithUser(SessionEntity session, UserEntity user, boolean totpEnabled, boolean passkeys, boolean identities) {
     }
 
     public void insert(EntityManager em, SessionEntity row) {
@@ -18,14 +21,16 @@ public final class SessionRepository {
 
     public Optional<WithUser> findWithUser(EntityManager em, String tokenSha256) {
         List<Object[]> rows = em.createQuery("select s, u, t.confirmedAt, "
-                + "(select count(p) from PasskeyEntity p where p.userId = u.id) from SessionEntity s join UserEntity u on u.id = s.userId "
+                + "(select count(p) from PasskeyEntity p where p.userId = u.id), "
+                + "(select count(i) from OidcIdentityEntity i where i.userId = u.id) from SessionEntity s join UserEntity u on u.id = s.userId "
                 + "left join TotpEntity t on t.userId = u.id where s.tokenSha256 = :h", Object[].class)
                 .setParameter("h", tokenSha256).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
-        return Optional.of(new WithUser((SessionEntity) r[0], (UserEntity) r[1], r[2] != null, ((Number) r[3]).longValue() > 0));
+        return Optional.of(new WithUser((SessionEntity) r[0], (UserEntity) r[1], r[2] != null, ((Number) r[3]).longValue() > 0,
+                ((Number) r[4]).longValue() > 0));
     }
 
     /**

@@ -176,7 +176,10 @@ public final class DefaultSessionService implements SessionService {
         return done;
     }
 
-    /** What the user can re-authenticate with: the password if the account has one, the app's codes, passkeys. */
+    /**
+     * What the user can re-authenticate with: the password if the account has one, the app's codes, passkeys, a
+     * linked sign-in provider.
+     */
     private static List<String> reauthMethods(SessionRepository.WithUser row) {
         List<String> methods = new java.util.ArrayList<>(4);
         if (row.user().passwordHash != null) {
@@ -188,6 +191,9 @@ public final class DefaultSessionService implements SessionService {
         }
         if (row.passkeys()) {
             methods.add(Factor.PASSKEY.wireName());
+        }
+        if (row.identities()) {
+            methods.add(Factor.OIDC.wireName());
         }
         return List.copyOf(methods);
     }

@@ -34,6 +34,8 @@ public class ConfirmPage extends Page {
     AuthService auth;
     @Inject
     PasskeyService passkeys;
+    @Inject
+    dev.gatehouse.oidc.OidcService oidc;
 
     /** {@code next} when it is a path under this application, else the dashboard. */
     static String safeNext(String next) {
@@ -79,8 +81,21 @@ public class ConfirmPage extends Page {
             b.append("<p><button type='button' id='reauth-passkey' data-next='").append(esc(safeNext(req.getParameter("next"))))
                     .append("'>Use a passkey</button></p>");
         }
-        if (!passkey || methods.contains(Factor.PASSWORD.wireName())) {
-            b.append(passkey ? "<p>Or with your password:</p>" : "").append("<form method='post' action='").append(action)
+        // A linked sign-in provider: through the JSON API, whose answer sends the browser to the provider (which is
+        // asked to sign the user in again) and back to "next".
+        List<String> providers = oidc.identities(c.userId()).stream().map(dev.gatehouse.oidc.OidcIdentity::provider)
+                .distinct().toList();
+        for (dev.gatehouse.oidc.OidcProvider p : oidc.providers()) {
+            if (providers.contains(p.id())) {
+                b.append("<form method='post' action='").append(action).append("' data-api='").append(req.getContextPath())
+                        .append("/auth/oidc/").append(esc(p.id())).append("/reauth'><input type='hidden' name='returnTo' value='")
+                        .append(req.getContextPath()).append(esc(safeNext(req.getParameter("next")))).append("'><button id='reauth-oidc-")
+                        .append(esc(p.id())).append("'>Confirm with ").append(esc(p.name())).append("</button></form>");
+            }
+        }
+        boolean provider = !providers.isEmpty();
+        if (methods.contains(Factor.PASSWORD.wireName()) || (!passkey && !provider)) {
+            b.append(passkey || provider ? "<p>Or with your password:</p>" : "").append("<form method='post' action='").append(action)
                     .append("'>").append(next).append("<label>Password <input type='password' name='password' "
                             + "id='reauth-password' autocomplete='current-password' required></label> <button id='reauth'>"
                             + "Confirm</button></form>");

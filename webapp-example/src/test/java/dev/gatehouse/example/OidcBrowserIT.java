@@ -49,7 +49,9 @@ class OidcBrowserIT extends BrowserSuite {
             throw new AssertionError("not at the provider but at " + browser.getCurrentUrl() + ": "
                     + browser.findElement(By.tagName("body")).getText(), e);
         }
-        clock.set(java.time.Instant.now()); // the provider stamps its ID token with the real time
+        if (java.time.Instant.now().isAfter(clock.instant())) {
+            clock.set(java.time.Instant.now()); // the provider stamps its ID token with the real time
+        }
         browser.findElement(By.name("username")).sendKeys(subject);
         browser.findElement(By.name("claims")).sendKeys(claimsJson);
         if (screenshot != null) {
@@ -69,6 +71,22 @@ class OidcBrowserIT extends BrowserSuite {
         open("/account/security");
         assertTrue(el("identities").getText().contains("corp"), el("identities").getText());
         screenshot("oidc-security-page.png");
+
+        // Confirm it's you with the provider, once the sign-in is older than reauthWindowSeconds: an account
+        // created there has no password, so the provider is its way to confirm.
+        clock.advance(java.time.Duration.ofMinutes(6));
+        open("/tokens");
+        type("token-name", "after the provider");
+        el("create-token").click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/account/confirm"));
+        assertTrue(browser.findElements(By.id("reauth-password")).isEmpty(), "no password to ask for");
+        screenshot("oidc-confirm.png");
+        el("reauth-oidc-corp").click();
+        signInAtTheProvider("ada-at-corp", "{\"auth_time\":" + clock.instant().getEpochSecond() + "}", null);
+        waitForPath("/tokens");
+        type("token-name", "after the provider");
+        el("create-token").click();
+        assertTrue(el("new-token").getText().startsWith("gate_pat_"), el("new-token").getText());
         signOut();
 
         open("/login");

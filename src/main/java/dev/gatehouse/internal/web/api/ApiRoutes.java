@@ -55,6 +55,7 @@ final class ApiRoutes {
                 .add("GET", "/oidc/{id}/start", oidc::start, od ? ON : NOT_FOUND)
                 .add("GET", "/oidc/{id}/callback", oidc::callback, od ? ON : NOT_FOUND)
                 .add("POST", "/oidc/{id}/link", oidc::link, od ? ON : NOT_FOUND)
+                .add("POST", "/oidc/{id}/reauth", oidc::reauth, od ? ON : NOT_FOUND)
                 .add("GET", "/sessions", sessions::list)
                 .add("POST", "/sessions/revoke-others", sessions::revokeOthers)
                 .add("DELETE", "/sessions/{id}", sessions::revoke)

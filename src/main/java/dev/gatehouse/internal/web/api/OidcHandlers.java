@@ -65,11 +65,27 @@ final class OidcHandlers {
     void link(ApiCall c) throws IOException {
         known(c.id());
         Caller caller = Access.recentSessionCaller(c.who());
-        boolean noBody = c.req().getContentLengthLong() <= 0 && c.req().getHeader("Transfer-Encoding") == null;
-        String returnTo = noBody ? null : JsonBodies.optionalString(c.body(), "returnTo");
-        OidcStart s = oidc.startLink(caller.userId(), c.id(), returnTo);
+        OidcStart s = oidc.startLink(caller.userId(), c.id(), returnTo(c));
         c.res().addHeader("Set-Cookie", s.flowCookie().toSetCookieHeader());
         Views.ok(c.res(), 200, JsonIo.object().add("location", s.authorizationUri().toString()));
+    }
+
+    /**
+     * POST /oidc/{id}/reauth {returnTo?}: "confirm it's you" with a linked provider; answers where to send the
+     * browser. Any session of the user (this is how an old one becomes recent again).
+     */
+    void reauth(ApiCall c) throws IOException {
+        known(c.id());
+        Caller caller = Access.sessionCaller(c.who());
+        OidcStart s = oidc.startReauth(caller.userId(), caller.sessionId(), c.id(), returnTo(c));
+        c.res().addHeader("Set-Cookie", s.flowCookie().toSetCookieHeader());
+        Views.ok(c.res(), 200, JsonIo.object().add("location", s.authorizationUri().toString()));
+    }
+
+    /** The optional {@code returnTo} of a JSON body (an empty body is none). */
+    private static String returnTo(ApiCall c) throws IOException {
+        boolean noBody = c.req().getContentLengthLong() <= 0 && c.req().getHeader("Transfer-Encoding") == null;
+        return noBody ? null : JsonBodies.optionalString(c.body(), "returnTo");
     }
 
     /** GET /oidc/{id}/callback: the provider's answer; a redirect on success, a page saying why on refusal. */
@@ -93,7 +109,7 @@ final class OidcHandlers {
         }
         String back = o.returnTo() == null ? "/" : o.returnTo();
         SignInResult r = o.signIn();
-        if (r == null) { // a link: the session is unchanged
+        if (r == null) { // a link or a re-authentication: no new session
             redirect(c.res(), back, forget);
             return;
         }
