@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** Random secrets (32 bytes, base64url without padding) and their SHA-256 at-rest form. */
@@ -16,6 +15,12 @@ public final class SecureTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+    /**
+     * Cloned for each digest: {@code MessageDigest.getInstance} walks the security providers on every call,
+     * a sixth of resolving a cached session (JFR, 2026-12-01), on every authenticated request.
+     */
+    private static final MessageDigest SHA_256 = newSha256();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private SecureTokens() {
     }
@@ -38,12 +43,26 @@ public final class SecureTokens {
 
     /** Lowercase hex SHA-256 of the UTF-8 bytes. */
     public static String sha256Hex(String value) {
-        return HexFormat.of().formatHex(sha256(value.getBytes(StandardCharsets.UTF_8)));
+        byte[] digest = sha256(value.getBytes(StandardCharsets.UTF_8));
+        char[] hex = new char[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX[digest[i] & 0xf];
+        }
+        return new String(hex);
     }
 
     public static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return ((MessageDigest) SHA_256.clone()).digest(bytes);
+        } catch (CloneNotSupportedException e) {
+            return newSha256().digest(bytes); // a provider whose digest cannot be cloned: look it up each time
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -38,7 +37,7 @@ public final class Refusals {
             refusal.methods().forEach(methods::add);
             b.add("methods", methods);
         }
-        return b.build().toString().getBytes(StandardCharsets.UTF_8);
+        return JsonText.utf8(b.build());
     }
 
     /** Answers in JSON. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.web.api;
 
+import dev.gatehouse.internal.web.JsonText;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,7 +38,7 @@ public final class JsonIo {
     }
 
     public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        writeRaw(response, status, body.toString());
+        writeBytes(response, status, JsonText.utf8(body));
     }
 
     /**
@@ -45,7 +46,10 @@ public final class JsonIo {
      * {@code PublicKeyCredential.parseCreationOptionsFromJSON}); never text a client sent.
      */
     static void writeRaw(HttpServletResponse response, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        writeBytes(response, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeBytes(HttpServletResponse response, int status, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
