@@ -146,6 +146,27 @@ class OidcIdTokenAlgorithmTest extends DatabaseSuite {
         assertTrue(assertThrows(OidcFailedException.class, this::finish).reason().equals("bad_id_token"));
     }
 
+    @Test
+    void anAudienceOfSeveralNeedsAzpNamingThisClient() {
+        JWSHeader rs256 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build();
+        idToken = nonce -> sign(rs256, new JWTClaimsSet.Builder(claims(nonce)).audience(List.of(CLIENT, "other-app")).build(), true);
+        assertEquals("bad_id_token", assertThrows(OidcFailedException.class, this::finish).reason(), "several, no azp");
+        idToken = nonce -> sign(rs256, new JWTClaimsSet.Builder(claims(nonce)).audience(List.of(CLIENT, "other-app"))
+                .claim("azp", "other-app").build(), true);
+        assertEquals("bad_id_token", assertThrows(OidcFailedException.class, this::finish).reason(), "azp names another");
+        idToken = nonce -> sign(rs256, new JWTClaimsSet.Builder(claims(nonce)).audience(List.of(CLIENT, "other-app"))
+                .claim("azp", CLIENT).build(), true);
+        finish();
+        assertEquals(1, count("SELECT COUNT(*) FROM oidc_identities"));
+    }
+
+    @Test
+    void anotherIssuerInTheTokenIsRefused() {
+        idToken = nonce -> sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                new JWTClaimsSet.Builder(claims(nonce)).issuer(issuer + "/").build(), true);
+        assertEquals("bad_id_token", assertThrows(OidcFailedException.class, this::finish).reason());
+    }
+
     private String sign(JWSHeader header, JWTClaimsSet claims, boolean rsa) {
         try {
             SignedJWT jwt = new SignedJWT(header, claims);
