@@ -134,7 +134,7 @@ public final class DefaultAuthService implements AuthService {
         this.emailChanges = new EmailChanges(tx, settings, clock, limits, tokens, cache, trail);
         this.oidc = new dev.gatehouse.internal.oidc.DefaultOidcService(tx, settings, clock, limiter, trail,
                 new OidcSignIn(tx, settings, clock, devices, check, mfaSignIn, mfa::required, sessions, fingerprints,
-                        metrics, trail));
+                        metrics, trail), cache);
         this.limiter = limiter;
     }
 

@@ -62,12 +62,15 @@ public final class DefaultOidcService implements OidcService {
     private final AuditTrail trail;
     private final OidcSignIn signIn;
     private final OidcClient client;
+    /** A link or unlink changes what the user's sessions may re-authenticate with: their cached entries go. */
+    private final dev.gatehouse.internal.session.ResolveCache cache;
     private final OidcRepository rows = new OidcRepository();
     private final UserRepository users = new UserRepository();
     private final PasskeyRepository passkeys = new PasskeyRepository();
 
     public DefaultOidcService(Transactions tx, AuthSettings settings, Clock clock, DbRateLimiter limiter, AuditTrail trail,
-                              OidcSignIn signIn) {
+                              OidcSignIn signIn, dev.gatehouse.internal.session.ResolveCache cache) {
+        this.cache = cache;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -210,7 +213,9 @@ public final class DefaultOidcService implements OidcService {
             throw failed(p, row.userId, ip, userAgent, e.reason(), e.getMessage());
         }
         if (LINK.equals(row.purpose)) {
-            return new OidcOutcome(null, signIn.link(p, identity, row.userId, ip, userAgent), false, false, row.returnTo);
+            OidcIdentity linked = signIn.link(p, identity, row.userId, ip, userAgent);
+            cache.invalidateUser(row.userId);
+            return new OidcOutcome(null, linked, false, false, row.returnTo);
         }
         if (REAUTH.equals(row.purpose)) {
             Instant asked = row.createdAt.minusSeconds(settings.oidc().oidcClockSkewSeconds());
@@ -253,6 +258,7 @@ public final class DefaultOidcService implements OidcService {
             throw new LastSignInMethodException();
         }
         if (deleted == 1) {
+            cache.invalidateUser(userId);
             trail.event(EventType.OIDC_UNLINKED, Outcome.SUCCESS).user(userId).client(ip, userAgent)
                     .detail("identity", identityId).record();
         }
