@@ -48,7 +48,18 @@ public abstract class AccessMatrixSuite {
         EXPECTED.put("DELETE /auth/passkeys/none", new int[] {401, 404, 404, 403, 403});
         EXPECTED.put("POST /auth/passkeys/reauth/options", new int[] {401, 200, 200, 403, 403});
         EXPECTED.put("POST /auth/passkeys/login/options", new int[] {200, 200, 200, 200, 200});
+        // the OpenID Connect rows (issue 16), against a provider in this JVM: list, start and callback are anyone's
+        // browser navigation (a callback without its flow cookie is refused for everyone); the rest need a session
+        EXPECTED.put("GET /auth/oidc/providers", new int[] {200, 200, 200, 200, 200});
+        EXPECTED.put("GET /auth/oidc/corp/start", new int[] {302, 302, 302, 302, 302});
+        EXPECTED.put("GET /auth/oidc/corp/callback?code=c&state=s", new int[] {401, 401, 401, 401, 401});
+        EXPECTED.put("GET /auth/oidc/identities", new int[] {401, 200, 200, 403, 403});
+        EXPECTED.put("DELETE /auth/oidc/identities/none", new int[] {401, 404, 404, 403, 403});
+        EXPECTED.put("POST /auth/oidc/corp/link", new int[] {401, 200, 200, 403, 403});
+        EXPECTED.put("POST /auth/oidc/corp/reauth", new int[] {401, 400, 400, 403, 403}); // no identity linked yet
     }
+
+    no.nav.security.mock.oauth2.MockOAuth2Server provider;
 
     static final long REAUTH_WINDOW = 300;
 
@@ -60,8 +71,11 @@ public abstract class AccessMatrixSuite {
 
     @BeforeAll
     void boot() throws Exception {
+        provider = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        provider.start();
         server = TestServer.start(mode(), TestServer.settings().rateLimitSignUpPerHour(1000)
-                .reauthWindowSeconds(REAUTH_WINDOW).build());
+                .reauthWindowSeconds(REAUTH_WINDOW).oidcProviders(List.of(new dev.gatehouse.config.OidcProviderSettings(
+                        "corp", provider.issuerUrl("corp").toString(), "app", null, null, true, null))).build());
         http = new Http(server.base());
         MatrixCallers made = MatrixCallers.signUp(http);
         callers.addAll(made.headers());
@@ -70,6 +84,7 @@ public abstract class AccessMatrixSuite {
     @AfterAll
     void stop() throws Exception {
         server.close();
+        provider.shutdown();
     }
 
 
