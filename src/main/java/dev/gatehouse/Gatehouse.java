@@ -36,6 +36,8 @@ import dev.gatehouse.internal.persistence.Transactions;
 import dev.gatehouse.internal.ratelimit.DbRateLimiter;
 import dev.gatehouse.internal.role.DefaultRoleService;
 import dev.gatehouse.internal.session.DefaultSessionService;
+import dev.gatehouse.internal.cluster.ChangeBus;
+import dev.gatehouse.internal.cluster.ChangeBuses;
 import dev.gatehouse.internal.session.ResolveCache;
 import dev.gatehouse.internal.token.DefaultTokenService;
 import dev.gatehouse.ratelimit.RateLimiter;
@@ -95,6 +97,7 @@ public final class Gatehouse implements AutoCloseable {
     private final DefaultPasskeyService passkeys;
     private final dev.gatehouse.internal.oidc.DefaultOidcService oidc;
     private final DefaultAuditLog audit;
+    private final ChangeBus bus;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
                       Object meterRegistry) {
@@ -111,7 +114,9 @@ public final class Gatehouse implements AutoCloseable {
         this.hasher = argon2;
         metrics.watchHashing(argon2.load());
         this.health = new HealthChecks(tx, argon2.load());
-        ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(), settings.database().resolveCacheSize());
+        this.bus = ChangeBuses.open(settings.database(), dataSource, ownedPool != null, clock);
+        ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(),
+                settings.database().resolveCacheSize(), bus);
         this.rateLimiter = new DbRateLimiter(tx, clock, metrics);
         this.sessions = new DefaultSessionService(tx, settings, clock, cache, metrics, trail);
         this.tokens = new DefaultTokenService(tx, clock);
@@ -128,6 +133,11 @@ public final class Gatehouse implements AutoCloseable {
         this.admin = new DefaultUserAdminService(tx, clock, cache, trail);
         this.audit = new DefaultAuditLog(tx, clock, settings.security().auditRetentionDays(), trail);
         this.housekeeping = settings.database().housekeepingIntervalSeconds() > 0 ? scheduleSweep(settings) : null;
+        if (cache.enabled()) {
+            bus.start(cache::forget);
+        }
+        LOG.log(Level.INFO, "Gatehouse: resolve cache {0} s, cross-node invalidation: {1}",
+                settings.database().resolveCacheSeconds(), bus.mode());
     }
 
     /**
@@ -285,6 +295,7 @@ public final class Gatehouse implements AutoCloseable {
     /** Stops housekeeping, closes the persistence unit, and closes the pool if Gatehouse opened it. */
     @Override
     public void close() {
+        bus.close();
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }

@@ -289,6 +289,9 @@ public record AuthSettings(
         public Builder housekeepingIntervalSeconds(long v) { return set(HOUSEKEEPING_INTERVAL_SECONDS, v); }
         public Builder resolveCacheSeconds(long v) { return set(RESOLVE_CACHE_SECONDS, v); }
         public Builder resolveCacheSize(int v) { return set(RESOLVE_CACHE_SIZE, v); }
+        public Builder cacheInvalidation(CacheInvalidation v) { return set(CACHE_INVALIDATION, v); }
+        public Builder cacheInvalidationPollMillis(int v) { return set(CACHE_INVALIDATION_POLL_MILLIS, v); }
+        public Builder cacheInvalidationListenerUrl(String v) { return set(CACHE_INVALIDATION_LISTENER_URL, v); }
 
         public Builder smtpHost(String v) { return set(SMTP_HOST, v); }
         public Builder smtpPort(int v) { return set(SMTP_PORT, v); }

@@ -7,7 +7,7 @@ import static dev.gatehouse.config.Checks.positive;
 
 /**
  * The database: where it is, how Gatehouse talks to it, and the work it does there in the
- * background. {@link #toString()} hides {@code jdbcPassword}.
+ * background. {@link #toString()} hides {@code jdbcPassword} and a {@code password=} parameter of a JDBC URL.
  *
  * <p>The constructor throws {@link IllegalArgumentException} when a value is invalid; the message names the
  * setting and the fix.
@@ -26,6 +26,15 @@ import static dev.gatehouse.config.Checks.positive;
  *                                    roles) before asking the database again; changes made on the same node apply
  *                                    at once, on other nodes within this bound; 0 disables the cache (at most 300)
  * @param resolveCacheSize            most entries that cache holds
+ * @param cacheInvalidation           how a change reaches the other nodes' caches before {@code resolveCacheSeconds}
+ *                                    runs out ({@link CacheInvalidation}); null means {@link CacheInvalidation#AUTO}
+ * @param cacheInvalidationPollMillis how often a node reads the change table in {@link CacheInvalidation#POLL}
+ *                                    mode (50 to 60000)
+ * @param cacheInvalidationListenerUrl a JDBC URL for the PostgreSQL listening connection when the pool's URL
+ *                                    cannot carry {@code LISTEN} (a transaction-mode PgBouncer): a direct
+ *                                    {@code jdbc:postgresql:} URL to the same database, with the same user and
+ *                                    password; null uses {@code jdbcUrl}, or one connection of the supplied
+ *                                    DataSource
  */
 public record DatabaseSettings(
         String jdbcUrl,
@@ -37,7 +46,10 @@ public record DatabaseSettings(
         int databaseTimeoutSeconds,
         long housekeepingIntervalSeconds,
         long resolveCacheSeconds,
-        int resolveCacheSize) {
+        int resolveCacheSize,
+        CacheInvalidation cacheInvalidation,
+        int cacheInvalidationPollMillis,
+        String cacheInvalidationListenerUrl) {
 
     public DatabaseSettings {
         jdbcUrl = blankToNull(jdbcUrl);
@@ -53,15 +65,33 @@ public record DatabaseSettings(
             fail("resolveCacheSeconds must be between 0 (off) and 300 (got " + resolveCacheSeconds + ")");
         }
         positive("resolveCacheSize", resolveCacheSize);
+        cacheInvalidation = cacheInvalidation == null ? CacheInvalidation.AUTO : cacheInvalidation;
+        if (cacheInvalidationPollMillis < 50 || cacheInvalidationPollMillis > 60_000) {
+            fail("cacheInvalidationPollMillis must be between 50 and 60000 (got " + cacheInvalidationPollMillis + ")");
+        }
+        cacheInvalidationListenerUrl = blankToNull(cacheInvalidationListenerUrl);
+        if (cacheInvalidationListenerUrl != null && !cacheInvalidationListenerUrl.startsWith("jdbc:postgresql:")) {
+            fail("cacheInvalidationListenerUrl must be a jdbc:postgresql: URL (LISTEN is PostgreSQL's)");
+        }
+        if (cacheInvalidationListenerUrl != null && cacheInvalidation != CacheInvalidation.AUTO
+                && cacheInvalidation != CacheInvalidation.NOTIFY) {
+            fail("cacheInvalidationListenerUrl is only used with cacheInvalidation=notify or auto (got "
+                    + cacheInvalidation.wireName() + ")");
+        }
     }
 
-    /** The values, with {@code jdbcPassword} as {@code ***}. */
+    private static String redact(String url) {
+        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The values, with {@code jdbcPassword} and a URL's {@code password=} parameter as {@code ***}. */
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser + ", jdbcPassword=" + masked(jdbcPassword)
+        return "DatabaseSettings[jdbcUrl=" + redact(jdbcUrl) + ", jdbcUser=" + jdbcUser + ", jdbcPassword=" + masked(jdbcPassword)
                 + ", jdbcPoolSize=" + jdbcPoolSize + ", dataSourceJndiName=" + dataSourceJndiName + ", runMigrations="
                 + runMigrations + ", databaseTimeoutSeconds=" + databaseTimeoutSeconds + ", housekeepingIntervalSeconds="
                 + housekeepingIntervalSeconds + ", resolveCacheSeconds=" + resolveCacheSeconds + ", resolveCacheSize="
-                + resolveCacheSize + "]";
+                + resolveCacheSize + ", cacheInvalidation=" + cacheInvalidation.wireName() + ", cacheInvalidationPollMillis="
+                + cacheInvalidationPollMillis + ", cacheInvalidationListenerUrl=" + redact(cacheInvalidationListenerUrl) + "]";
     }
 }

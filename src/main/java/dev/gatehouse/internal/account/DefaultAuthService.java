@@ -423,7 +423,10 @@ public final class DefaultAuthService implements AuthService {
         }
         TokenClaim claim = tokens.consume(PURPOSE_VERIFY, rawToken).orElseThrow(InvalidTokenException::new);
         Instant now = Clocks.now(clock);
-        tx.run(em -> users.markEmailVerified(em, claim.userId(), now));
+        tx.run(em -> {
+            users.markEmailVerified(em, claim.userId(), now);
+            cache.announceUser(em, claim.userId());
+        });
         cache.invalidateUser(claim.userId());
         trail.event(EventType.EMAIL_VERIFIED, Outcome.SUCCESS).user(claim.userId()).client(ip, null).record();
         return byId(claim.userId()).orElseThrow(InvalidTokenException::new).toUser();
@@ -464,6 +467,7 @@ public final class DefaultAuthService implements AuthService {
             if (revokeApiTokens) {
                 apiTokenRows.revokeAllOf(em, userId, now);
             }
+            cache.announceUser(em, userId);
         });
         cache.invalidateUser(userId); // after the commit: a racing request cannot re-cache what was ended
     }

@@ -60,6 +60,7 @@ public final class DefaultUserAdminService implements UserAdminService {
             int n = users.disable(em, userId, now);
             sessions.deleteAllOf(em, userId);
             apiTokens.revokeAllOf(em, userId, now);
+            cache.announceUser(em, userId);
             return n > 0 || users.find(em, userId) != null;
         });
         return changed(userId, actor, found, "account.disable");
@@ -73,6 +74,7 @@ public final class DefaultUserAdminService implements UserAdminService {
                 return false;
             }
             u.disabledAt = null;
+            cache.announceUser(em, userId);
             return true;
         });
         return changed(userId, actor, found, "account.enable");
@@ -90,6 +92,7 @@ public final class DefaultUserAdminService implements UserAdminService {
             tokens.deleteAllOf(em, userId);
             roles.deleteGrantsOf(em, userId);
             users.remove(em, u);
+            cache.announceUser(em, userId);
             return true;
         });
         return changed(userId, actor, found, "account.delete");

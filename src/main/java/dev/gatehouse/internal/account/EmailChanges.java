@@ -94,6 +94,7 @@ final class EmailChanges {
                 } else {
                     sessions.deleteAllOf(em, userId);
                 }
+                cache.announceUser(em, userId);
                 return true;
             });
         } catch (RuntimeException e) {

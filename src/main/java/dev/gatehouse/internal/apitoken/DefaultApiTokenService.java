@@ -167,7 +167,13 @@ public final class DefaultApiTokenService implements ApiTokenService {
             return false;
         }
         Instant now = Clocks.now(clock);
-        boolean revoked = tx.inTransaction(em -> rows.revoke(em, userId, tokenId, now)) > 0;
+        boolean revoked = tx.inTransaction(em -> {
+            int n = rows.revoke(em, userId, tokenId, now);
+            if (n > 0) {
+                cache.announceUser(em, userId);
+            }
+            return n;
+        }) > 0;
         cache.invalidateUser(userId);
         metrics.apiTokensRevoked(revoked ? 1 : 0);
         if (revoked) {
@@ -179,7 +185,13 @@ public final class DefaultApiTokenService implements ApiTokenService {
     @Override
     public int revokeAll(String userId) {
         Instant now = Clocks.now(clock);
-        int n = tx.inTransaction(em -> rows.revokeAllOf(em, userId, now));
+        int n = tx.inTransaction(em -> {
+            int revoked = rows.revokeAllOf(em, userId, now);
+            if (revoked > 0) {
+                cache.announceUser(em, userId);
+            }
+            return revoked;
+        });
         cache.invalidateUser(userId); // after the commit
         metrics.apiTokensRevoked(n);
         if (n > 0) {

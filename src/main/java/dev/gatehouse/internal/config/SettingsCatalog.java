@@ -16,6 +16,7 @@ import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.ApiTokenSettings;
 import dev.gatehouse.config.AuthSettings;
 import dev.gatehouse.config.BreachedPasswordCheck;
+import dev.gatehouse.config.CacheInvalidation;
 import dev.gatehouse.config.DatabaseSettings;
 import dev.gatehouse.config.FilterMode;
 import dev.gatehouse.config.HashingSettings;
@@ -165,6 +166,13 @@ public final class SettingsCatalog {
             s -> s.database().resolveCacheSeconds());
     public static final Setting<Integer> RESOLVE_CACHE_SIZE = of("resolveCacheSize", INT, 10_000,
             s -> s.database().resolveCacheSize());
+    public static final Setting<CacheInvalidation> CACHE_INVALIDATION = of("cacheInvalidation",
+            Codec.oneOf(CacheInvalidation.values(), CacheInvalidation::wireName, null), CacheInvalidation.AUTO,
+            s -> s.database().cacheInvalidation());
+    public static final Setting<Integer> CACHE_INVALIDATION_POLL_MILLIS = of("cacheInvalidationPollMillis", INT, 500,
+            s -> s.database().cacheInvalidationPollMillis());
+    public static final Setting<String> CACHE_INVALIDATION_LISTENER_URL = of("cacheInvalidationListenerUrl", TEXT, null,
+            s -> s.database().cacheInvalidationListenerUrl());
 
     // mail
     public static final Setting<String> SMTP_HOST = of("smtpHost", TEXT, null, s -> s.mail().smtpHost());
@@ -244,6 +252,7 @@ public final class SettingsCatalog {
             RATE_LIMIT_VERIFICATION_EMAIL_PER_HOUR, RATE_LIMIT_TOKEN_REDEEM_PER_HOUR,
             JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_POOL_SIZE, DATA_SOURCE_JNDI_NAME, RUN_MIGRATIONS,
             DATABASE_TIMEOUT_SECONDS, HOUSEKEEPING_INTERVAL_SECONDS, RESOLVE_CACHE_SECONDS, RESOLVE_CACHE_SIZE,
+            CACHE_INVALIDATION, CACHE_INVALIDATION_POLL_MILLIS, CACHE_INVALIDATION_LISTENER_URL,
             SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_START_TLS, MAIL_FROM,
             AUTH_PATH_PREFIX, ENABLE_CREDENTIALS_API, TRUSTED_PROXIES, TRUSTED_ORIGINS, MAX_REQUEST_BYTES, FILTER_MODE,
             FILTER_RULES, FILTER_AUTO_REGISTER, ENABLE_OPEN_API,
@@ -283,7 +292,9 @@ public final class SettingsCatalog {
                         v.get(RATE_LIMIT_TOKEN_REDEEM_PER_HOUR)),
                 new DatabaseSettings(v.get(JDBC_URL), v.get(JDBC_USER), v.get(JDBC_PASSWORD), v.get(JDBC_POOL_SIZE),
                         v.get(DATA_SOURCE_JNDI_NAME), v.get(RUN_MIGRATIONS), v.get(DATABASE_TIMEOUT_SECONDS),
-                        v.get(HOUSEKEEPING_INTERVAL_SECONDS), v.get(RESOLVE_CACHE_SECONDS), v.get(RESOLVE_CACHE_SIZE)),
+                        v.get(HOUSEKEEPING_INTERVAL_SECONDS), v.get(RESOLVE_CACHE_SECONDS), v.get(RESOLVE_CACHE_SIZE),
+                        v.get(CACHE_INVALIDATION), v.get(CACHE_INVALIDATION_POLL_MILLIS),
+                        v.get(CACHE_INVALIDATION_LISTENER_URL)),
                 new MailSettings(v.get(SMTP_HOST), v.get(SMTP_PORT), v.get(SMTP_USER), v.get(SMTP_PASSWORD),
                         v.get(SMTP_START_TLS), v.get(MAIL_FROM)),
                 new HttpSettings(v.get(AUTH_PATH_PREFIX), v.get(ENABLE_CREDENTIALS_API), v.get(TRUSTED_PROXIES),

@@ -101,6 +101,7 @@ public final class DefaultMfaService implements MfaService {
                 return false; // a concurrent confirmation or a restarted enrolment won
             }
             rows.replaceRecoveryCodes(em, user.id(), hashes(codes), now);
+            cache.announceUser(em, user.id());
             return true;
         });
         if (!confirmed) {
@@ -182,6 +183,7 @@ public final class DefaultMfaService implements MfaService {
             if (endSessions) {
                 sessions.deleteAllOf(em, userId);
             }
+            cache.announceUser(em, userId);
             return n > 0;
         });
         cache.invalidateUser(userId);

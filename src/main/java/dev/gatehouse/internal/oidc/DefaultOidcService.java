@@ -252,7 +252,11 @@ public final class DefaultOidcService implements OidcService {
             if (user.passwordHash == null && passkeys.countOf(em, userId) == 0 && rows.countOf(em, userId) <= 1) {
                 return -1;
             }
-            return rows.delete(em, userId, identityId);
+            int n = rows.delete(em, userId, identityId);
+            if (n == 1) {
+                cache.announceUser(em, userId); // its re-authentication methods changed
+            }
+            return n;
         });
         if (deleted < 0) {
             throw new LastSignInMethodException();

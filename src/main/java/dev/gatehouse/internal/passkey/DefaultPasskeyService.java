@@ -187,7 +187,11 @@ public final class DefaultPasskeyService implements PasskeyService {
             if (user.passwordHash == null && rows.countOf(em, userId) <= 1 && oidcRows.countOf(em, userId) == 0) {
                 return -1;
             }
-            return rows.delete(em, userId, passkeyId);
+            int n = rows.delete(em, userId, passkeyId);
+            if (n == 1) {
+                cache.announceUser(em, userId); // its re-authentication methods changed
+            }
+            return n;
         });
         if (deleted < 0) {
             throw new LastSignInMethodException();

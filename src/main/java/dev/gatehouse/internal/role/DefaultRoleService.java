@@ -60,6 +60,7 @@ public final class DefaultRoleService implements RoleService {
             } else {
                 r.permissions = joined;
             }
+            cache.announceAll(em);
             return r.toRole();
         });
         cache.invalidateAll(); // after the commit: every holder of the role may change
@@ -77,6 +78,7 @@ public final class DefaultRoleService implements RoleService {
             // role row first: its lock makes a concurrent grant finish (or fail) before the grants are deleted
             boolean had = rows.delete(em, n) > 0;
             rows.deleteGrantsOfRole(em, n);
+            cache.announceAll(em);
             return had;
         });
         cache.invalidateAll(); // after the commit
@@ -121,6 +123,7 @@ public final class DefaultRoleService implements RoleService {
                 g.roleName = n;
                 g.grantedAt = now;
                 rows.insertGrant(em, g);
+                cache.announceUser(em, userId);
                 return true;
             });
         } catch (RuntimeException e) {
@@ -138,7 +141,13 @@ public final class DefaultRoleService implements RoleService {
     @Override
     public boolean revokeRole(String userId, String roleName, String actor) {
         String n = roleName == null ? "" : roleName.strip();
-        boolean removed = tx.inTransaction(em -> rows.deleteGrant(em, userId, n) > 0);
+        boolean removed = tx.inTransaction(em -> {
+            boolean gone = rows.deleteGrant(em, userId, n) > 0;
+            if (gone) {
+                cache.announceUser(em, userId);
+            }
+            return gone;
+        });
         cache.invalidateUser(userId); // after the commit
         if (removed) {
             events.record(EventType.ROLE_REVOKED, userId, actor, "role", n);

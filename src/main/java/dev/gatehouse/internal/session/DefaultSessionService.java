@@ -86,8 +86,10 @@ public final class DefaultSessionService implements SessionService {
                 throw new IllegalArgumentException("No user with id '" + userId + "'");
             }
             rows.insert(em, s);
-            return settings.sessions().maxSessionsPerUser() > 0
+            List<String> oldest = settings.sessions().maxSessionsPerUser() > 0
                     ? rows.deleteOldest(em, userId, s.tokenSha256, settings.sessions().maxSessionsPerUser() - 1) : List.of();
+            oldest.forEach(hash -> cache.announce(em, new CacheKey.SessionRow(hash)));
+            return oldest;
         });
         ended.forEach(hash -> cache.remove(new CacheKey.SessionRow(hash)));
         trail.event(EventType.SESSION_CREATED, Outcome.SUCCESS).user(userId).session(s.tokenSha256).client(ip, userAgent)
@@ -171,7 +173,13 @@ public final class DefaultSessionService implements SessionService {
             return false;
         }
         Instant now = Clocks.now(clock);
-        boolean done = tx.inTransaction(em -> rows.markAuthenticated(em, userId, sessionId, now, Factors.write(factors), lift)) > 0;
+        boolean done = tx.inTransaction(em -> {
+            int n = rows.markAuthenticated(em, userId, sessionId, now, Factors.write(factors), lift);
+            if (n > 0) {
+                cache.announce(em, new CacheKey.SessionRow(sessionId));
+            }
+            return n;
+        }) > 0;
         cache.remove(new CacheKey.SessionRow(sessionId));
         return done;
     }
@@ -237,6 +245,7 @@ public final class DefaultSessionService implements SessionService {
                 SessionEntity row = em.find(SessionEntity.class, hash);
                 if (row != null) {
                     rows.remove(em, row);
+                    cache.announce(em, new CacheKey.SessionRow(hash));
                 }
                 return row == null ? null : row.userId;
             });
@@ -265,7 +274,13 @@ public final class DefaultSessionService implements SessionService {
         if (userId == null || sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
             return false;
         }
-        boolean revoked = tx.inTransaction(em -> rows.deleteOwned(em, userId, sessionId)) > 0;
+        boolean revoked = tx.inTransaction(em -> {
+            int n = rows.deleteOwned(em, userId, sessionId);
+            if (n > 0) {
+                cache.announce(em, new CacheKey.SessionRow(sessionId));
+            }
+            return n;
+        }) > 0;
         cache.remove(new CacheKey.SessionRow(sessionId));
         metrics.sessionsRevoked("revoked", revoked ? 1 : 0);
         if (revoked) {
@@ -278,7 +293,13 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public int revokeOthers(String userId, String keepSessionId) {
         String keep = keepSessionId == null ? "" : keepSessionId;
-        int n = tx.inTransaction(em -> rows.deleteAllBut(em, userId, keep));
+        int n = tx.inTransaction(em -> {
+            int deleted = rows.deleteAllBut(em, userId, keep);
+            if (deleted > 0) {
+                cache.announceUser(em, userId);
+            }
+            return deleted;
+        });
         cache.invalidateUser(userId);
         metrics.sessionsRevoked("revoked", n);
         trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).user(userId).session(keepSessionId)
@@ -288,7 +309,13 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public int revokeAll(String userId) {
-        int n = tx.inTransaction(em -> rows.deleteAllOf(em, userId));
+        int n = tx.inTransaction(em -> {
+            int deleted = rows.deleteAllOf(em, userId);
+            if (deleted > 0) {
+                cache.announceUser(em, userId);
+            }
+            return deleted;
+        });
         cache.invalidateUser(userId);
         metrics.sessionsRevoked("revoked", n);
         trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).user(userId).detail("reason", "all").detail("count", n)
@@ -298,7 +325,13 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public int revokeEveryone() {
-        int n = tx.inTransaction(rows::deleteEveryone);
+        int n = tx.inTransaction(em -> {
+            int deleted = rows.deleteEveryone(em);
+            if (deleted > 0) {
+                cache.announceAll(em);
+            }
+            return deleted;
+        });
         cache.invalidateAll();
         metrics.sessionsRevoked("revoked", n);
         trail.event(EventType.SESSION_REVOKED, Outcome.SUCCESS).detail("reason", "everyone").detail("count", n).record();

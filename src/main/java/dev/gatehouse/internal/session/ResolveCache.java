@@ -1,5 +1,7 @@
 package dev.gatehouse.internal.session;
 
+import dev.gatehouse.internal.cluster.ChangeBus;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,8 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small per-node cache of what every request resolves (session rows, API tokens, users, role
  * grants), each entry tagged with its user. Writes through Gatehouse's services invalidate the
- * user's entries on this node once the change has committed; other nodes see a change after at
- * most {@code resolveCacheSeconds}. Bounded: when full it starts over.
+ * user's entries on this node once the change has committed. The transaction that makes the change
+ * also {@linkplain #announce announces} it on the {@link ChangeBus}, which tells the other nodes after
+ * the commit; whatever the bus does, no node serves an entry older than {@code resolveCacheSeconds}.
+ * Bounded: when full it starts over.
  *
  * <p>A request that read the database before a change committed must not put what it read back
  * after the change's invalidation: every read takes a {@link #stamp()} first, and a put whose
@@ -32,11 +36,57 @@ public final class ResolveCache {
     private final Clock clock;
     private final long ttlMillis;
     private final int maxEntries;
+    private final ChangeBus bus;
 
+    /** A cache that tells no other node (a single node, or tests). */
     public ResolveCache(Clock clock, long ttlSeconds, int maxEntries) {
+        this(clock, ttlSeconds, maxEntries, ChangeBus.NONE);
+    }
+
+    public ResolveCache(Clock clock, long ttlSeconds, int maxEntries, ChangeBus bus) {
         this.clock = clock;
         this.ttlMillis = ttlSeconds * 1000;
         this.maxEntries = maxEntries;
+        this.bus = bus;
+    }
+
+    /**
+     * Tells the other nodes, inside the transaction open on {@code em}, to forget a session or an API token
+     * once it commits; this node forgets it with {@link #remove} after the commit.
+     */
+    public void announce(EntityManager em, CacheKey<?> key) {
+        if (key instanceof CacheKey.SessionRow s) {
+            bus.publish(em, "s:" + s.tokenSha256());
+        } else if (key instanceof CacheKey.ApiTokenRow t) {
+            bus.publish(em, "t:" + t.tokenSha256());
+        } else {
+            throw new IllegalArgumentException("announce sessions and API tokens by key, the rest by user");
+        }
+    }
+
+    /** Tells the other nodes, inside the transaction, to forget everything about the user once it commits. */
+    public void announceUser(EntityManager em, String userId) {
+        if (userId != null) {
+            bus.publish(em, "u:" + userId);
+        }
+    }
+
+    /** Tells the other nodes, inside the transaction, to forget everything once it commits (a role's permissions). */
+    public void announceAll(EntityManager em) {
+        bus.publish(em, "*");
+    }
+
+    /** Applies another node's announced change (as {@link ChangeBus} delivers it); an unknown one drops everything. */
+    public void forget(String change) {
+        if (change.startsWith("s:")) {
+            remove(new CacheKey.SessionRow(change.substring(2)));
+        } else if (change.startsWith("t:")) {
+            remove(new CacheKey.ApiTokenRow(change.substring(2)));
+        } else if (change.startsWith("u:")) {
+            invalidateUser(change.substring(2));
+        } else {
+            invalidateAll();
+        }
     }
 
     public boolean enabled() {
