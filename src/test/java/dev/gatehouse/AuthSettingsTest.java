@@ -154,6 +154,28 @@ class AuthSettingsTest {
     }
 
     @Test
+    void toStringHidesAPasswordInAJdbcUrl() {
+        AuthSettings s = AuthSettings.builder().jdbcUrl("jdbc:postgresql://db/app?user=app&password=hunter2-secret")
+                .cacheInvalidationListenerUrl("jdbc:postgresql://direct/app?password=hunter3-secret&ssl=true").build();
+        assertFalse(s.toString().contains("hunter2-secret"), s.toString());
+        assertFalse(s.toString().contains("hunter3-secret"), s.toString());
+        assertTrue(s.toString().contains("password=***&ssl=true"), s.toString());
+    }
+
+    @Test
+    void cacheInvalidationSettingsAreCheckedAtStart() {
+        assertTrue(failure(() -> AuthSettings.builder().cacheInvalidationPollMillis(49).build()).contains("between 50 and 60000"));
+        assertTrue(failure(() -> AuthSettings.builder().cacheInvalidationPollMillis(60_001).build()).contains("60000"));
+        assertTrue(failure(() -> AuthSettings.builder().cacheInvalidationListenerUrl("jdbc:mariadb://db/app").build())
+                .contains("jdbc:postgresql:"));
+        assertTrue(failure(() -> AuthSettings.builder().cacheInvalidation(dev.gatehouse.config.CacheInvalidation.POLL)
+                .cacheInvalidationListenerUrl("jdbc:postgresql://db/app").build()).contains("only used with"));
+        assertTrue(failure(() -> AuthSettings.fromSources(Map.of("GATEHOUSE_CACHE_INVALIDATION", "redis"), new Properties()))
+                .contains("cacheInvalidation"));
+        assertEquals(dev.gatehouse.config.CacheInvalidation.AUTO, AuthSettings.builder().build().database().cacheInvalidation());
+    }
+
+    @Test
     void lockoutCapFollowsNist() {
         assertTrue(failure(() -> AuthSettings.builder().maxConsecutiveFailures(101).build()).contains("100"));
         assertThrows(IllegalArgumentException.class, () -> AuthSettings.builder().authPathPrefix("/auth/").build());

@@ -19,7 +19,8 @@ import java.util.Set;
  * environment variable {@code GATEHOUSE_FOO_BAR}; a property beats the environment, which beats the
  * default (see {@link #fromEnvironment()}, and {@code docs/SETTINGS.md} for the list). A failed
  * validation throws {@link IllegalArgumentException} naming the setting and the fix.
- * {@link #toString()} hides {@code jdbcPassword}, {@code smtpPassword} and {@code secretKeys}.
+ * {@link #toString()} hides {@code jdbcPassword}, {@code smtpPassword}, {@code secretKeys} and a JDBC URL's
+ * {@code password=} parameter.
  *
  * <p>The constructor throws {@link IllegalArgumentException} when a strict-mode rule across groups
  * is broken or {@code secretKeys} is malformed, and {@link NullPointerException} when a group is null.

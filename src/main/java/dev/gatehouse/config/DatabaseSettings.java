@@ -4,6 +4,7 @@ import static dev.gatehouse.config.Checks.blankToNull;
 import static dev.gatehouse.config.Checks.fail;
 import static dev.gatehouse.config.Checks.masked;
 import static dev.gatehouse.config.Checks.positive;
+import static dev.gatehouse.internal.persistence.Pools.redact;
 
 /**
  * The database: where it is, how Gatehouse talks to it, and the work it does there in the
@@ -78,10 +79,6 @@ public record DatabaseSettings(
             fail("cacheInvalidationListenerUrl is only used with cacheInvalidation=notify or auto (got "
                     + cacheInvalidation.wireName() + ")");
         }
-    }
-
-    private static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     /** The values, with {@code jdbcPassword} and a URL's {@code password=} parameter as {@code ***}. */

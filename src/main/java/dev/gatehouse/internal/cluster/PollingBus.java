@@ -68,15 +68,28 @@ final class PollingBus implements ChangeBus {
                 });
     }
 
+    /**
+     * Reads where the table stands before returning, so every change committed after this node started is
+     * read; when that fails, the first read that succeeds takes the floor and drops the whole cache.
+     */
     @Override
     public void start(Consumer<String> sink) {
+        try (Connection c = dataSource.getConnection()) {
+            floor = maxId(c);
+            maxSeen = floor;
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            floor = -1;
+        }
         ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gatehouse-cache-poller");
             t.setDaemon(true);
             return t;
         });
         poller = ex;
-        ex.scheduleWithFixedDelay(() -> poll(sink), 0, everyMillis, TimeUnit.MILLISECONDS);
+        ex.scheduleWithFixedDelay(() -> poll(sink), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -88,8 +101,9 @@ final class PollingBus implements ChangeBus {
     void poll(Consumer<String> sink) {
         try (Connection c = dataSource.getConnection()) {
             if (floor < 0) {
-                floor = maxId(c); // older changes were made before this node cached anything
+                floor = maxId(c);
                 maxSeen = floor;
+                sink.accept("*"); // what changed before this read is unknown
             }
             readAbove(c, sink);
             if (!c.getAutoCommit()) {

@@ -325,6 +325,8 @@ public final class SettingsCatalog {
             Object v = s.read(settings);
             if (s.isSecret() && v != null) {
                 v = "***";
+            } else if (s == JDBC_URL || s == CACHE_INVALIDATION_LISTENER_URL) {
+                v = dev.gatehouse.internal.persistence.Pools.redact((String) v);
             } else if (s == USERNAME_RESERVED) {
                 v = ((Set<?>) v).size() + " names";
             }

@@ -43,7 +43,7 @@ public final class Pools {
     }
 
     /** JDBC URLs may carry a password parameter; never print it. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

@@ -88,6 +88,9 @@ class SettingsCatalogTest {
         OTHER.put("housekeepingIntervalSeconds", "0");
         OTHER.put("resolveCacheSeconds", "0");
         OTHER.put("resolveCacheSize", "100");
+        OTHER.put("cacheInvalidation", "notify");
+        OTHER.put("cacheInvalidationPollMillis", "250");
+        OTHER.put("cacheInvalidationListenerUrl", "jdbc:postgresql://db.internal:5432/app");
         OTHER.put("smtpHost", "smtp.example.test");
         OTHER.put("smtpPort", "2525");
         OTHER.put("smtpUser", "mailer");

@@ -74,6 +74,12 @@ final class ExternalDatabase implements AutoCloseable {
         }
     }
 
+    void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
     @Override
     public void close() {
         try {

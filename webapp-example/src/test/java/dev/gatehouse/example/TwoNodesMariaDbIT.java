@@ -6,4 +6,9 @@ class TwoNodesMariaDbIT extends TwoNodesSuite {
     ExternalDatabase.Engine engine() {
         return ExternalDatabase.Engine.MARIADB;
     }
+
+    @Override
+    java.time.Duration target() {
+        return java.time.Duration.ofMillis(500 + 300);
+    }
 }

@@ -6,4 +6,9 @@ class TwoNodesPostgresIT extends TwoNodesSuite {
     ExternalDatabase.Engine engine() {
         return ExternalDatabase.Engine.POSTGRES;
     }
+
+    @Override
+    java.time.Duration target() {
+        return java.time.Duration.ofMillis(300);
+    }
 }

@@ -23,17 +23,24 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two example processes on different ports share one database and behave as one system: what one
- * node writes the other sees, revocations reach the other node within the documented staleness
- * bound ({@code resolveCacheSeconds}), and the database-enforced guarantees (rate limits, the
- * consecutive-failure lock, the API token cap, one account per email, single-use links) hold with
- * the concurrent requests split across both nodes. Both nodes are started at the same moment on an
- * empty database, so their migrations race too.
+ * node writes the other sees; revocations reach the other node through the cache-invalidation bus
+ * ({@code cacheInvalidation=auto}: {@code LISTEN/NOTIFY} on PostgreSQL, the polled change table on
+ * MariaDB) long before {@code resolveCacheSeconds=30} could explain it; and the database-enforced
+ * guarantees (rate limits, the consecutive-failure lock, the API token cap, one account per email,
+ * single-use links) hold with the concurrent requests split across both nodes. Both nodes are started
+ * at the same moment on an empty database, so their migrations race too. How long each revocation took
+ * to be refused on the other node is written to {@code target/two-nodes-<engine>.txt} (p50, p99, max)
+ * for docs/RELIABILITY.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TwoNodesSuite {
 
     static final String PW = "tangerine-otter-42";
-    static final int CACHE_SECONDS = 2;
+    /** Long enough that only the bus can explain a refusal within {@link #BUS_BOUND}. */
+    static final int CACHE_SECONDS = 30;
+    /** What a test accepts (a loaded CI machine included); the targets are far lower, see {@link #target()}. */
+    static final Duration BUS_BOUND = Duration.ofSeconds(5);
+    static final int ROUNDS = 8;
     static final int SIGN_IN_PER_HOUR = 10;
     static final int MAX_FAILURES = 5;
     static final int TOKEN_CAP = 3;
@@ -42,8 +49,12 @@ abstract class TwoNodesSuite {
     ExternalDatabase db;
     ExampleNode a;
     ExampleNode b;
+    final Map<String, List<Long>> refusalMillis = new java.util.TreeMap<>();
 
     abstract ExternalDatabase.Engine engine();
+
+    /** The issue's target for the p99 of a refusal on the other node: the bus's latency (plus the poll interval). */
+    abstract Duration target();
 
     @BeforeAll
     void startTwoNodesAtOnce() throws Exception {
@@ -54,7 +65,8 @@ abstract class TwoNodesSuite {
                 "GATEHOUSE_MAX_CONSECUTIVE_FAILURES", Integer.toString(MAX_FAILURES),
                 "GATEHOUSE_API_TOKEN_MAX_PER_USER", Integer.toString(TOKEN_CAP),
                 "GATEHOUSE_RATE_LIMIT_SIGN_UP_PER_HOUR", "100000",
-                "GATEHOUSE_TRUSTED_PROXIES", "127.0.0.1");
+                "GATEHOUSE_TRUSTED_PROXIES", "127.0.0.1",
+                "GATEHOUSE_CACHE_INVALIDATION", "auto");
         String tag = engine().name().toLowerCase(java.util.Locale.ROOT);
         List<ExampleNode> nodes = ExampleNode.startTogether(env, tag + "-node-a", tag + "-node-b");
         a = nodes.get(0);
@@ -64,6 +76,7 @@ abstract class TwoNodesSuite {
     @AfterAll
     void stop() throws Exception {
         try (ExternalDatabase d = db; ExampleNode x = a; ExampleNode y = b) {
+            report();
             // closed in reverse order: nodes, then the database
         }
     }
@@ -139,23 +152,49 @@ abstract class TwoNodesSuite {
     }
 
     /**
-     * Polls until the node stops accepting the credential, at most the staleness bound plus one
-     * second of slack (and at most 60 polls); returns how long that took.
+     * Polls (every 10 ms) until the node stops accepting the credential, at most {@link #BUS_BOUND}, far
+     * below {@code resolveCacheSeconds}; records and returns how long that took.
      */
     Duration refusedWithinBound(String what, Callable<Boolean> accepted) throws Exception {
         long start = System.nanoTime();
-        Duration bound = Duration.ofSeconds(CACHE_SECONDS + 1);
-        for (int poll = 0; poll < 60; poll++) {
+        while (System.nanoTime() - start <= BUS_BOUND.toNanos()) {
             if (!accepted.call()) {
-                return Duration.ofNanos(System.nanoTime() - start);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                synchronized (refusalMillis) {
+                    refusalMillis.computeIfAbsent(what, k -> new ArrayList<>()).add(took.toMillis());
+                }
+                return took;
             }
-            if (System.nanoTime() - start > bound.toNanos()) {
-                break;
-            }
-            TimeUnit.MILLISECONDS.sleep(100); // polling another process; its clock cannot be injected
+            TimeUnit.MILLISECONDS.sleep(10); // polling another process; its clock cannot be injected
         }
         throw new AssertionError(what + " still accepted after " + Duration.ofNanos(System.nanoTime() - start).toMillis()
-                + " ms; the documented bound is resolveCacheSeconds=" + CACHE_SECONDS + " s");
+                + " ms, with resolveCacheSeconds=" + CACHE_SECONDS + ": the change did not reach the other node");
+    }
+
+    /** The refusal latencies, per kind and in all, against the target: printed and written under target/. */
+    void report() throws Exception {
+        List<Long> all = new ArrayList<>();
+        StringBuilder out = new StringBuilder("# refused on the other node (ms), " + engine() + ", resolveCacheSeconds="
+                + CACHE_SECONDS + ", target p99 <= " + target().toMillis() + " ms\n");
+        for (Map.Entry<String, List<Long>> e : refusalMillis.entrySet()) {
+            all.addAll(e.getValue());
+            out.append(summary(e.getKey(), e.getValue())).append('\n');
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        out.append(summary("all", all)).append('\n');
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "two-nodes-" + engine().name().toLowerCase(
+                java.util.Locale.ROOT) + ".txt"), out);
+        System.out.print("[two-nodes] " + out.toString().replace("\n", "\n[two-nodes] "));
+        System.out.println();
+    }
+
+    static String summary(String what, List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return String.format(java.util.Locale.ROOT, "%s: n=%d p50=%d p99=%d max=%d", what, sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
+                sorted.get(sorted.size() - 1));
     }
 
     // ---- behaviour ----------------------------------------------------------------------------
@@ -182,44 +221,102 @@ abstract class TwoNodesSuite {
     }
 
     @Test
-    void signOutOnOneNodeIsRefusedOnTheOtherWithinTheStalenessBound() throws Exception {
-        String email = unique("out");
-        String session = signUp(a, email);
-        assertTrue(signedIn(a, session)); // node A now holds it in its resolve cache
-        assertEquals(200, send(b, "POST", "/auth/logout", null, cookie(session)).status());
-        assertTrue(!signedIn(b, session), "refused at once on the node that signed out");
-        Duration took = refusedWithinBound("signed-out session on node A", () -> signedIn(a, session));
-        System.out.println("[two-nodes] sign-out on B refused on A after " + took.toMillis() + " ms");
+    void signOutOnOneNodeIsRefusedOnTheOtherBeforeTheCacheExpires() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            ExampleNode here = node(round);
+            ExampleNode there = node(round + 1);
+            String session = signUp(here, unique("out"));
+            assertTrue(signedIn(there, session)); // the other node now holds it in its resolve cache
+            assertEquals(200, send(here, "POST", "/auth/logout", null, cookie(session)).status());
+            assertTrue(!signedIn(here, session), "refused at once on the node that signed out");
+            refusedWithinBound("sign-out", () -> signedIn(there, session));
+        }
     }
 
     @Test
-    void aDeviceRevokedOnOneNodeIsRefusedOnTheOtherWithinTheStalenessBound() throws Exception {
-        String email = unique("device");
-        String phone = signUp(a, email);
-        String laptop = signIn(b, email);
-        assertTrue(signedIn(a, phone));
-        Web.Res list = send(b, "GET", "/auth/sessions", null, cookie(laptop));
-        Matcher other = Pattern.compile("\"id\":\"([^\"]+)\"[^}]*\"current\":false").matcher(list.body());
-        assertTrue(other.find(), list.body());
-        assertEquals(200, send(b, "DELETE", "/auth/sessions/" + other.group(1), null, cookie(laptop)).status());
-        Duration took = refusedWithinBound("revoked device on node A", () -> signedIn(a, phone));
-        assertTrue(signedIn(b, laptop), "the revoking device stays signed in");
-        System.out.println("[two-nodes] device revoked on B refused on A after " + took.toMillis() + " ms");
+    void aDeviceRevokedOnOneNodeIsRefusedOnTheOtherBeforeTheCacheExpires() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            ExampleNode here = node(round);
+            ExampleNode there = node(round + 1);
+            String email = unique("device");
+            String phone = signUp(there, email);
+            String laptop = signIn(here, email);
+            assertTrue(signedIn(there, phone));
+            Web.Res list = send(here, "GET", "/auth/sessions", null, cookie(laptop));
+            Matcher other = Pattern.compile("\"id\":\"([^\"]+)\"[^}]*\"current\":false").matcher(list.body());
+            assertTrue(other.find(), list.body());
+            assertEquals(200, send(here, "DELETE", "/auth/sessions/" + other.group(1), null, cookie(laptop)).status());
+            refusedWithinBound("device revoked", () -> signedIn(there, phone));
+            assertTrue(signedIn(here, laptop), "the revoking device stays signed in");
+        }
     }
 
     @Test
     void anApiTokenRevokedOnOneNodeStopsWorkingOnTheOther() throws Exception {
-        String session = signUp(a, unique("pat"));
-        Web.Res created = send(a, "POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"projects.read\"]}", cookie(session));
-        assertEquals(201, created.status(), created.body());
-        String token = created.json("token");
-        String[] bearer = {"Authorization", "Bearer " + token};
-        assertEquals(200, send(b, "GET", "/api/projects", null, bearer).status(), "the token works on node B");
-        assertEquals(200, send(a, "DELETE", "/auth/tokens/" + created.json("id"), null, cookie(session)).status());
-        assertEquals(401, send(a, "GET", "/api/projects", null, bearer).status(), "refused at once on the revoking node");
-        Duration took = refusedWithinBound("revoked API token on node B",
-                () -> send(b, "GET", "/api/projects", null, bearer).status() == 200);
-        System.out.println("[two-nodes] PAT revoked on A refused on B after " + took.toMillis() + " ms");
+        for (int round = 0; round < ROUNDS; round++) {
+            ExampleNode here = node(round);
+            ExampleNode there = node(round + 1);
+            String session = signUp(here, unique("pat"));
+            Web.Res created = send(here, "POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"projects.read\"]}",
+                    cookie(session));
+            assertEquals(201, created.status(), created.body());
+            String[] bearer = {"Authorization", "Bearer " + created.json("token")};
+            assertEquals(200, send(there, "GET", "/api/projects", null, bearer).status(), "the token works on the other node");
+            assertEquals(200, send(here, "DELETE", "/auth/tokens/" + created.json("id"), null, cookie(session)).status());
+            assertEquals(401, send(here, "GET", "/api/projects", null, bearer).status(), "refused at once on the revoking node");
+            refusedWithinBound("API token revoked", () -> send(there, "GET", "/api/projects", null, bearer).status() == 200);
+        }
+    }
+
+    /** A fresh administrator (the role granted in the database before it signs in): its session on each node. */
+    String[] adminSessions() throws Exception {
+        String email = unique("admin");
+        signUp(a, email);
+        db.execute("INSERT INTO user_roles (user_id, role_name, granted_at) SELECT id, 'admin', CURRENT_TIMESTAMP FROM users "
+                + "WHERE email = '" + email + "'");
+        return new String[] {signIn(a, email), signIn(b, email)};
+    }
+
+    Web.Res adminAction(ExampleNode n, String admin, String action, String userId, String role) throws Exception {
+        Web.Csrf csrf = Web.csrf(n.base, TIMEOUT, "/login");
+        List<String> fields = new ArrayList<>(List.of("do", action, "user", userId));
+        if (role != null) {
+            fields.addAll(List.of("role", role));
+        }
+        return Web.form(n.base, TIMEOUT, "/admin", csrf, admin, fields.toArray(String[]::new));
+    }
+
+    String userId(ExampleNode n, String session) throws Exception {
+        return send(n, "GET", "/auth/me", null, cookie(session)).json("id");
+    }
+
+    @Test
+    void anAccountDisabledOnOneNodeIsRefusedOnTheOther() throws Exception {
+        String[] admin = adminSessions();
+        for (int round = 0; round < ROUNDS; round++) {
+            ExampleNode here = node(round);
+            ExampleNode there = node(round + 1);
+            String session = signUp(there, unique("disabled"));
+            assertTrue(signedIn(there, session));
+            Web.Res done = adminAction(here, admin[round % 2], "disable", userId(there, session), null);
+            assertEquals(302, done.status(), done.body());
+            refusedWithinBound("account disabled", () -> signedIn(there, session));
+        }
+    }
+
+    @Test
+    void aRoleRevokedOnOneNodeIsRefusedOnTheOther() throws Exception {
+        String[] admin = adminSessions();
+        for (int round = 0; round < ROUNDS; round++) {
+            ExampleNode here = node(round);
+            ExampleNode there = node(round + 1);
+            String session = signUp(there, unique("member"));
+            assertEquals(200, send(there, "GET", "/api/projects", null, cookie(session)).status(), "member reads projects");
+            Web.Res done = adminAction(here, admin[round % 2], "revoke", userId(there, session), "member");
+            assertEquals(302, done.status(), done.body());
+            refusedWithinBound("role revoked",
+                    () -> send(there, "GET", "/api/projects", null, cookie(session)).status() == 200);
+        }
     }
 
     @Test
