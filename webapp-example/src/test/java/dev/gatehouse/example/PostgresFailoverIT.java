@@ -1,0 +1,264 @@
+package dev.gatehouse.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two example nodes on a PostgreSQL primary with a synchronous standby ({@link PgCluster}), both
+ * named in one multi-host JDBC URL with {@code targetServerType=primary}. While clients keep
+ * signing in and calling protected endpoints on both nodes, the primary is stopped hard and the
+ * standby promoted. During the switch every refusal is a 503 with {@code Retry-After} (never a 401,
+ * never a cleared session cookie); both nodes serve again without a restart; and every account,
+ * session, API token and counter committed before the stop is on the promoted server, and every
+ * session a client was handed at any time still signs it in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresFailoverIT {
+
+    static final String PW = "tangerine-otter-42";
+    static final int DB_TIMEOUT_SECONDS = 2;
+    static final int MAX_FAILURES = 5;
+    static final Duration RESUME_BOUND = Duration.ofSeconds(60);
+    static final int CLIENTS = 4;
+
+    PgCluster cluster;
+    ExampleNode a;
+    ExampleNode b;
+
+    @BeforeAll
+    void start() throws Exception {
+        cluster = PgCluster.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEHOUSE_JDBC_URL", cluster.failoverUrl(""));
+        env.put("GATEHOUSE_DATABASE_TIMEOUT_SECONDS", Integer.toString(DB_TIMEOUT_SECONDS));
+        env.put("GATEHOUSE_RESOLVE_CACHE_SECONDS", "0"); // every request needs the database
+        env.put("GATEHOUSE_MAX_CONSECUTIVE_FAILURES", Integer.toString(MAX_FAILURES));
+        env.put("GATEHOUSE_MAX_SESSIONS_PER_USER", "0"); // the load's sign-ins end no older session
+        env.put("GATEHOUSE_RATE_LIMIT_SIGN_IN_PER_HOUR", "100000");
+        env.put("GATEHOUSE_RATE_LIMIT_SIGN_UP_PER_HOUR", "100000");
+        try {
+            List<ExampleNode> nodes = ExampleNode.startTogether(env, "failover-node-a", "failover-node-b");
+            a = nodes.get(0);
+            b = nodes.get(1);
+        } catch (Exception e) {
+            throw new AssertionError("nodes did not start\n" + cluster.logs(), e);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try (PgCluster c = cluster; ExampleNode x = a; ExampleNode y = b) {
+            // nodes first, then the cluster
+        }
+    }
+
+    Web.Res send(ExampleNode n, String method, String path, String json, String... headers) throws Exception {
+        return Web.send(n.base, Duration.ofSeconds(60), method, path, json, headers);
+    }
+
+    static String[] cookie(String value) {
+        return new String[] {"Cookie", "gatehouse_session=" + value, "Accept", "application/json"};
+    }
+
+    static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    /** What was written before the stop, as the database holds it. */
+    record Rows(Set<String> users, Set<String> sessions, Set<String> tokens, Map<String, Long> counters) {
+        int size() {
+            return users.size() + sessions.size() + tokens.size() + counters.size();
+        }
+    }
+
+    Rows rows(int port) throws Exception {
+        Map<String, Long> counters = new HashMap<>();
+        for (String row : cluster.column(port, "SELECT bucket_key || ' ' || count FROM ratelimit_buckets")) {
+            int space = row.lastIndexOf(' ');
+            counters.put(row.substring(0, space), Long.parseLong(row.substring(space + 1)));
+        }
+        return new Rows(new HashSet<>(cluster.column(port, "SELECT id FROM users")),
+                new HashSet<>(cluster.column(port, "SELECT token_sha256 FROM sessions")),
+                new HashSet<>(cluster.column(port, "SELECT id FROM api_tokens")), counters);
+    }
+
+    @Test
+    void primaryStoppedHardAndStandbyPromotedWhileClientsKeepCalling() throws Exception {
+        // Written before the stop, on both nodes: accounts with a session and an API token each,
+        // and an account with 3 counted failures.
+        Map<ExampleNode, String> sessions = new HashMap<>();
+        Map<ExampleNode, String> tokens = new HashMap<>();
+        for (ExampleNode n : List.of(a, b)) {
+            Web.Res up = send(n, "POST", "/auth/signup", Web.credentials("before-" + n.name + System.nanoTime() + "@example.test", PW));
+            assertEquals(201, up.status(), up.body());
+            sessions.put(n, up.cookie());
+            Web.Res pat = send(n, "POST", "/auth/tokens", "{\"name\":\"ci\",\"scopes\":[\"projects.read\"]}", cookie(up.cookie()));
+            assertEquals(201, pat.status(), pat.body());
+            tokens.put(n, pat.json("token"));
+        }
+        String counted = "counted" + System.nanoTime() + "@example.test";
+        assertEquals(201, send(a, "POST", "/auth/signup", Web.credentials(counted, PW)).status());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, send(i % 2 == 0 ? a : b, "POST", "/auth/login", Web.credentials(counted, "wrong-" + i)).status());
+        }
+        String loader = "loader" + System.nanoTime() + "@example.test";
+        assertEquals(201, send(b, "POST", "/auth/signup", Web.credentials(loader, PW)).status());
+
+        // Clients keep calling both nodes through every phase (bounded in count and time). Every
+        // session a sign-in hands out is kept: each must still sign the loader in at the end.
+        DatabaseOutageSuite.Observed seen = new DatabaseOutageSuite.Observed();
+        List<String> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicReference<String> phase = new AtomicReference<>("1-before");
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.submit(() -> {
+                for (int i = 0; running.get() && i < 20_000 && System.nanoTime() < deadline; i++) {
+                    ExampleNode n = (client + i) % 2 == 0 ? a : b;
+                    String p = phase.get() + " " + n.name;
+                    try {
+                        switch ((client + i / 2) % 4) {
+                            case 0 -> seen.record(p, "GET /api/projects (session)", send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
+                            case 1 -> seen.record(p, "GET /api/projects (token)", send(n, "GET", "/api/projects", null, bearer(tokens.get(n))));
+                            case 2 -> seen.record(p, "GET /auth/me (session)", send(n, "GET", "/auth/me", null, cookie(sessions.get(n))));
+                            default -> {
+                                Web.Res r = send(n, "POST", "/auth/login", Web.credentials(loader, PW));
+                                seen.record(p, "POST /auth/login", r);
+                                if (r.status() == 200) {
+                                    handedOut.add(r.cookie());
+                                }
+                            }
+                        }
+                    } catch (Exception e) {
+                        seen.violations.add(p + ": client error " + e);
+                    }
+                }
+                return null;
+            });
+        }
+        for (ExampleNode n : List.of(a, b)) {
+            awaitStatus(n, "warm-up", 200, () -> send(n, "POST", "/auth/login", Web.credentials(loader, PW)));
+        }
+
+        // What the primary holds just before the stop; the clients keep writing meanwhile, so more
+        // may follow, and all of it must be on the promoted standby.
+        Rows before = rows(cluster.primaryPort);
+        phase.set("2-switch");
+        long stopped = System.nanoTime();
+        cluster.killPrimary();
+        for (ExampleNode n : List.of(a, b)) {
+            awaitStatus(n, "primary stopped", 503, () -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
+        }
+        long promoting = System.nanoTime();
+        cluster.promoteStandby();
+        long promoted = System.nanoTime();
+        assertFalse(cluster.inRecovery(cluster.standbyPort), "the standby was promoted");
+        Map<ExampleNode, Long> resumed = new HashMap<>();
+        for (ExampleNode n : List.of(a, b)) {
+            awaitStatus(n, "standby promoted", 200, () -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
+            awaitStatus(n, "standby promoted (token)", 200, () -> send(n, "GET", "/api/projects", null, bearer(tokens.get(n))));
+            resumed.put(n, System.nanoTime());
+        }
+        phase.set("3-after");
+        long after = seen.requests.get();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (seen.requests.get() < after + 40 && System.nanoTime() < end) {
+            TimeUnit.MILLISECONDS.sleep(100); // the clients are other threads: some requests after the switch
+        }
+        running.set(false);
+        clients.shutdown();
+        assertTrue(clients.awaitTermination(2, TimeUnit.MINUTES));
+
+        // Everything committed before the stop is on the promoted server.
+        Rows afterRows = rows(cluster.standbyPort);
+        List<String> lost = new ArrayList<>();
+        before.users().stream().filter(u -> !afterRows.users().contains(u)).forEach(u -> lost.add("user " + u));
+        before.sessions().stream().filter(s -> !afterRows.sessions().contains(s)).forEach(s -> lost.add("session " + s));
+        before.tokens().stream().filter(t -> !afterRows.tokens().contains(t)).forEach(t -> lost.add("api token " + t));
+        before.counters().forEach((key, count) -> {
+            Long now = afterRows.counters().get(key);
+            // The loader's own counters are cleared by each of its successful sign-ins, by design.
+            if (!key.contains(loader) && (now == null || now < count)) {
+                lost.add("counter " + key + " was " + count + ", now " + now);
+            }
+        });
+        assertEquals(List.of(), lost, "rows lost");
+
+        // ... and works over HTTP, on both nodes: the old sessions and tokens, every session a
+        // sign-in handed out (before, during or after the switch), and the failure counter's 3.
+        for (ExampleNode n : List.of(a, b)) {
+            for (ExampleNode owner : List.of(a, b)) {
+                assertEquals(200, send(n, "GET", "/api/projects", null, cookie(sessions.get(owner))).status(), "session survived");
+                assertEquals(200, send(n, "GET", "/api/projects", null, bearer(tokens.get(owner))).status(), "API token survived");
+            }
+        }
+        List<String> signedOut = new ArrayList<>();
+        List<String> handed = List.copyOf(handedOut);
+        for (int i = 0; i < handed.size(); i++) {
+            Web.Res me = send(i % 2 == 0 ? a : b, "GET", "/auth/me", null, cookie(handed.get(i)));
+            if (me.status() != 200 || !me.body().contains(loader)) {
+                signedOut.add(me.status() + " " + me.body());
+            }
+        }
+        assertEquals(List.of(), signedOut, "sessions handed out that no longer sign in");
+        assertEquals(401, send(b, "POST", "/auth/login", Web.credentials(counted, "wrong-3")).status());
+        assertEquals(401, send(a, "POST", "/auth/login", Web.credentials(counted, "wrong-4")).status());
+        assertEquals(429, send(b, "POST", "/auth/login", Web.credentials(counted, "wrong-5")).status());
+
+        System.out.printf("[failover] primary stopped; both nodes refused within %d ms; promotion took %d ms;"
+                        + " node A served again %d ms, node B %d ms after the stop (%d / %d ms after the promotion)%n",
+                millis(promoting - stopped), millis(promoted - promoting), millis(resumed.get(a) - stopped),
+                millis(resumed.get(b) - stopped), millis(resumed.get(a) - promoted), millis(resumed.get(b) - promoted));
+        System.out.println("[failover] " + seen.summary() + "; rows checked " + before.size() + " (users "
+                + before.users().size() + ", sessions " + before.sessions().size() + ", tokens " + before.tokens().size()
+                + ", counters " + before.counters().size() + "), lost " + lost.size() + "; sessions handed out "
+                + handed.size() + ", still signed in " + (handed.size() - signedOut.size()));
+        assertEquals(List.of(), seen.violations, seen.summary());
+        assertTrue(seen.statuses.keySet().stream().anyMatch(p -> p.startsWith("2-switch")
+                && seen.statuses.get(p).containsKey(503)), "clients saw the switch: " + seen.summary());
+    }
+
+    static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    interface Call {
+        Web.Res call() throws Exception;
+    }
+
+    /** Repeats a request until it answers the status (at most 600 tries and {@link #RESUME_BOUND}). */
+    private void awaitStatus(ExampleNode n, String what, int status, Call request) throws Exception {
+        long end = System.nanoTime() + RESUME_BOUND.toNanos();
+        Web.Res last = null;
+        for (int i = 0; i < 600 && System.nanoTime() < end; i++) {
+            last = request.call();
+            if (last.status() == status) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // waiting for other processes (the pool, the servers), not for time
+        }
+        throw new AssertionError(what + ": " + n.name + " never answered " + status + " within " + RESUME_BOUND
+                + "; last " + (last == null ? "none" : last.status() + " " + last.body()) + "\n" + n.tail()
+                + "\n" + cluster.logs());
+    }
+}
