@@ -126,6 +126,7 @@ class PostgresFailoverIT {
         // session a sign-in hands out is kept: each must still sign the loader in at the end.
         DatabaseOutageSuite.Observed seen = new DatabaseOutageSuite.Observed();
         List<String> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong slowest503 = new java.util.concurrent.atomic.AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<String> phase = new AtomicReference<>("1-before");
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -137,17 +138,26 @@ class PostgresFailoverIT {
                     ExampleNode n = (client + i) % 2 == 0 ? a : b;
                     String p = phase.get() + " " + n.name;
                     try {
-                        switch ((client + i / 2) % 4) {
-                            case 0 -> seen.record(p, "GET /api/projects (session)", send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
-                            case 1 -> seen.record(p, "GET /api/projects (token)", send(n, "GET", "/api/projects", null, bearer(tokens.get(n))));
-                            case 2 -> seen.record(p, "GET /auth/me (session)", send(n, "GET", "/auth/me", null, cookie(sessions.get(n))));
-                            default -> {
-                                Web.Res r = send(n, "POST", "/auth/login", Web.credentials(loader, PW));
-                                seen.record(p, "POST /auth/login", r);
-                                if (r.status() == 200) {
-                                    handedOut.add(r.cookie());
-                                }
-                            }
+                        long t0 = System.nanoTime();
+                        int kind = (client + i / 2) % 4;
+                        String what = switch (kind) {
+                            case 0 -> "GET /api/projects (session)";
+                            case 1 -> "GET /api/projects (token)";
+                            case 2 -> "GET /auth/me (session)";
+                            default -> "POST /auth/login";
+                        };
+                        Web.Res r = switch (kind) {
+                            case 0 -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n)));
+                            case 1 -> send(n, "GET", "/api/projects", null, bearer(tokens.get(n)));
+                            case 2 -> send(n, "GET", "/auth/me", null, cookie(sessions.get(n)));
+                            default -> send(n, "POST", "/auth/login", Web.credentials(loader, PW));
+                        };
+                        seen.record(p, what, r);
+                        if (kind == 3 && r.status() == 200) {
+                            handedOut.add(r.cookie());
+                        }
+                        if (r.status() == 503) {
+                            slowest503.accumulateAndGet(millis(System.nanoTime() - t0), Math::max);
                         }
                     } catch (Exception e) {
                         seen.violations.add(p + ": client error " + e);
@@ -169,6 +179,27 @@ class PostgresFailoverIT {
         for (ExampleNode n : List.of(a, b)) {
             awaitStatus(n, "primary stopped", 503, () -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
         }
+        // With no primary at all, every kind of request is refused the same way on both nodes; a
+        // sign-in is not answered "invalid credentials" and is not counted (checked at the end).
+        long refused = System.nanoTime();
+        List<String> probes = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService prober = Executors.newFixedThreadPool(8); // each refusal waits for the pool's timeout
+        List<java.util.concurrent.Future<?>> probing = new ArrayList<>();
+        for (ExampleNode n : List.of(a, b)) {
+            probing.add(prober.submit(() -> probe(probes, n, "GET /auth/me (session)",
+                    send(n, "GET", "/auth/me", null, cookie(sessions.get(n))))));
+            probing.add(prober.submit(() -> probe(probes, n, "GET /api/projects (token)",
+                    send(n, "GET", "/api/projects", null, bearer(tokens.get(n))))));
+            probing.add(prober.submit(() -> probe(probes, n, "POST /auth/login right password",
+                    send(n, "POST", "/auth/login", Web.credentials(counted, PW)))));
+            probing.add(prober.submit(() -> probe(probes, n, "POST /auth/login wrong password",
+                    send(n, "POST", "/auth/login", Web.credentials(counted, "wrong-x")))));
+        }
+        for (java.util.concurrent.Future<?> f : probing) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        prober.shutdown();
+        assertEquals(List.of(), probes, "with the primary stopped");
         long promoting = System.nanoTime();
         cluster.promoteStandby();
         long promoted = System.nanoTime();
@@ -225,17 +256,26 @@ class PostgresFailoverIT {
         assertEquals(401, send(a, "POST", "/auth/login", Web.credentials(counted, "wrong-4")).status());
         assertEquals(429, send(b, "POST", "/auth/login", Web.credentials(counted, "wrong-5")).status());
 
-        System.out.printf("[failover] primary stopped; both nodes refused within %d ms; promotion took %d ms;"
-                        + " node A served again %d ms, node B %d ms after the stop (%d / %d ms after the promotion)%n",
-                millis(promoting - stopped), millis(promoted - promoting), millis(resumed.get(a) - stopped),
+        System.out.printf("[failover] primary stopped; both nodes refused within %d ms; probes took %d ms;"
+                        + " promotion took %d ms; node A served again %d ms, node B %d ms after the stop"
+                        + " (%d / %d ms after the promotion)%n", millis(refused - stopped), millis(promoting - refused),
+                millis(promoted - promoting), millis(resumed.get(a) - stopped),
                 millis(resumed.get(b) - stopped), millis(resumed.get(a) - promoted), millis(resumed.get(b) - promoted));
-        System.out.println("[failover] " + seen.summary() + "; rows checked " + before.size() + " (users "
+        System.out.println("[failover] " + seen.summary() + "; slowest 503 " + slowest503.get() + " ms; rows checked " + before.size() + " (users "
                 + before.users().size() + ", sessions " + before.sessions().size() + ", tokens " + before.tokens().size()
                 + ", counters " + before.counters().size() + "), lost " + lost.size() + "; sessions handed out "
                 + handed.size() + ", still signed in " + (handed.size() - signedOut.size()));
         assertEquals(List.of(), seen.violations, seen.summary());
         assertTrue(seen.statuses.keySet().stream().anyMatch(p -> p.startsWith("2-switch")
                 && seen.statuses.get(p).containsKey(503)), "clients saw the switch: " + seen.summary());
+    }
+
+    private static Void probe(List<String> wrong, ExampleNode n, String what, Web.Res r) {
+        if (r.status() != 503 || !r.body().contains("\"code\":\"unavailable\"")
+                || r.raw().headers().firstValue("Retry-After").isEmpty() || "".equals(r.cookie())) {
+            wrong.add(n.name + " " + what + ": " + r.status() + " " + r.raw().headers().map() + " " + r.body());
+        }
+        return null;
     }
 
     static long millis(long nanos) {
