@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,10 +103,11 @@ class PostgresFailoverIT {
                 new HashSet<>(cluster.column(port, "SELECT id FROM api_tokens")), counters);
     }
 
-    @Test
-    void primaryStoppedHardAndStandbyPromotedWhileClientsKeepCalling() throws Exception {
-        // Written before the stop, on both nodes: accounts with a session and an API token each,
-        // and an account with 3 counted failures.
+    /** Written before the stop: a session and an API token made on each node, an account with 3 counted failures. */
+    record Seed(Map<ExampleNode, String> sessions, Map<ExampleNode, String> tokens, String counted, String loader) {
+    }
+
+    Seed seed() throws Exception {
         Map<ExampleNode, String> sessions = new HashMap<>();
         Map<ExampleNode, String> tokens = new HashMap<>();
         for (ExampleNode n : List.of(a, b)) {
@@ -121,153 +125,200 @@ class PostgresFailoverIT {
         }
         String loader = "loader" + System.nanoTime() + "@example.test";
         assertEquals(201, send(b, "POST", "/auth/signup", Web.credentials(loader, PW)).status());
+        return new Seed(Map.copyOf(sessions), Map.copyOf(tokens), counted, loader);
+    }
 
-        // Clients keep calling both nodes through every phase (bounded in count and time). Every
-        // session a sign-in hands out is kept: each must still sign the loader in at the end.
-        DatabaseOutageSuite.Observed seen = new DatabaseOutageSuite.Observed();
-        List<String> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicLong slowest503 = new java.util.concurrent.atomic.AtomicLong();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicReference<String> phase = new AtomicReference<>("1-before");
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            clients.submit(() -> {
-                for (int i = 0; running.get() && i < 20_000 && System.nanoTime() < deadline; i++) {
-                    ExampleNode n = (client + i) % 2 == 0 ? a : b;
-                    String p = phase.get() + " " + n.name;
-                    try {
-                        long t0 = System.nanoTime();
-                        int kind = (client + i / 2) % 4;
-                        String what = switch (kind) {
-                            case 0 -> "GET /api/projects (session)";
-                            case 1 -> "GET /api/projects (token)";
-                            case 2 -> "GET /auth/me (session)";
-                            default -> "POST /auth/login";
-                        };
-                        Web.Res r = switch (kind) {
-                            case 0 -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n)));
-                            case 1 -> send(n, "GET", "/api/projects", null, bearer(tokens.get(n)));
-                            case 2 -> send(n, "GET", "/auth/me", null, cookie(sessions.get(n)));
-                            default -> send(n, "POST", "/auth/login", Web.credentials(loader, PW));
-                        };
-                        seen.record(p, what, r);
-                        if (kind == 3 && r.status() == 200) {
-                            handedOut.add(r.cookie());
-                        }
-                        if (r.status() == 503) {
-                            slowest503.accumulateAndGet(millis(System.nanoTime() - t0), Math::max);
-                        }
-                    } catch (Exception e) {
-                        seen.violations.add(p + ": client error " + e);
+    /**
+     * Clients calling both nodes until closed (bounded in count and time): sessions and tokens on
+     * protected endpoints, sign-ins of the loader, whose every handed-out session is kept.
+     */
+    final class Load implements AutoCloseable {
+        final DatabaseOutageSuite.Observed seen = new DatabaseOutageSuite.Observed();
+        final List<String> handedOut = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong slowest503 = new AtomicLong();
+        final AtomicReference<String> phase = new AtomicReference<>("1-before");
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+
+        Load(Seed seed) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    for (int i = 0; running.get() && i < 20_000 && System.nanoTime() < deadline; i++) {
+                        call(seed, (client + i) % 2 == 0 ? a : b, (client + i / 2) % 4);
                     }
-                }
-                return null;
-            });
-        }
-        for (ExampleNode n : List.of(a, b)) {
-            awaitStatus(n, "warm-up", 200, () -> send(n, "POST", "/auth/login", Web.credentials(loader, PW)));
-        }
-
-        // What the primary holds just before the stop; the clients keep writing meanwhile, so more
-        // may follow, and all of it must be on the promoted standby.
-        Rows before = rows(cluster.primaryPort);
-        phase.set("2-switch");
-        long stopped = System.nanoTime();
-        cluster.killPrimary();
-        for (ExampleNode n : List.of(a, b)) {
-            awaitStatus(n, "primary stopped", 503, () -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
-        }
-        // With no primary at all, every kind of request is refused the same way on both nodes; a
-        // sign-in is not answered "invalid credentials" and is not counted (checked at the end).
-        long refused = System.nanoTime();
-        List<String> probes = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService prober = Executors.newFixedThreadPool(8); // each refusal waits for the pool's timeout
-        List<java.util.concurrent.Future<?>> probing = new ArrayList<>();
-        for (ExampleNode n : List.of(a, b)) {
-            probing.add(prober.submit(() -> probe(probes, n, "GET /auth/me (session)",
-                    send(n, "GET", "/auth/me", null, cookie(sessions.get(n))))));
-            probing.add(prober.submit(() -> probe(probes, n, "GET /api/projects (token)",
-                    send(n, "GET", "/api/projects", null, bearer(tokens.get(n))))));
-            probing.add(prober.submit(() -> probe(probes, n, "POST /auth/login right password",
-                    send(n, "POST", "/auth/login", Web.credentials(counted, PW)))));
-            probing.add(prober.submit(() -> probe(probes, n, "POST /auth/login wrong password",
-                    send(n, "POST", "/auth/login", Web.credentials(counted, "wrong-x")))));
-        }
-        for (java.util.concurrent.Future<?> f : probing) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-        prober.shutdown();
-        assertEquals(List.of(), probes, "with the primary stopped");
-        long promoting = System.nanoTime();
-        cluster.promoteStandby();
-        long promoted = System.nanoTime();
-        assertFalse(cluster.inRecovery(cluster.standbyPort), "the standby was promoted");
-        Map<ExampleNode, Long> resumed = new HashMap<>();
-        for (ExampleNode n : List.of(a, b)) {
-            awaitStatus(n, "standby promoted", 200, () -> send(n, "GET", "/api/projects", null, cookie(sessions.get(n))));
-            awaitStatus(n, "standby promoted (token)", 200, () -> send(n, "GET", "/api/projects", null, bearer(tokens.get(n))));
-            resumed.put(n, System.nanoTime());
-        }
-        phase.set("3-after");
-        long after = seen.requests.get();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (seen.requests.get() < after + 40 && System.nanoTime() < end) {
-            TimeUnit.MILLISECONDS.sleep(100); // the clients are other threads: some requests after the switch
-        }
-        running.set(false);
-        clients.shutdown();
-        assertTrue(clients.awaitTermination(2, TimeUnit.MINUTES));
-
-        // Everything committed before the stop is on the promoted server.
-        Rows afterRows = rows(cluster.standbyPort);
-        List<String> lost = new ArrayList<>();
-        before.users().stream().filter(u -> !afterRows.users().contains(u)).forEach(u -> lost.add("user " + u));
-        before.sessions().stream().filter(s -> !afterRows.sessions().contains(s)).forEach(s -> lost.add("session " + s));
-        before.tokens().stream().filter(t -> !afterRows.tokens().contains(t)).forEach(t -> lost.add("api token " + t));
-        before.counters().forEach((key, count) -> {
-            Long now = afterRows.counters().get(key);
-            // The loader's own counters are cleared by each of its successful sign-ins, by design.
-            if (!key.contains(loader) && (now == null || now < count)) {
-                lost.add("counter " + key + " was " + count + ", now " + now);
+                    return null;
+                });
             }
-        });
-        assertEquals(List.of(), lost, "rows lost");
+        }
 
-        // ... and works over HTTP, on both nodes: the old sessions and tokens, every session a
-        // sign-in handed out (before, during or after the switch), and the failure counter's 3.
+        private void call(Seed seed, ExampleNode n, int kind) {
+            String p = phase.get() + " " + n.name;
+            try {
+                long t0 = System.nanoTime();
+                Web.Res r = switch (kind) {
+                    case 0 -> send(n, "GET", "/api/projects", null, cookie(seed.sessions().get(n)));
+                    case 1 -> send(n, "GET", "/api/projects", null, bearer(seed.tokens().get(n)));
+                    case 2 -> send(n, "GET", "/auth/me", null, cookie(seed.sessions().get(n)));
+                    default -> send(n, "POST", "/auth/login", Web.credentials(seed.loader(), PW));
+                };
+                seen.record(p, List.of("GET /api/projects (session)", "GET /api/projects (token)", "GET /auth/me (session)",
+                        "POST /auth/login").get(kind), r);
+                if (kind == 3 && r.status() == 200) {
+                    handedOut.add(r.cookie());
+                }
+                if (r.status() == 503) {
+                    slowest503.accumulateAndGet(millis(System.nanoTime() - t0), Math::max);
+                }
+            } catch (Exception e) {
+                seen.violations.add(p + ": client error " + e);
+            }
+        }
+
+        /** Waits (bounded) until the clients made {@code n} more requests. */
+        void awaitRequests(int n) throws InterruptedException {
+            long target = seen.requests.get() + n;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seen.requests.get() < target && System.nanoTime() < end) {
+                TimeUnit.MILLISECONDS.sleep(100); // the clients are other threads
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(2, TimeUnit.MINUTES), "clients finished");
+        }
+    }
+
+    @Test
+    void primaryStoppedHardAndStandbyPromotedWhileClientsKeepCalling() throws Exception {
+        Seed seed = seed();
+        Load load = new Load(seed);
+        Rows before;
+        long stopped;
+        long refused;
+        long promoting;
+        long promoted;
+        Map<ExampleNode, Long> resumed = new HashMap<>();
+        try (load) {
+            for (ExampleNode n : List.of(a, b)) {
+                awaitStatus(n, "warm-up", 200, () -> send(n, "POST", "/auth/login", Web.credentials(seed.loader(), PW)));
+            }
+            // What the primary holds just before the stop; the clients keep writing meanwhile, so
+            // more may follow, and all of it must be on the promoted standby.
+            before = rows(cluster.primaryPort);
+            load.phase.set("2-switch");
+            stopped = System.nanoTime();
+            cluster.killPrimary();
+            for (ExampleNode n : List.of(a, b)) {
+                awaitStatus(n, "primary stopped", 503, () -> send(n, "GET", "/api/projects", null, cookie(seed.sessions().get(n))));
+            }
+            refused = System.nanoTime();
+            assertEquals(List.of(), probeWithoutPrimary(seed), "with the primary stopped");
+            promoting = System.nanoTime();
+            cluster.promoteStandby();
+            promoted = System.nanoTime();
+            assertFalse(cluster.inRecovery(cluster.standbyPort), "the standby was promoted");
+            for (ExampleNode n : List.of(a, b)) {
+                awaitStatus(n, "standby promoted", 200, () -> send(n, "GET", "/api/projects", null, cookie(seed.sessions().get(n))));
+                awaitStatus(n, "standby promoted (token)", 200, () -> send(n, "GET", "/api/projects", null, bearer(seed.tokens().get(n))));
+                resumed.put(n, System.nanoTime());
+            }
+            load.phase.set("3-after");
+            load.awaitRequests(40);
+        }
+
+        // Everything committed before the stop is on the promoted server, and works over HTTP on
+        // both nodes: the old sessions and tokens, every session a sign-in handed out (before,
+        // during or after the switch), and the failure counter's 3 (the probes were not counted).
+        Rows after = rows(cluster.standbyPort);
+        List<String> lost = lost(before, after, seed.loader());
+        assertEquals(List.of(), lost, "rows lost");
         for (ExampleNode n : List.of(a, b)) {
             for (ExampleNode owner : List.of(a, b)) {
-                assertEquals(200, send(n, "GET", "/api/projects", null, cookie(sessions.get(owner))).status(), "session survived");
-                assertEquals(200, send(n, "GET", "/api/projects", null, bearer(tokens.get(owner))).status(), "API token survived");
+                assertEquals(200, send(n, "GET", "/api/projects", null, cookie(seed.sessions().get(owner))).status(), "session survived");
+                assertEquals(200, send(n, "GET", "/api/projects", null, bearer(seed.tokens().get(owner))).status(), "API token survived");
             }
         }
-        List<String> signedOut = new ArrayList<>();
-        List<String> handed = List.copyOf(handedOut);
-        for (int i = 0; i < handed.size(); i++) {
-            Web.Res me = send(i % 2 == 0 ? a : b, "GET", "/auth/me", null, cookie(handed.get(i)));
-            if (me.status() != 200 || !me.body().contains(loader)) {
-                signedOut.add(me.status() + " " + me.body());
-            }
-        }
+        List<String> handed = List.copyOf(load.handedOut);
+        List<String> signedOut = signedOut(handed, seed.loader());
         assertEquals(List.of(), signedOut, "sessions handed out that no longer sign in");
-        assertEquals(401, send(b, "POST", "/auth/login", Web.credentials(counted, "wrong-3")).status());
-        assertEquals(401, send(a, "POST", "/auth/login", Web.credentials(counted, "wrong-4")).status());
-        assertEquals(429, send(b, "POST", "/auth/login", Web.credentials(counted, "wrong-5")).status());
+        assertEquals(401, send(b, "POST", "/auth/login", Web.credentials(seed.counted(), "wrong-3")).status());
+        assertEquals(401, send(a, "POST", "/auth/login", Web.credentials(seed.counted(), "wrong-4")).status());
+        assertEquals(429, send(b, "POST", "/auth/login", Web.credentials(seed.counted(), "wrong-5")).status());
 
+        DatabaseOutageSuite.Observed seen = load.seen;
         System.out.printf("[failover] primary stopped; both nodes refused within %d ms; probes took %d ms;"
                         + " promotion took %d ms; node A served again %d ms, node B %d ms after the stop"
                         + " (%d / %d ms after the promotion)%n", millis(refused - stopped), millis(promoting - refused),
                 millis(promoted - promoting), millis(resumed.get(a) - stopped),
                 millis(resumed.get(b) - stopped), millis(resumed.get(a) - promoted), millis(resumed.get(b) - promoted));
-        System.out.println("[failover] " + seen.summary() + "; slowest 503 " + slowest503.get() + " ms; rows checked " + before.size() + " (users "
-                + before.users().size() + ", sessions " + before.sessions().size() + ", tokens " + before.tokens().size()
-                + ", counters " + before.counters().size() + "), lost " + lost.size() + "; sessions handed out "
-                + handed.size() + ", still signed in " + (handed.size() - signedOut.size()));
+        System.out.println("[failover] " + seen.summary() + "; slowest 503 " + load.slowest503.get() + " ms; rows checked "
+                + before.size() + " (users " + before.users().size() + ", sessions " + before.sessions().size()
+                + ", tokens " + before.tokens().size() + ", counters " + before.counters().size() + "), lost " + lost.size()
+                + "; sessions handed out " + handed.size() + ", still signed in " + (handed.size() - signedOut.size()));
         assertEquals(List.of(), seen.violations, seen.summary());
         assertTrue(seen.statuses.keySet().stream().anyMatch(p -> p.startsWith("2-switch")
                 && seen.statuses.get(p).containsKey(503)), "clients saw the switch: " + seen.summary());
+    }
+
+    /**
+     * With no primary at all, every kind of request is refused the same way on both nodes; a
+     * sign-in is not answered "invalid credentials". Sent at once: each refusal waits for the pool.
+     */
+    List<String> probeWithoutPrimary(Seed seed) throws Exception {
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService prober = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Void>> probing = new ArrayList<>();
+            for (ExampleNode n : List.of(a, b)) {
+                probing.add(prober.submit(() -> probe(wrong, n, "GET /auth/me (session)",
+                        send(n, "GET", "/auth/me", null, cookie(seed.sessions().get(n))))));
+                probing.add(prober.submit(() -> probe(wrong, n, "GET /api/projects (token)",
+                        send(n, "GET", "/api/projects", null, bearer(seed.tokens().get(n))))));
+                probing.add(prober.submit(() -> probe(wrong, n, "POST /auth/login right password",
+                        send(n, "POST", "/auth/login", Web.credentials(seed.counted(), PW)))));
+                probing.add(prober.submit(() -> probe(wrong, n, "POST /auth/login wrong password",
+                        send(n, "POST", "/auth/login", Web.credentials(seed.counted(), "wrong-x")))));
+            }
+            for (Future<Void> f : probing) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+            return List.copyOf(wrong);
+        } finally {
+            prober.shutdownNow();
+        }
+    }
+
+    /** Rows of {@code before} missing from {@code after}, and counters that went down. */
+    static List<String> lost(Rows before, Rows after, String loader) {
+        List<String> lost = new ArrayList<>();
+        before.users().stream().filter(u -> !after.users().contains(u)).forEach(u -> lost.add("user " + u));
+        before.sessions().stream().filter(s -> !after.sessions().contains(s)).forEach(s -> lost.add("session " + s));
+        before.tokens().stream().filter(t -> !after.tokens().contains(t)).forEach(t -> lost.add("api token " + t));
+        before.counters().forEach((key, count) -> {
+            Long now = after.counters().get(key);
+            // The loader's own counters are cleared by each of its successful sign-ins, by design.
+            if (!key.contains(loader) && (now == null || now < count)) {
+                lost.add("counter " + key + " was " + count + ", now " + now);
+            }
+        });
+        return lost;
+    }
+
+    /** The handed-out sessions that no longer sign the loader in (asked of both nodes in turn). */
+    List<String> signedOut(List<String> handed, String loader) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < handed.size(); i++) {
+            Web.Res me = send(i % 2 == 0 ? a : b, "GET", "/auth/me", null, cookie(handed.get(i)));
+            if (me.status() != 200 || !me.body().contains(loader)) {
+                out.add(me.status() + " " + me.body());
+            }
+        }
+        return out;
     }
 
     private static Void probe(List<String> wrong, ExampleNode n, String what, Web.Res r) {
