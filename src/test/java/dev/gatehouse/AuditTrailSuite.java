@@ -177,7 +177,7 @@ public abstract class AuditTrailSuite extends DatabaseSuite {
 
     @Test
     void whenTheDatabaseRefusesTheEventTheLogLineIsWrittenAndTheFlowGoesOn() throws Exception {
-        FailingAuditInserts ds = new FailingAuditInserts(dataSource());
+        FailingStatements ds = FailingStatements.auditInserts(dataSource());
         java.util.logging.Logger audit = java.util.logging.Logger.getLogger("dev.gatehouse.audit");
         java.util.logging.Level level = audit.getLevel();
         audit.setLevel(java.util.logging.Level.INFO); // the tests' logging.properties keeps INFO events quiet

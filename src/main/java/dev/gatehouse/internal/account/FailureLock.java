@@ -20,8 +20,9 @@ import java.util.function.Function;
  * success". At the cap the identifier is refused, even with the right password, until
  * {@code lockoutSeconds} after the last counted attempt; refused attempts do not extend the lock.
  * An attempt never counts as a failure because the database or the hasher was unavailable: the
- * count and the account read share a transaction, an attempt the hasher refused is taken back,
- * and a success whose clearing failed is cleared at the next attempt.
+ * count and the account read share a transaction, an attempt that got no verdict is taken back
+ * (at the identifier's next attempt on this node, in that attempt's transaction, when the database
+ * was still away), and a success whose clearing failed is cleared at the next attempt.
  * Kept in {@code ratelimit_buckets}, so the sweep removes stale counters.
  */
 final class FailureLock {
@@ -37,6 +38,8 @@ final class FailureLock {
     private final long lockoutSeconds;
     private static final int MAX_UNCLEARED = 10_000;
     private final Set<String> unclearedSuccesses = ConcurrentHashMap.newKeySet();
+    /** Attempts counted but never judged, whose take-back failed: taken back at the identifier's next attempt. */
+    private final ConcurrentHashMap<String, Integer> owedRefunds = new ConcurrentHashMap<>();
     private final Metrics metrics;
 
     FailureLock(String scope, Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds,
@@ -66,16 +69,23 @@ final class FailureLock {
     <T> Attempt<T> countAttempt(String identifier, Function<EntityManager, T> read) {
         String key = BucketKeys.prefix(scope, identifier) + "0";
         boolean owed = unclearedSuccesses.remove(identifier);
+        Integer refunds = owedRefunds.remove(identifier);
         try {
             return counted(tx.retryingInsertRace(4, em -> {
                 if (owed) {
                     buckets.delete(em, key);
+                }
+                for (int i = 0; refunds != null && i < refunds; i++) {
+                    buckets.takeBack(em, key);
                 }
                 return count(em, key, read);
             }));
         } catch (RuntimeException e) {
             if (owed) {
                 clearLater(identifier);
+            }
+            if (refunds != null) {
+                owedRefunds.merge(identifier, refunds, Integer::sum);
             }
             throw e;
         }
@@ -139,8 +149,9 @@ final class FailureLock {
 
     /**
      * Takes back a counted attempt that got no verdict (the hasher was overloaded, or the database
-     * failed after the count), so an outage does not lock people out. Best effort: when the
-     * database is still away the attempt stays counted, which errs on the safe side.
+     * failed after the count), so an outage does not lock people out. When the database is still
+     * away, the attempt is taken back at the identifier's next attempt on this node (at most
+     * {@value #MAX_UNCLEARED} identifiers are remembered; beyond that they stay counted).
      */
     void refund(String identifier, RuntimeException cause) {
         String key = BucketKeys.prefix(scope, identifier) + "0";
@@ -148,6 +159,9 @@ final class FailureLock {
             tx.run(em -> buckets.takeBack(em, key));
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
+            if (owedRefunds.size() < MAX_UNCLEARED || owedRefunds.containsKey(identifier)) {
+                owedRefunds.merge(identifier, 1, Integer::sum);
+            }
         }
     }
 

@@ -9,21 +9,44 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source whose connections, while {@link #failing}, refuse every statement that writes
- * {@code audit_events} as a lost connection would (SQLState 08006); everything else goes through.
+ * A data source whose connections, while {@link #failing}, refuse statements as a lost connection would
+ * (SQLState 08006): those the trigger matches, and with {@link #goesDownAt} every statement after the first
+ * match too (the database went away mid-request), until {@link #recover()}.
  */
-final class FailingAuditInserts implements DataSource {
+final class FailingStatements implements DataSource {
 
     private final DataSource target;
+    private final Predicate<String> trigger;
+    private final boolean staysDown;
     volatile boolean failing;
+    private volatile boolean down;
     volatile int refused;
 
-    FailingAuditInserts(DataSource target) {
+    private FailingStatements(DataSource target, Predicate<String> trigger, boolean staysDown) {
         this.target = target;
+        this.trigger = trigger;
+        this.staysDown = staysDown;
+    }
+
+    /** Refuses every statement that writes {@code audit_events}; everything else goes through. */
+    static FailingStatements auditInserts(DataSource target) {
+        return new FailingStatements(target, sql -> sql.contains("insert into audit_events"), false);
+    }
+
+    /** Goes down at the first statement that names {@code table}: it and every later statement fail. */
+    static FailingStatements goesDownAt(DataSource target, String table) {
+        return new FailingStatements(target, sql -> sql.contains(table), true);
+    }
+
+    /** The database answers again. */
+    void recover() {
+        failing = false;
+        down = false;
     }
 
     @Override
@@ -39,9 +62,10 @@ final class FailingAuditInserts implements DataSource {
     private Connection wrap(Connection c) {
         InvocationHandler h = (proxy, method, args) -> {
             if (failing && method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
-                    && sql.toLowerCase(Locale.ROOT).contains("insert into audit_events")) {
+                    && (down || trigger.test(sql.toLowerCase(Locale.ROOT)))) {
+                down = staysDown;
                 refused++;
-                throw new SQLTransientConnectionException("audit table unreachable (test)", "08006");
+                throw new SQLTransientConnectionException("database unreachable (test)", "08006");
             }
             try {
                 return method.invoke(c, args);
