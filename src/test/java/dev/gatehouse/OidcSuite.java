@@ -504,6 +504,10 @@ public abstract class OidcSuite extends DatabaseSuite {
                 "{\"auth_time\":" + CLOCK.instant().getEpochSecond() + "}");
         failed("other_identity", () -> g.oidc().finish("alpha", other.flow(), back3, null, null, null));
         assertFalse(g.sessions().resolve(r.cookie().value(), false).orElseThrow().authentication().recent());
+        assertEquals(2, events(ada, EventType.REAUTH).stream()
+                .filter(e -> "not_reauthenticated".equals(e.details().get("reason"))).count(), "refused re-authentications");
+        assertTrue(events(ada, EventType.OIDC_LINKED).stream().noneMatch(e -> e.outcome() == Outcome.FAILURE),
+                "a refused re-authentication is not a refused link");
     }
 
     @Test

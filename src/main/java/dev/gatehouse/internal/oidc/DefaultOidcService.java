@@ -188,29 +188,29 @@ public final class DefaultOidcService implements OidcService {
         if (error != null) {
             String code = error.replaceAll("[^A-Za-z0-9_.-]", "");
             code = code.substring(0, Math.min(64, code.length()));
-            throw failed(p, row.userId, ip, userAgent, "provider_error:" + code, p.name() + " did not sign you in ("
+            throw failed(p, row, ip, userAgent, "provider_error:" + code, p.name() + " did not sign you in ("
                     + code + "). Start again.");
         }
         String state = q.get("state");
         if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
                 derive(flow, "state").getBytes(StandardCharsets.UTF_8))) {
-            throw failed(p, row.userId, ip, userAgent, "state_mismatch", "This sign-in answer does not belong to this "
+            throw failed(p, row, ip, userAgent, "state_mismatch", "This sign-in answer does not belong to this "
                     + "browser. Start again.");
         }
         try {
             client.checkIssuerParameter(p, q.get("iss"));
         } catch (OidcFailedException e) {
-            throw failed(p, row.userId, ip, userAgent, e.reason(), e.getMessage());
+            throw failed(p, row, ip, userAgent, e.reason(), e.getMessage());
         }
         String code = q.get("code");
         if (code == null || code.isBlank() || code.length() > 2048) {
-            throw failed(p, row.userId, ip, userAgent, "no_code", "The sign-in answer had no code. Start again.");
+            throw failed(p, row, ip, userAgent, "no_code", "The sign-in answer had no code. Start again.");
         }
         VerifiedIdentity identity;
         try {
             identity = client.exchange(p, redirect(p), code, derive(flow, "pkce"), derive(flow, "nonce"));
         } catch (OidcFailedException e) {
-            throw failed(p, row.userId, ip, userAgent, e.reason(), e.getMessage());
+            throw failed(p, row, ip, userAgent, e.reason(), e.getMessage());
         }
         if (LINK.equals(row.purpose)) {
             OidcIdentity linked = signIn.link(p, identity, row.userId, ip, userAgent);
@@ -220,7 +220,7 @@ public final class DefaultOidcService implements OidcService {
         if (REAUTH.equals(row.purpose)) {
             Instant asked = row.createdAt.minusSeconds(settings.oidc().oidcClockSkewSeconds());
             if (identity.authTime() == null || identity.authTime().isBefore(asked)) {
-                throw failed(p, row.userId, ip, userAgent, "not_reauthenticated", p.name() + " did not ask you to sign in "
+                throw failed(p, row, ip, userAgent, "not_reauthenticated", p.name() + " did not ask you to sign in "
                         + "again. Try again.");
             }
             signIn.reauthenticate(p, identity, row.userId, row.sessionId, ip, userAgent);
@@ -313,9 +313,13 @@ public final class DefaultOidcService implements OidcService {
         }
     }
 
-    private OidcFailedException failed(OidcProviderSettings p, String userId, String ip, String userAgent, String reason,
-                                       String message) {
-        trail.event(userId != null ? EventType.OIDC_LINKED : EventType.SIGN_IN, Outcome.FAILURE).user(userId)
+    /** A refused callback, recorded as what the flow was for: a sign-in, a link, or a re-authentication. */
+    private OidcFailedException failed(OidcProviderSettings p, OidcFlowEntity flow, String ip, String userAgent,
+                                       String reason, String message) {
+        EventType type = flow == null || flow.userId == null ? EventType.SIGN_IN
+                : REAUTH.equals(flow.purpose) ? EventType.REAUTH : EventType.OIDC_LINKED;
+        trail.event(type, Outcome.FAILURE).user(flow == null ? null : flow.userId)
+                .session(flow != null && REAUTH.equals(flow.purpose) ? flow.sessionId : null)
                 .client(ip, userAgent).detail("factor", Factor.OIDC.wireName()).detail("provider", p.id())
                 .detail("reason", reason).record();
         return new OidcFailedException(reason.startsWith("provider_error") ? "provider_error" : reason, message);
