@@ -294,33 +294,33 @@ abstract class TwoNodesSuite {
         return send(n, "GET", "/auth/me", null, cookie(session)).json("id");
     }
 
-    @Test
-    void anAccountDisabledOnOneNodeIsRefusedOnTheOther() throws Exception {
-        String[] admin = adminSessions();
-        for (int round = 0; round < ROUNDS; round++) {
-            ExampleNode here = node(round);
-            ExampleNode there = node(round + 1);
-            String session = signUp(there, unique("disabled"));
-            assertTrue(signedIn(there, session));
-            Web.Res done = adminAction(here, admin[round % 2], "disable", userId(there, session), null);
-            assertEquals(302, done.status(), done.body());
-            refusedWithinBound("account disabled", () -> signedIn(there, session));
-        }
+    interface Check {
+        boolean accepted(ExampleNode node, String session) throws Exception;
     }
 
-    @Test
-    void aRoleRevokedOnOneNodeIsRefusedOnTheOther() throws Exception {
+    /** Rounds of an admin change ({@code /admin}) made on one node to a member who is then refused on the other. */
+    void adminChangeIsRefusedOnTheOtherNode(String kind, String action, String role, Check check) throws Exception {
         String[] admin = adminSessions();
         for (int round = 0; round < ROUNDS; round++) {
             ExampleNode here = node(round);
             ExampleNode there = node(round + 1);
             String session = signUp(there, unique("member"));
-            assertEquals(200, send(there, "GET", "/api/projects", null, cookie(session)).status(), "member reads projects");
-            Web.Res done = adminAction(here, admin[round % 2], "revoke", userId(there, session), "member");
+            assertTrue(check.accepted(there, session), kind + ": accepted before the change");
+            Web.Res done = adminAction(here, admin[round % 2], action, userId(there, session), role);
             assertEquals(302, done.status(), done.body());
-            refusedWithinBound("role revoked",
-                    () -> send(there, "GET", "/api/projects", null, cookie(session)).status() == 200);
+            refusedWithinBound(kind, () -> check.accepted(there, session));
         }
+    }
+
+    @Test
+    void anAccountDisabledOnOneNodeIsRefusedOnTheOther() throws Exception {
+        adminChangeIsRefusedOnTheOtherNode("account disabled", "disable", null, this::signedIn);
+    }
+
+    @Test
+    void aRoleRevokedOnOneNodeIsRefusedOnTheOther() throws Exception {
+        adminChangeIsRefusedOnTheOtherNode("role revoked", "revoke", "member",
+                (n, session) -> send(n, "GET", "/api/projects", null, cookie(session)).status() == 200);
     }
 
     @Test
