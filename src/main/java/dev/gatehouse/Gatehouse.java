@@ -107,6 +107,7 @@ public final class Gatehouse implements AutoCloseable {
         if (settings.database().runMigrations()) {
             Migrations.apply(dataSource);
         }
+        this.bus = ChangeBuses.open(settings.database(), dataSource, ownedPool != null, clock); // before anything to close
         this.emf = GatehousePersistenceUnit.create(dataSource, settings.database().databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
         this.trail = new AuditTrail(tx, clock);
@@ -114,7 +115,6 @@ public final class Gatehouse implements AutoCloseable {
         this.hasher = argon2;
         metrics.watchHashing(argon2.load());
         this.health = new HealthChecks(tx, argon2.load());
-        this.bus = ChangeBuses.open(settings.database(), dataSource, ownedPool != null, clock);
         ResolveCache cache = new ResolveCache(clock, settings.database().resolveCacheSeconds(),
                 settings.database().resolveCacheSize(), bus);
         this.rateLimiter = new DbRateLimiter(tx, clock, metrics);
