@@ -36,4 +36,17 @@ record ApiCall(HttpServletRequest req, HttpServletResponse res, Resolution who, 
     String userAgent() {
         return req.getHeader("User-Agent");
     }
+
+    /** The value of the request's cookie of that name, or null. */
+    String cookie(String name) {
+        jakarta.servlet.http.Cookie[] cookies = req.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie k : cookies) {
+                if (name.equals(k.getName())) {
+                    return k.getValue();
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -17,7 +17,6 @@ import dev.gatehouse.session.SessionCookie;
 import dev.gatehouse.session.SessionService;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +100,7 @@ final class OidcHandlers {
         SessionCookie forget = oidc.flowCookieDeletion(c.id());
         OidcOutcome o;
         try {
-            o = oidc.finish(c.id(), cookie(c, OidcStart.COOKIE), q, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
+            o = oidc.finish(c.id(), c.cookie(OidcStart.COOKIE), q, c.ip(), c.userAgent(), resolver.deviceCookieValue(c.req()));
         } catch (AuthException | GatehouseUnavailableException e) {
             ErrorCode code = e instanceof AuthException a ? a.code() : ((GatehouseUnavailableException) e).code();
             page(c.res(), code, e.getMessage(), forget);
@@ -163,18 +162,6 @@ final class OidcHandlers {
         if (settings.oidc().provider(provider).isEmpty()) {
             throw RouteTable.notFound();
         }
-    }
-
-    private static String cookie(ApiCall c, String name) {
-        Cookie[] cookies = c.req().getCookies();
-        if (cookies != null) {
-            for (Cookie k : cookies) {
-                if (name.equals(k.getName())) {
-                    return k.getValue();
-                }
-            }
-        }
-        return null;
     }
 
     private static void redirect(HttpServletResponse res, String location, SessionCookie... cookies) {

@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.EnumSet;
@@ -172,14 +171,6 @@ final class PasskeyHandlers {
 
     /** The pending second-factor cookie's value, or null. */
     private String pendingCookie(ApiCall c) {
-        Cookie[] cookies = c.req().getCookies();
-        if (cookies != null) {
-            for (Cookie k : cookies) {
-                if (pendingCookieName.equals(k.getName())) {
-                    return k.getValue();
-                }
-            }
-        }
-        return null;
+        return c.cookie(pendingCookieName);
     }
 }
