@@ -77,6 +77,8 @@ import javax.sql.DataSource;
 public final class Gatehouse implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Gatehouse.class.getName());
+    /** How long rows of the cross-node change table are kept: far longer than any node's poll window. */
+    private static final java.time.Duration CHANGES_KEPT = java.time.Duration.ofHours(1);
 
     private final AuthSettings settings;
     private final HikariDataSource ownedPool;
@@ -98,6 +100,8 @@ public final class Gatehouse implements AutoCloseable {
     private final dev.gatehouse.internal.oidc.DefaultOidcService oidc;
     private final DefaultAuditLog audit;
     private final ChangeBus bus;
+    private final Transactions tx;
+    private final Clock clock;
 
     private Gatehouse(AuthSettings settings, DataSource dataSource, HikariDataSource ownedPool, Clock clock,
                       Object meterRegistry) {
@@ -110,6 +114,8 @@ public final class Gatehouse implements AutoCloseable {
         this.bus = ChangeBuses.open(settings.database(), dataSource, ownedPool != null, clock); // before anything to close
         this.emf = GatehousePersistenceUnit.create(dataSource, settings.database().databaseTimeoutSeconds());
         Transactions tx = new Transactions(emf);
+        this.tx = tx;
+        this.clock = clock;
         this.trail = new AuditTrail(tx, clock);
         Argon2PasswordHasher argon2 = new Argon2PasswordHasher(settings, metrics);
         this.hasher = argon2;
@@ -254,11 +260,12 @@ public final class Gatehouse implements AutoCloseable {
 
     /**
      * Deletes expired sessions, single-use tokens used or expired over a day ago, API tokens
-     * revoked or expired over 30 days ago, ended rate-limit windows, and audit events older than
-     * {@code auditRetentionDays}. Correctness never depends on it; it keeps the tables small. Safe to
-     * run on several nodes at once.
+     * revoked or expired over 30 days ago, ended rate-limit windows, audit events older than
+     * {@code auditRetentionDays}, and cross-node cache changes older than an hour. Correctness never
+     * depends on it; it keeps the tables small. Safe to run on several nodes at once.
      */
     public SweepResult sweepExpired() {
+        tx.inTransaction(em -> ChangeBuses.sweep(em, clock.instant().minus(CHANGES_KEPT)));
         return new SweepResult(sessions.sweepExpired(), tokens.sweepExpired(), apiTokens.sweepExpired(),
                 rateLimiter.sweepExpired(), audit.sweepExpired());
     }

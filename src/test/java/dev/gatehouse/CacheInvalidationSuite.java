@@ -152,7 +152,35 @@ abstract class CacheInvalidationSuite extends DatabaseSuite {
     }
 
     @Test
-    void theChangeTableIsWrittenOnlyInPollMode() {
+    void aListeningNodeAndAPollingNodeHearEachOther() {
+        Gatehouse a = node(); // notify on PostgreSQL, poll elsewhere
+        Gatehouse b = gh(x -> x.resolveCacheSeconds(300).cacheInvalidationPollMillis(50)
+                .cacheInvalidation(CacheInvalidation.POLL));
+        SignInResult one = a.auth().signUp("mixed@example.com", null, PW, null, null);
+        SignInResult two = a.auth().signIn("mixed@example.com", PW, null, null);
+        assertTrue(alive(a, two));
+        assertTrue(alive(b, one));
+        a.sessions().signOut(one.cookie().value());
+        await("a sign-out on the listening node refused on the polling node", () -> !alive(b, one));
+        b.sessions().signOut(two.cookie().value());
+        await("a sign-out on the polling node refused on the listening node", () -> !alive(a, two));
+    }
+
+    @Test
+    void theSweepDeletesChangesOlderThanAnHour() {
+        Gatehouse a = node();
+        SignInResult s = a.auth().signUp("sweep@example.com", null, PW, null, null);
+        a.sessions().signOut(s.cookie().value());
+        assertEquals(1, count("SELECT COUNT(*) FROM gatehouse_cache_changes"));
+        a.sweepExpired();
+        assertEquals(1, count("SELECT COUNT(*) FROM gatehouse_cache_changes"), "kept within the hour");
+        CLOCK.advance(Duration.ofMinutes(61));
+        a.sweepExpired();
+        assertEquals(0, count("SELECT COUNT(*) FROM gatehouse_cache_changes"));
+    }
+
+    @Test
+    void theChangeTableIsWrittenUnlessInvalidationIsOff() {
         long before = count("SELECT COUNT(*) FROM gatehouse_cache_changes");
         Gatehouse a = gh(b -> b.resolveCacheSeconds(300).cacheInvalidation(CacheInvalidation.POLL));
         SignInResult s = a.auth().signUp("poll@example.com", null, PW, null, null);

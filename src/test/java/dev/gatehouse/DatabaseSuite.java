@@ -24,7 +24,7 @@ public abstract class DatabaseSuite {
     protected static final MutableClock CLOCK = new MutableClock();
     private static final Map<TestDatabase, Gatehouse> SHARED = new EnumMap<>(TestDatabase.class);
     private static final String[] TABLES = {"audit_events", "oidc_flows", "oidc_identities", "passkey_challenges", "passkeys", "mfa_challenges", "recovery_codes", "mfa_totp", "sessions",
-            "auth_tokens", "api_tokens", "user_roles", "roles", "ratelimit_buckets", "users"};
+            "auth_tokens", "api_tokens", "user_roles", "roles", "ratelimit_buckets", "users", "gatehouse_cache_changes"};
 
     private final List<Gatehouse> custom = new ArrayList<>();
 

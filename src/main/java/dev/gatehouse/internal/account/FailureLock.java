@@ -38,8 +38,18 @@ final class FailureLock {
     private final long lockoutSeconds;
     private static final int MAX_UNCLEARED = 10_000;
     private final Set<String> unclearedSuccesses = ConcurrentHashMap.newKeySet();
-    /** Attempts counted but never judged, whose take-back failed: taken back at the identifier's next attempt. */
-    private final ConcurrentHashMap<String, Integer> owedRefunds = new ConcurrentHashMap<>();
+    /**
+     * Attempts counted but never judged, whose take-back failed: taken back at the identifier's next attempt,
+     * if it comes within {@code lockoutSeconds} of the first of them (the count they were added to has ended
+     * by then), and never more than the lock's cap.
+     */
+    private final ConcurrentHashMap<String, Owed> owedRefunds = new ConcurrentHashMap<>();
+
+    private record Owed(int attempts, long since) {
+        Owed plus(Owed other) {
+            return new Owed(attempts + other.attempts, Math.min(since, other.since));
+        }
+    }
     private final Metrics metrics;
 
     FailureLock(String scope, Transactions tx, DbRateLimiter limiter, Clock clock, int max, long lockoutSeconds,
@@ -69,13 +79,16 @@ final class FailureLock {
     <T> Attempt<T> countAttempt(String identifier, Function<EntityManager, T> read) {
         String key = BucketKeys.prefix(scope, identifier) + "0";
         boolean owed = unclearedSuccesses.remove(identifier);
-        Integer refunds = owedRefunds.remove(identifier);
+        Owed owedRefund = owedRefunds.remove(identifier);
+        long now = clock.instant().getEpochSecond();
+        int refunds = owedRefund == null || now - owedRefund.since() > lockoutSeconds ? 0
+                : Math.min(owedRefund.attempts(), max);
         try {
             return counted(tx.retryingInsertRace(4, em -> {
                 if (owed) {
                     buckets.delete(em, key);
                 }
-                for (int i = 0; refunds != null && i < refunds; i++) {
+                for (int i = 0; i < refunds; i++) {
                     buckets.takeBack(em, key);
                 }
                 return count(em, key, read);
@@ -84,8 +97,8 @@ final class FailureLock {
             if (owed) {
                 clearLater(identifier);
             }
-            if (refunds != null) {
-                owedRefunds.merge(identifier, refunds, Integer::sum);
+            if (refunds > 0) {
+                owedRefunds.merge(identifier, owedRefund, Owed::plus);
             }
             throw e;
         }
@@ -160,7 +173,7 @@ final class FailureLock {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
             if (owedRefunds.size() < MAX_UNCLEARED || owedRefunds.containsKey(identifier)) {
-                owedRefunds.merge(identifier, 1, Integer::sum);
+                owedRefunds.merge(identifier, new Owed(1, clock.instant().getEpochSecond()), Owed::plus);
             }
         }
     }

@@ -20,8 +20,10 @@ public final class ChangeBuses {
     }
 
     /**
-     * The bus for {@code cacheInvalidation}: {@code auto} is {@code notify} on PostgreSQL when its driver's
-     * {@code PGConnection} is visible to Gatehouse, else {@code poll}.
+     * The bus for {@code cacheInvalidation}. Every mode but {@code off} publishes the same way (a row of the
+     * change table, and on PostgreSQL a notification too), so nodes that receive differently still hear each
+     * other. {@code auto} receives by {@code notify} on PostgreSQL when its driver's {@code PGConnection} is
+     * visible to Gatehouse and reachable from the listening connection, else by {@code poll}.
      *
      * @param ownPool whether Gatehouse opened the pool itself on {@code jdbcUrl} (the listener then opens its
      *                own connection on that URL; otherwise it holds one connection of {@code dataSource})
@@ -33,20 +35,46 @@ public final class ChangeBuses {
             return ChangeBus.NONE;
         }
         boolean postgres = isPostgres(dataSource);
-        if (mode == CacheInvalidation.NOTIFY || mode == CacheInvalidation.AUTO && postgres) {
-            if (!postgres || !driverVisible()) {
-                if (mode == CacheInvalidation.NOTIFY) {
-                    throw new IllegalStateException("cacheInvalidation=notify needs PostgreSQL and its JDBC driver "
-                            + "visible to Gatehouse; use cacheInvalidation=poll (or auto)");
-                }
-                LOG.log(Level.INFO, "Gatehouse: PostgreSQL's driver is not visible to Gatehouse; cache invalidation "
-                        + "polls the change table");
-            } else {
-                return new PgNotifyBus(Changes.newNodeId(), listenerConnections(s, dataSource, ownPool));
+        String nodeId = Changes.newNodeId();
+        Receiver receiver = null;
+        if (mode != CacheInvalidation.POLL && postgres) {
+            PgListener.ConnectionSource source = listenerConnections(s, dataSource, ownPool);
+            if (canListen(source)) {
+                receiver = new PgListener(nodeId, source);
+            } else if (mode == CacheInvalidation.AUTO) {
+                LOG.log(Level.INFO, "Gatehouse: PostgreSQL's driver is not reachable from Gatehouse's class loader; "
+                        + "this node polls the change table for other nodes' changes");
             }
         }
-        return new PollingBus(Changes.newNodeId(), dataSource, clock, s.cacheInvalidationPollMillis(),
-                s.databaseTimeoutSeconds());
+        if (receiver == null && mode == CacheInvalidation.NOTIFY) {
+            throw new IllegalStateException("cacheInvalidation=notify needs PostgreSQL and its JDBC driver "
+                    + "visible to Gatehouse; use cacheInvalidation=poll (or auto)");
+        }
+        if (receiver == null) {
+            receiver = new TablePoller(nodeId, dataSource, clock, s.cacheInvalidationPollMillis(),
+                    s.databaseTimeoutSeconds());
+        }
+        return new SqlChangeBus(nodeId, postgres, clock, receiver);
+    }
+
+    /** Rows of the change table older than {@code before}: the housekeeping sweep's. */
+    public static int sweep(jakarta.persistence.EntityManager em, java.time.Instant before) {
+        return em.createNativeQuery("DELETE FROM gatehouse_cache_changes WHERE created_at < ?1")
+                .setParameter(1, java.time.LocalDateTime.ofInstant(before, java.time.ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** Whether the driver's listening API is visible and a connection of the source unwraps to it. */
+    private static boolean canListen(PgListener.ConnectionSource source) {
+        if (!driverVisible()) {
+            return false;
+        }
+        try (Connection c = source.open()) {
+            return c.isWrapperFor(org.postgresql.PGConnection.class);
+        } catch (SQLException e) {
+            return true; // the database did not answer this time: the listener retries until it does
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -66,7 +94,7 @@ public final class ChangeBuses {
         }
     }
 
-    private static PgNotifyBus.ConnectionSource listenerConnections(DatabaseSettings s, DataSource dataSource,
+    private static PgListener.ConnectionSource listenerConnections(DatabaseSettings s, DataSource dataSource,
                                                                     boolean ownPool) {
         String url = s.cacheInvalidationListenerUrl() != null ? s.cacheInvalidationListenerUrl()
                 : ownPool ? s.jdbcUrl() : null;

@@ -155,8 +155,9 @@ public final class ResolveCache {
 
     private void mark(Object what) {
         if (invalidated.size() >= maxEntries) {
+            // first the generation, then forget the marks: a put checking in between must see one of them
+            everythingInvalidated = generation.incrementAndGet();
             invalidated.clear();
-            everythingInvalidated = generation.incrementAndGet(); // forgetting the marks must not let stale puts in
         }
         invalidated.put(what, generation.incrementAndGet());
     }

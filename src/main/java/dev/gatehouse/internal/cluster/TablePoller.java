@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.cluster;
 
-import jakarta.persistence.EntityManager;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,18 +19,17 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * {@code cacheInvalidation=poll}: a change is a row of {@code gatehouse_cache_changes}, inserted by the
- * transaction that makes it. Every {@code cacheInvalidationPollMillis} each node reads the rows above a
- * floor. Auto-increment ids are handed out in insert order but may commit out of order, so the floor
- * trails: it is the highest id seen {@link #WINDOW_NANOS} ago, and the ids read since are remembered so
- * each change is applied once. A failed read drops the whole cache (changes may have been missed while the
- * database did not answer). Rows older than an hour are deleted once a minute.
+ * Reads the other nodes' changes from {@code gatehouse_cache_changes} every {@code cacheInvalidationPollMillis}.
+ * Auto-increment ids are handed out in insert order but may commit out of order, so the floor the next read
+ * starts above trails: it is the highest id seen a window ago (at least 30 s, and four times
+ * {@code databaseTimeoutSeconds}, longer than a Gatehouse transaction lasts), and the ids read since are
+ * remembered so each change is applied once. The first floor is the highest id older than the window, so
+ * changes still committing when the node starts are read too. A failed read drops the whole cache and the
+ * floor (the next read starts again from the window: a database that came back, or a promoted replica that
+ * hands out ids again, loses nothing).
  */
-final class PollingBus implements ChangeBus {
+final class TablePoller implements Receiver {
 
-    static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
-    static final long KEEP_SECONDS = 3600;
-    private static final long TRIM_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final System.Logger LOG = System.getLogger("dev.gatehouse");
 
     private record Sample(long at, long maxId) {
@@ -42,44 +40,32 @@ final class PollingBus implements ChangeBus {
     private final Clock clock;
     private final long everyMillis;
     private final int timeoutSeconds;
+    private final long windowNanos;
     private final TreeSet<Long> seen = new TreeSet<>();
     private final Deque<Sample> samples = new ArrayDeque<>();
     private long floor = -1;
     private long maxSeen;
-    private long trimmedAt = System.nanoTime();
     private boolean failing;
     private volatile ScheduledExecutorService poller;
 
-    PollingBus(String nodeId, DataSource dataSource, Clock clock, long everyMillis, int timeoutSeconds) {
+    TablePoller(String nodeId, DataSource dataSource, Clock clock, long everyMillis, int timeoutSeconds) {
         this.nodeId = nodeId;
         this.dataSource = dataSource;
         this.clock = clock;
         this.everyMillis = everyMillis;
         this.timeoutSeconds = timeoutSeconds;
-    }
-
-    @Override
-    public void publish(EntityManager em, String change) {
-        Changes.inTransaction(em, "INSERT INTO gatehouse_cache_changes (node_id, change_key, created_at) VALUES (?, ?, ?)",
-                ps -> {
-                    ps.setString(1, nodeId);
-                    ps.setString(2, change);
-                    ps.setObject(3, LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC));
-                });
+        this.windowNanos = TimeUnit.SECONDS.toNanos(Math.max(30, 4L * timeoutSeconds));
     }
 
     /**
-     * Reads where the table stands before returning, so every change committed after this node started is
-     * read; when that fails, the first read that succeeds takes the floor and drops the whole cache.
+     * Takes the first floor before returning, so every change committed after this node started is read;
+     * when that fails, the first read that succeeds takes it and drops the whole cache.
      */
     @Override
     public void start(Consumer<String> sink) {
         try (Connection c = dataSource.getConnection()) {
-            floor = maxId(c);
-            maxSeen = floor;
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
+            takeFloor(c);
+            endRead(c);
         } catch (SQLException | RuntimeException e) {
             floor = -1;
         }
@@ -101,30 +87,26 @@ final class PollingBus implements ChangeBus {
     void poll(Consumer<String> sink) {
         try (Connection c = dataSource.getConnection()) {
             if (floor < 0) {
-                floor = maxId(c);
-                maxSeen = floor;
+                takeFloor(c);
                 sink.accept("*"); // what changed before this read is unknown
             }
             readAbove(c, sink);
-            if (!c.getAutoCommit()) {
-                c.rollback(); // a supplied pool's connection: end the read's transaction
-            }
+            endRead(c);
             long now = System.nanoTime();
             samples.addLast(new Sample(now, maxSeen));
-            while (samples.size() > 1 && now - samples.peekFirst().at() > WINDOW_NANOS) {
+            while (samples.size() > 1 && now - samples.peekFirst().at() > windowNanos) {
                 floor = Math.max(floor, samples.removeFirst().maxId());
             }
             seen.headSet(floor, true).clear();
-            if (now - trimmedAt > TRIM_NANOS) {
-                trim(c);
-                trimmedAt = now;
-            }
             if (failing) {
                 LOG.log(Level.INFO, "Gatehouse: cache invalidation poller reads the change table again");
                 failing = false;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             sink.accept("*"); // changes may have been missed
+            floor = -1;
+            seen.clear();
+            samples.clear();
             if (!failing) {
                 LOG.log(Level.WARNING, "Gatehouse: cache invalidation poller failed (" + e.getMessage()
                         + "); the cache was dropped. Until the database answers, other nodes' changes reach this node "
@@ -134,12 +116,22 @@ final class PollingBus implements ChangeBus {
         }
     }
 
-    private long maxId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM gatehouse_cache_changes")) {
+    /** The highest id written before the window: what may still be committing above it is read again. */
+    private void takeFloor(Connection c) throws SQLException {
+        Instant before = Instant.now(clock).minusNanos(windowNanos);
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM gatehouse_cache_changes WHERE created_at < ?")) {
             ps.setQueryTimeout(timeoutSeconds);
+            ps.setObject(1, LocalDateTime.ofInstant(before, ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+                floor = rs.next() ? rs.getLong(1) : 0;
             }
+        }
+        maxSeen = floor;
+    }
+
+    private static void endRead(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback(); // a supplied pool's connection: end the read's transaction
         }
     }
 
@@ -162,19 +154,16 @@ final class PollingBus implements ChangeBus {
         }
     }
 
-    private void trim(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM gatehouse_cache_changes WHERE created_at < ?")) {
-            ps.setQueryTimeout(timeoutSeconds);
-            ps.setObject(1, LocalDateTime.ofInstant(Instant.now(clock).minusSeconds(KEEP_SECONDS), ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
-    }
-
     @Override
     public void close() {
         ScheduledExecutorService ex = poller;
         if (ex != null) {
             ex.shutdownNow();
+            try {
+                ex.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.cluster;
 
-import jakarta.persistence.EntityManager;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,15 +10,15 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * {@code cacheInvalidation=notify}: a change is {@code pg_notify('gatehouse_cache', '<node> <change>')} in the
- * transaction that makes it (PostgreSQL delivers it after the commit, never after a rollback). One daemon
- * thread per node keeps a listening connection of its own; on any error it drops the whole cache (it may
- * have missed changes), reconnects with a backoff from 100 ms to 10 s, and drops the cache again once it
- * listens (for what was sent in between).
+ * Receives PostgreSQL's notifications on {@code gatehouse_cache} (sent as {@code '<node> <change>'}, after
+ * the sending transaction commits and never after a rollback). One daemon thread keeps a listening
+ * connection of its own; on any error it drops the whole cache (it may have missed changes), reconnects
+ * with a backoff from 100 ms to 10 s, and drops the cache again once it listens (for what was sent in
+ * between). A connection borrowed from a supplied pool is put in auto-commit and {@code UNLISTEN}ed before
+ * it goes back.
  */
-final class PgNotifyBus implements ChangeBus {
+final class PgListener implements Receiver {
 
-    static final String CHANNEL = "gatehouse_cache";
     private static final System.Logger LOG = System.getLogger("dev.gatehouse");
     private static final long POLL_MILLIS = 500;
     private static final long CHECK_MILLIS = 10_000;
@@ -36,17 +35,9 @@ final class PgNotifyBus implements ChangeBus {
     private volatile Thread thread;
     private volatile Connection current;
 
-    PgNotifyBus(String nodeId, ConnectionSource source) {
+    PgListener(String nodeId, ConnectionSource source) {
         this.nodeId = nodeId;
         this.source = source;
-    }
-
-    @Override
-    public void publish(EntityManager em, String change) {
-        Changes.inTransaction(em, "SELECT pg_notify(?, ?)", ps -> {
-            ps.setString(1, CHANNEL);
-            ps.setString(2, nodeId + " " + change);
-        });
     }
 
     @Override
@@ -68,17 +59,22 @@ final class PgNotifyBus implements ChangeBus {
         while (!closed) {
             try (Connection c = source.open()) {
                 current = c;
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
+                try {
+                    c.setAutoCommit(true); // LISTEN inside a transaction that never commits would hear nothing
+                    try (Statement st = c.createStatement()) {
+                        st.execute("LISTEN " + SqlChangeBus.CHANNEL);
+                    }
+                    sink.accept("*"); // whatever was sent before this connection listened was missed
+                    if (failing) {
+                        LOG.log(Level.INFO, "Gatehouse: cache invalidation listener is listening again");
+                    }
+                    failing = false;
+                    backoff = 100;
+                    receive(c, sink);
+                } finally {
+                    unlisten(c);
                 }
-                sink.accept("*"); // whatever was sent before this connection listened was missed
-                if (failing) {
-                    LOG.log(Level.INFO, "Gatehouse: cache invalidation listener is listening again");
-                }
-                failing = false;
-                backoff = 100;
-                receive(c, sink);
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 if (closed) {
                     return;
                 }
@@ -98,6 +94,15 @@ final class PgNotifyBus implements ChangeBus {
             } finally {
                 current = null;
             }
+        }
+    }
+
+    /** A pooled connection must not go back still listening: its driver would queue every notification. */
+    private static void unlisten(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("UNLISTEN *");
+        } catch (SQLException | RuntimeException ignored) {
+            // a dead connection listens to nothing
         }
     }
 
@@ -133,17 +138,14 @@ final class PgNotifyBus implements ChangeBus {
     @Override
     public void close() {
         closed = true;
-        Connection c = current;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException | RuntimeException ignored) {
-                // closing: the thread ends either way
-            }
-        }
         Thread t = thread;
         if (t != null) {
             t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(2)); // it unlistens and gives its connection back
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
