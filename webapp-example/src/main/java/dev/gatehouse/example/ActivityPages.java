@@ -141,6 +141,43 @@ public final class ActivityPages {
         }
     }
 
+    /** The event type in words, for people; the tables show the wire name beside it. */
+    static String describe(EventType type) {
+        return switch (type) {
+            case SIGN_UP -> "Account created";
+            case SIGN_IN -> "Sign-in";
+            case SIGN_IN_LOCKED -> "Sign-in locked";
+            case SIGN_IN_MFA -> "Sign-in, second step";
+            case SIGN_OUT -> "Signed out";
+            case SESSION_CREATED -> "Session started";
+            case SESSION_REVOKED -> "Session ended";
+            case REAUTH -> "Confirmed it's you";
+            case TOKEN_CREATED -> "API token created";
+            case TOKEN_REVOKED -> "API token revoked";
+            case PASSWORD_CHANGED -> "Password changed";
+            case PASSWORD_RESET_REQUESTED -> "Password reset asked for";
+            case PASSWORD_RESET -> "Password reset";
+            case EMAIL_VERIFIED -> "Email verified";
+            case EMAIL_CHANGE_REQUESTED -> "Email change asked for";
+            case EMAIL_CHANGED -> "Email changed";
+            case MFA_ENABLED -> "Authenticator app on";
+            case MFA_DISABLED -> "Authenticator app removed";
+            case MFA_RESET -> "Two-step sign-in reset by an admin";
+            case RECOVERY_CODES_REGENERATED -> "New recovery codes";
+            case RECOVERY_CODE_USED -> "Recovery code used";
+            case PASSKEY_REGISTERED -> "Passkey added";
+            case PASSKEY_RENAMED -> "Passkey renamed";
+            case PASSKEY_REMOVED -> "Passkey deleted";
+            case OIDC_LINKED -> "Provider linked";
+            case OIDC_UNLINKED -> "Provider unlinked";
+            case ROLE_GRANTED -> "Role granted";
+            case ROLE_REVOKED -> "Role revoked";
+            case ADMIN_ACTION -> "Admin action";
+            case CSRF_REFUSED -> "Cross-site request refused";
+            case ACCESS_DENIED -> "Access refused";
+        };
+    }
+
     static int limit(HttpServletRequest req) {
         String v = req.getParameter("limit");
         try {

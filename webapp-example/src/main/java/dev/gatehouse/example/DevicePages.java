@@ -27,7 +27,7 @@ public class DevicePages extends Page {
         }
         String ctx = req.getContextPath();
         StringBuilder rows = new StringBuilder("<table id='devices'><tr><th>Signed in</th><th>Expires</th><th>IP</th>"
-                + "<th>Browser</th><th></th></tr>");
+                + "<th>Browser</th><th><span class='sr-only'>Actions</span></th></tr>");
         for (SessionInfo s : sessions.list(c.userId(), null)) {
             boolean current = s.id().equals(c.sessionId());
             rows.append("<tr><td>").append(esc(s.createdAt())).append("</td><td>").append(esc(s.expiresAt()))

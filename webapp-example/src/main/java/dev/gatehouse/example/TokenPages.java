@@ -30,7 +30,7 @@ public class TokenPages extends Page {
     private void show(HttpServletRequest req, HttpServletResponse res, Caller c, int status, String top) throws IOException {
         String ctx = req.getContextPath();
         StringBuilder list = new StringBuilder("<table id='tokens'><tr><th>Name</th><th>Scopes</th><th>Created</th>"
-                + "<th>Expires</th><th>Last used</th><th></th></tr>");
+                + "<th>Expires</th><th>Last used</th><th><span class='sr-only'>Actions</span></th></tr>");
         for (ApiToken t : tokens.list(c.userId())) {
             list.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(esc(String.join(" ", t.scopes())))
                     .append("</td><td>").append(esc(t.createdAt())).append("</td><td>").append(esc(t.expiresAt()))

@@ -311,7 +311,10 @@ public abstract class ExampleBlackBoxSuite {
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'nonce-([A-Za-z0-9_-]{16,})'").matcher(csp);
         assertTrue(nonce.find(), csp);
-        assertTrue(one.body().contains("<script nonce='" + nonce.group(1) + "'>"), one.body());
+        assertTrue(one.body().contains("<script nonce='" + nonce.group(1) + "' src='/static/app.js'>"), one.body());
+        assertTrue(csp.contains("style-src 'self';"), csp);
+        assertFalse(one.body().contains("<style") || one.body().matches("(?s).*<script[^>]*>[^<]+</script>.*"),
+                "no inline style element or inline script: " + one.body());
         assertFalse(two.raw().headers().firstValue("Content-Security-Policy").orElse("").contains(nonce.group(1)));
         assertEquals("DENY", one.raw().headers().firstValue("X-Frame-Options").orElse(null));
         assertFalse(one.body().matches("(?s).*<[^>]+\\s(style|on[a-z]+)=.*"), "inline style or event handler: " + one.body());
@@ -343,6 +346,25 @@ public abstract class ExampleBlackBoxSuite {
             assertTrue(r.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
         }
         assertTrue(anonymous.body().contains("href='/login'"), anonymous.body());
+        assertTrue(anonymous.body().contains("href='/login?next=%2Fadmin'"), "signs in, then back: " + anonymous.body());
+        assertTrue(forbidden.body().contains("needs the role <code>admin</code>"), "says what is missing: " + forbidden.body());
+        assertTrue(forbidden.body().contains("with the role member"), "and what the caller has: " + forbidden.body());
+        assertTrue(missing.body().contains("<code>/no/such/page</code>"), missing.body());
+    }
+
+    @Test
+    void signInGoesBackToThePageAskedForButNeverToAnotherSite() throws Exception {
+        String email = "back" + System.nanoTime() + "@example.test";
+        signUpOrIn(email);
+        String[] creds = {"email", email, "password", PW, "next", "/account/activity?limit=5"};
+        assertEquals("/account/activity?limit=5", SecurityForms.path(form("/login", csrf(), null, creds).location()));
+        for (String elsewhere : List.of("//attacker.example/x", "https://attacker.example/", "/\\attacker.example",
+                "/../admin", "javascript:alert(1)")) {
+            creds[5] = elsewhere;
+            assertEquals("/dashboard", SecurityForms.path(form("/login", csrf(), null, creds).location()), elsewhere);
+        }
+        assertTrue(send("GET", "/login?next=%2Faccount%2Factivity", null).body()
+                .contains("<input type='hidden' name='next' value='/account/activity'>"));
     }
 
     /** Raw HTTP/1.1 so the test controls the body: headers promising {@code length} bytes, then only {@code sent}. */
@@ -439,7 +461,8 @@ public abstract class ExampleBlackBoxSuite {
         for (String path : List.of(SecurityPage.PATH, ConfirmPage.PATH, "/account/email")) {
             Web.Res anonymous = send("GET", path, null);
             assertEquals(302, anonymous.status(), path);
-            assertEquals("/login", SecurityForms.path(anonymous.location()), path);
+            assertEquals("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8),
+                    SecurityForms.path(anonymous.location()), "signs in, then back to the page");
         }
         Web.Res anonymousEnrol = f.post(SecurityPage.PATH, null, "do", "begin");
         assertEquals("/login", SecurityForms.path(anonymousEnrol.location()), anonymousEnrol.body());
@@ -561,7 +584,7 @@ public abstract class ExampleBlackBoxSuite {
                 + secondRows);
         assertEquals(400, send("GET", "/account/activity?cursor=forged", null, "Cookie", "gatehouse_session=" + session)
                 .status());
-        assertEquals("/login", SecurityForms.path(send("GET", "/account/activity", null).location()));
+        assertEquals("/login?next=%2Faccount%2Factivity", SecurityForms.path(send("GET", "/account/activity", null).location()));
     }
 
     @Test
@@ -572,7 +595,7 @@ public abstract class ExampleBlackBoxSuite {
         f.enrol(account[1], serverNow());
         String admin = adminSession();
         assertEquals(403, send("GET", "/admin/audit", null, "Cookie", "gatehouse_session=" + account[1]).status());
-        assertEquals("/login", SecurityForms.path(send("GET", "/admin/audit", null).location()));
+        assertEquals("/login?next=%2Fadmin%2Faudit", SecurityForms.path(send("GET", "/admin/audit", null).location()));
 
         Web.Res mine = send("GET", "/admin/audit?user=" + userId, null, "Cookie", "gatehouse_session=" + admin);
         assertEquals(200, mine.status(), mine.body());
