@@ -30,9 +30,21 @@ public final class AccountPages {
                 res.sendRedirect(req.getContextPath() + "/dashboard");
                 return;
             }
-            render(req, res, 200, "Welcome", "<p>This is the Gatehouse example. <a href='" + req.getContextPath()
-                    + "/signup'>Create an account</a> or <a href='" + req.getContextPath() + "/login'>sign in</a>.</p>");
+            String ctx = req.getContextPath();
+            render(req, res, 200, "Welcome", "<div class='hero'><p class='lead'>This is the Gatehouse example: accounts, "
+                    + "sessions, passkeys, two-step sign-in, API tokens, roles and an audit trail, on plain server-rendered "
+                    + "pages over the Gatehouse library and its JSON API.</p><p class='actions'><a class='button' href='" + ctx
+                    + "/signup'>Create an account</a><a class='button secondary' href='" + ctx + "/login'>Sign in</a>"
+                    + "<a href='" + ctx + "/docs/api'>Read the API</a></p></div><div class='grid'>"
+                    + feature("Sign in your way", "Password, passkey, an authenticator app as a second step, or a "
+                    + "sign-in provider.") + feature("See every device", "Each session with its browser and address; "
+                    + "sign any of them out.") + feature("Tokens for scripts", "API tokens limited to scopes, shown "
+                    + "once, revocable.") + "</div>");
         }
+    }
+
+    private static String feature(String title, String text) {
+        return "<section class='card'><h2>" + Page.esc(title) + "</h2><p>" + Page.esc(text) + "</p></section>";
     }
 
     static String credentialsForm(HttpServletRequest req, String action, String api, String button, String email) {
@@ -196,6 +208,11 @@ public final class AccountPages {
         return "<div class='card narrow-card'>" + body + "</div>";
     }
 
+    private static String tile(String ctx, String path, String title, String text) {
+        return "<section class='card'><h2><a href='" + ctx + path + "'>" + Page.esc(title) + "</a></h2><p>" + Page.esc(text)
+                + "</p></section>";
+    }
+
     /** A new sign-in in this browser ends the session it had, whoever it belonged to. */
     static void endEarlierSession(HttpServletRequest req, SessionService sessions) {
         Guards.caller(req).filter(Caller::isSession).ifPresent(old -> sessions.revoke(old.userId(), old.sessionId()));
@@ -231,13 +248,20 @@ public final class AccountPages {
             String ctx = req.getContextPath();
             String next = ctx + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1");
             String sent = req.getParameter("sent") != null ? "<p class='ok' id='sent'>A verification email is on its way.</p>" : "";
-            String verify = c.user().emailVerified() ? "<p>Your email is verified.</p>"
-                    : sent + "<form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
+            String verify = c.user().emailVerified() ? "<p><span class='badge good'>verified</span> Your email is verified.</p>"
+                    : sent + "<p class='notice'>Your email is not verified yet: until it is, a lost password cannot be "
+                    + "reset by email.</p><form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
                     + "/auth/email/verify/request' data-next='" + next + "'><button id='send-verification'>"
                     + "Send verification email</button></form>";
-            render(req, res, 200, "Dashboard", "<p id='who'>Signed in as <b>" + esc(c.user().email()) + "</b> (id <code>"
-                    + esc(c.userId()) + "</code>).</p><p id='roles'>Roles: " + esc(String.join(", ", c.roles())) + "</p>"
-                    + verify);
+            String links = "<div class='grid'>" + tile(ctx, SecurityPage.PATH, "Account security", "Password, two-step "
+                    + "sign-in, passkeys, devices and tokens on one page.") + tile(ctx, "/devices", "Devices", "Where you "
+                    + "are signed in; sign out the others.") + tile(ctx, "/tokens", "API tokens", "Let a script call the "
+                    + "JSON API as you.") + tile(ctx, "/account/activity", "Security activity", "Sign-ins and changes to "
+                    + "your account.") + (c.isInRole("admin") ? tile(ctx, AdminDashboard.PATH, "Admin", "Users, roles, "
+                    + "audit trail and the sign-in charts.") : "") + "</div>";
+            render(req, res, 200, "Dashboard", "<section class='card'><p id='who'>Signed in as <b>" + esc(c.user().email())
+                    + "</b> (id <code>" + esc(c.userId()) + "</code>).</p><p id='roles'>Roles: "
+                    + esc(String.join(", ", c.roles())) + "</p>" + verify + "</section>" + links);
         }
     }
 }

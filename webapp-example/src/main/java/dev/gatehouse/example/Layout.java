@@ -26,7 +26,7 @@ final class Layout {
         return "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
                 + "<meta name='viewport' content='width=device-width, initial-scale=1'><title>" + Page.esc(title)
                 + " · Gatehouse example</title><link rel='stylesheet' href='" + ctx + StaticFiles.CSS + "'></head>"
-                + "<body data-ctx='" + ctx + "'><a class='skip' href='#main'>Skip to content</a>"
+                + "<body class='app' data-ctx='" + ctx + "'><a class='skip' href='#main'>Skip to content</a>"
                 + bar(req, caller, outbox, formToken) + "<main id='main'>" + main + "</main>" + footer(ctx)
                 + "<script nonce='" + nonce + "' src='" + ctx + StaticFiles.SCRIPT + "'></script>"
                 + (passkeys ? "<script nonce='" + nonce + "' src='" + ctx + StaticFiles.PASSKEYS + "'></script>" : "")
