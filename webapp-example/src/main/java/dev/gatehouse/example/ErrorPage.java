@@ -84,17 +84,18 @@ public class ErrorPage extends Page {
 
     /** 403: who is asking, and what the page needs that they lack. */
     static String forbidden(Optional<Caller> caller, String uri) {
-        if (caller.isEmpty()) {
-            return "<p id='error-detail'>This request was refused: it came from another site's page, or a form expired. "
-                    + "Go back, reload the page and try again.</p>";
+        String needs = NEEDS.entrySet().stream().filter(e -> uri.equals(e.getKey()) || uri.startsWith(e.getKey() + "/"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (caller.isEmpty()) { // a container's own check may refuse before Gatehouse has named the caller
+            return needs != null ? "<p id='error-detail'><code>" + esc(uri) + "</code> needs " + needs + ".</p>"
+                    : "<p id='error-detail'>This request was refused: it came from another site's page, or a form "
+                    + "expired. Go back, reload the page and try again.</p>";
         }
         Caller c = caller.get();
         if (!c.isSession()) {
             return "<p id='error-detail'>An API token cannot use this page: it takes a browser session. Sign in in a "
                     + "browser instead.</p>";
         }
-        String needs = NEEDS.entrySet().stream().filter(e -> uri.equals(e.getKey()) || uri.startsWith(e.getKey() + "/"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
         String roles = c.roles().isEmpty() ? "no role" : "the role" + (c.roles().size() > 1 ? "s " : " ")
                 + esc(String.join(", ", c.roles()));
         return "<p id='error-detail'>" + (needs == null ? "Your account may not do that." : "<code>" + esc(uri)

@@ -57,6 +57,10 @@ class AccessibilityIT extends BrowserSuite {
         type("password", PW);
         el("submit").click();
         waitForPath("/dashboard");
+        open("/tokens"); // something in the lists the pages show
+        type("token-name", "deploy script");
+        el("create-token").click();
+        el("new-token");
         for (String path : List.of("/dashboard", SecurityPage.PATH, "/devices", "/tokens", "/password", "/account/email",
                 "/account/activity", ConfirmPage.PATH + "?next=/tokens", "/admin")) {
             check("member", path, problems);
@@ -154,7 +158,8 @@ class AccessibilityIT extends BrowserSuite {
         for (int hour = 0; hour < 9; hour++) {
             for (int i = 0; i <= hour % 4; i++) {
                 String p = people.get((hour + i) % people.size());
-                api("/auth/login", "{\"email\":\"" + p + "@example.test\",\"password\":\"" + PW + "\"}");
+                api("/auth/login", "{\"email\":\"" + p + "@example.test\",\"password\":\"" + PW + "\"}",
+                        AGENTS.get((hour + i) % AGENTS.size()));
             }
             if (hour % 3 == 1) {
                 api("/auth/login", "{\"email\":\"ken@example.test\",\"password\":\"not-the-password\"}");
@@ -178,8 +183,20 @@ class AccessibilityIT extends BrowserSuite {
         wait.until(d -> d.findElement(By.id("roles")).getText().contains("admin"));
     }
 
+    /** The browsers the seeded sign-ins claim to be, so the device lists read like real ones. */
+    static final List<String> AGENTS = List.of(
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 "
+                    + "Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+            "curl/8.5.0");
+
     private int api(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+        return api(path, json, "Java-http-client");
+    }
+
+    private int api(String path, String json, String userAgent) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
