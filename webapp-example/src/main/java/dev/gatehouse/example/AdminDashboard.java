@@ -29,8 +29,8 @@ public class AdminDashboard extends Page {
         AdminStats.Live live = stats.live();
         String numbers = "<div class='stats' id='stats'>" + stat("stat-users", live.users() + (live.truncated() ? "+" : ""),
                 "accounts") + stat("stat-sessions", live.sessions(), "live sessions") + stat("stat-tokens", live.tokens(),
-                "live API tokens") + stat("stat-signins", sum(h.signIns()), "sign-ins, 24 h") + stat("stat-failures",
-                sum(h.failures()), "failed sign-ins, 24 h") + stat("stat-lockouts", sum(h.lockouts()), "lockouts, 24 h")
+                "live API tokens") + stat("stat-signins", sum(h.signIns()), "sign-ins, 24\u00a0h") + stat("stat-failures",
+                sum(h.failures()), "failed sign-ins, 24\u00a0h") + stat("stat-lockouts", sum(h.lockouts()), "lockouts, 24\u00a0h")
                 + stat("stat-ratelimits", stats.rateLimitRefusals(), "rate-limit refusals since start") + "</div>";
         String charts = "<div class='charts'>" + chartCard(Charts.hourly("chart-signins", "Sign-ins per hour", h.signIns(),
                 h.start(), "success")) + chartCard(Charts.hourly("chart-failures", "Failed sign-ins per hour", h.failures(),

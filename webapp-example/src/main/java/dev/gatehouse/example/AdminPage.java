@@ -59,7 +59,9 @@ public class AdminPage extends Page {
             for (User u : found.users()) {
                 b.append(row(ctx, u));
             }
-            b.append("</table></div>");
+            b.append("</table></div><datalist id='role-names'>");
+            admin.roleDefinitions().forEach(r -> b.append("<option value='").append(esc(r.name())).append("'>"));
+            b.append("</datalist>");
         }
         render(req, res, 200, "Admin", tabs(req, "/admin") + search + b + pager(ctx, q, page, found.more())
                 + "<p class='muted'>Every action asks you to confirm it's you if you signed in more than a few minutes ago."
@@ -78,7 +80,7 @@ public class AdminPage extends Page {
                 + (twoStep ? "<span class='badge good'>app</span> " : "") + (passkeys > 0 ? "<span class='badge good'>"
                 + passkeys + " passkey" + (passkeys > 1 ? "s" : "") + "</span>" : "") + (twoStep || passkeys > 0 ? ""
                 : "<span class='badge'>off</span>") + "</td><td><form method='post' action='" + ctx + "/admin'>"
-                + "<input type='hidden' name='user' value='" + id + "'><div class='row'><input name='role' "
+                + "<input type='hidden' name='user' value='" + id + "'><div class='row'><input name='role' list='role-names' "
                 + "aria-label='Role for " + name + "' placeholder='role' size='8'><button name='do' value='grant'>Grant</button>"
                 + "<button name='do' value='revoke'>Revoke</button></div><div class='row'><button name='do' value='"
                 + (u.disabled() ? "enable'>Enable" : "disable'>Disable") + "</button><button name='do' value='sessions'>End "

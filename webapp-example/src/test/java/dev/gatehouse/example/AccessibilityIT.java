@@ -38,7 +38,8 @@ class AccessibilityIT extends BrowserSuite {
     @Override
     Map<String, String> settings(String base) {
         return Map.of("example.bootstrapAdmin", ADMIN, "gatehouse.rateLimitSignUpPerHour", "100",
-                "gatehouse.rateLimitSignInPerHour", "200");
+                "gatehouse.rateLimitSignInPerHour", "200", "gatehouse.maxConsecutiveFailures", "5",
+                "gatehouse.lockoutSeconds", "600");
     }
 
     @Test
@@ -47,8 +48,8 @@ class AccessibilityIT extends BrowserSuite {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.manage().deleteAllCookies();
         List<String> problems = new ArrayList<>();
-        for (String path : List.of("/", "/login", "/signup", "/forgot", "/reset-password?token=x", "/admin", "/no/such/page",
-                "/docs/api")) {
+        for (String path : List.of("/", "/login", "/signup", "/forgot", "/reset-password?token=x", "/verify-email?token=x",
+                "/email/change?token=x", "/admin", "/no/such/page", "/docs/api")) {
             check("signed-out", path, problems);
         }
 
@@ -163,6 +164,12 @@ class AccessibilityIT extends BrowserSuite {
             }
             if (hour % 3 == 1) {
                 api("/auth/login", "{\"email\":\"ken@example.test\",\"password\":\"not-the-password\"}");
+            }
+            if (hour == 6) { // someone guesses at barbara's password until the lock stops them
+                for (int i = 0; i < 12; i++) {
+                    api("/auth/login", "{\"email\":\"barbara@example.test\",\"password\":\"guess-" + i + "\"}",
+                            AGENTS.get(3));
+                }
             }
             clock.advance(Duration.ofMinutes(55));
         }
