@@ -286,7 +286,7 @@ public class SecurityPage extends Page {
     }
 
     private void codes(HttpServletRequest req, HttpServletResponse res, RecoveryCodes codes, String after) throws IOException {
-        StringBuilder list = new StringBuilder("<ol id='recovery-codes' class='codes'>");
+        StringBuilder list = new StringBuilder("<ol id='recovery-codes'>");
         codes.codes().forEach(c -> list.append("<li><code>").append(esc(c)).append("</code></li>"));
         render(req, res, 200, "Your recovery codes", "<p class='ok'>Save these recovery codes somewhere safe now: they are "
                 + "shown only this once. Each one signs you in once if you lose your authenticator app.</p>" + list

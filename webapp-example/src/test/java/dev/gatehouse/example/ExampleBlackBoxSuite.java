@@ -353,6 +353,54 @@ public abstract class ExampleBlackBoxSuite {
     }
 
     @Test
+    void adminPagesShowUsersRolesAndTheDayFromTheAuditTrail() throws Exception {
+        String admin = adminSession();
+        String unique = "needle" + System.nanoTime();
+        String member = signUpOrIn(unique + "@example.test");
+        send("POST", "/auth/login", Web.credentials(unique + "@example.test", "wrong-" + PW)); // a failed sign-in
+        Web.Res dashboard = send("GET", "/admin/dashboard", null, "Cookie", "gatehouse_session=" + admin);
+        assertEquals(200, dashboard.status(), dashboard.body());
+        for (String chart : List.of("chart-signins", "chart-failures", "chart-lockouts", "chart-refusals")) {
+            assertTrue(dashboard.body().contains("<figure class='chart' id='" + chart + "'><svg"), chart);
+        }
+        assertTrue(Integer.parseInt(SecurityForms.find(dashboard.body(), "<b id='stat-failures'>(\\d+)</b>")) >= 1,
+                "the failed sign-in is counted");
+        assertFalse(dashboard.body().contains("style="), "no inline style");
+
+        Web.Res search = send("GET", "/admin?q=" + unique.toUpperCase(java.util.Locale.ROOT), null,
+                "Cookie", "gatehouse_session=" + admin);
+        assertEquals(List.of(unique + "@example.test"), SecurityForms.all(search.body(), "<tr><td><b>([^<]+)</b>"),
+                "a search by part of the address, any case");
+        Web.Res none = send("GET", "/admin?q=no-such-user-" + unique, null, "Cookie", "gatehouse_session=" + admin);
+        assertTrue(none.body().contains("id='no-users'"), none.body());
+
+        Web.Res roles = send("GET", "/admin/roles", null, "Cookie", "gatehouse_session=" + admin);
+        assertTrue(roles.body().contains("<td><b>admin</b></td><td><span class='badge accent'>*</span>"), roles.body());
+        for (String path : List.of("/admin/dashboard", "/admin/roles")) {
+            assertEquals(403, send("GET", path, null, "Cookie", "gatehouse_session=" + member, "Accept", "text/html").status());
+            assertEquals(401, send("GET", path, null, "Accept", "text/html").status());
+        }
+    }
+
+    @Test
+    void theSecurityCentreShowsEveryCredentialOnOnePage() throws Exception {
+        String email = "centre" + System.nanoTime() + "@example.test";
+        String session = signUpOrIn(email);
+        send("POST", "/auth/tokens", "{\"name\":\"nightly backup\",\"scopes\":[\"projects.read\"]}",
+                "Cookie", "gatehouse_session=" + session);
+        String page = send("GET", SecurityPage.PATH, null, "Cookie", "gatehouse_session=" + session).body();
+        for (String card : List.of("account-card", "password-card", "two-step-card", "providers-card", "devices-card",
+                "tokens-card", "activity-card")) {
+            assertTrue(page.contains("<section class='card' id='" + card + "'"), card + " in " + page);
+        }
+        assertTrue(page.contains("<span id='account-email'>" + email + "</span>"), page);
+        assertTrue(page.contains("id='email-state'>not verified</span>"), page);
+        assertTrue(page.contains("this device"), page);
+        assertTrue(page.contains("<b>nightly backup</b>"), page);
+        assertTrue(page.contains("<b>API token created</b>"), "the latest events: " + page);
+    }
+
+    @Test
     void signInGoesBackToThePageAskedForButNeverToAnotherSite() throws Exception {
         String email = "back" + System.nanoTime() + "@example.test";
         signUpOrIn(email);
