@@ -3,7 +3,9 @@ package dev.gatehouse.example;
 import dev.gatehouse.Caller;
 import dev.gatehouse.apitoken.ApiToken;
 import dev.gatehouse.audit.SecurityEvent;
+import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.session.SessionInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +48,27 @@ final class SecurityCentre {
                 ? "<span class='badge good' id='email-state'>verified</span>" : "<span class='badge warn' id='email-state'>"
                 + "not verified</span>") + "</dd><dt>Roles</dt><dd>" + Page.esc(String.join(", ", c.roles())) + "</dd>"
                 + "<dt>Member since</dt><dd>" + when(c.user().createdAt()) + "</dd></dl>" + verify);
+    }
+
+    /** The authenticator app: on or off, recovery codes left, and the buttons that change them. */
+    static String twoStep(HttpServletRequest req, MfaStatus s) {
+        StringBuilder b = new StringBuilder("<p id='totp-status'>Authenticator app: <b>")
+                .append(s.totpEnabled() ? "on" : "off").append("</b>")
+                .append(s.totpEnabled() && s.totpEnabledAt() != null ? " (since " + when(s.totpEnabledAt()) + ")"
+                        : "").append("</p>");
+        if (s.totpEnabled()) {
+            b.append("<p>Recovery codes left: <b id='recovery-left'>").append(s.recoveryCodesLeft()).append("</b>")
+                    .append(s.recoveryCodesLeft() < 3 ? " <span class='badge warn'>running low</span>" : "").append("</p>")
+                    .append("<p class='actions'>").append(SecurityPage.action(req, "regenerate", "New recovery codes (voids the old ones)"));
+            if (!s.required()) {
+                b.append(SecurityPage.action(req, "remove", "Remove the authenticator app"));
+            }
+            b.append("</p>");
+        } else {
+            b.append("<p>With an app such as a password manager or an authenticator, signing in needs a code from it "
+                    + "as well as your password.</p>").append(SecurityPage.action(req, "begin", "Set up an authenticator app"));
+        }
+        return b.toString();
     }
 
     /** Whether the account has a password (its re-authentication methods name one), and where to change it. */

@@ -3,7 +3,6 @@ package dev.gatehouse.example;
 import dev.gatehouse.Caller;
 import dev.gatehouse.mfa.InvalidMfaCodeException;
 import dev.gatehouse.mfa.MfaService;
-import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.mfa.RecoveryCodes;
 import dev.gatehouse.mfa.TotpEnrolment;
 import dev.gatehouse.oidc.OidcIdentity;
@@ -88,7 +87,8 @@ public class SecurityPage extends Page {
         String ctx = req.getContextPath();
         Caller c = Guards.requireSession(req);
         String verifyNext = ctx + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1");
-        String factors = SecurityCentre.card("two-step-card", "Two-step sign-in", null, twoStep(req, mfa.status(userId)))
+        String factors = SecurityCentre.card("two-step-card", "Two-step sign-in", null,
+                SecurityCentre.twoStep(req, mfa.status(userId)))
                 + (passkeys.available() ? SecurityCentre.card("passkeys-card", "Passkeys", null,
                 passkeySection(req, passkeys.list(userId))) : "")
                 + SecurityCentre.card("providers-card", "Sign-in providers", null, oidc.providers().isEmpty()
@@ -103,34 +103,13 @@ public class SecurityPage extends Page {
                 + usage + "</div></div>";
     }
 
-    /** The authenticator app: on or off, recovery codes left, and the buttons that change them. */
-    private static String twoStep(HttpServletRequest req, MfaStatus s) {
-        StringBuilder b = new StringBuilder("<p id='totp-status'>Authenticator app: <b>")
-                .append(s.totpEnabled() ? "on" : "off").append("</b>")
-                .append(s.totpEnabled() && s.totpEnabledAt() != null ? " (since " + SecurityCentre.when(s.totpEnabledAt()) + ")"
-                        : "").append("</p>");
-        if (s.totpEnabled()) {
-            b.append("<p>Recovery codes left: <b id='recovery-left'>").append(s.recoveryCodesLeft()).append("</b>")
-                    .append(s.recoveryCodesLeft() < 3 ? " <span class='badge warn'>running low</span>" : "").append("</p>")
-                    .append("<p class='actions'>").append(action(req, "regenerate", "New recovery codes (voids the old ones)"));
-            if (!s.required()) {
-                b.append(action(req, "remove", "Remove the authenticator app"));
-            }
-            b.append("</p>");
-        } else {
-            b.append("<p>With an app such as a password manager or an authenticator, signing in needs a code from it "
-                    + "as well as your password.</p>").append(action(req, "begin", "Set up an authenticator app"));
-        }
-        return b.toString();
-    }
-
     /** The passkeys section: the list with rename and delete, then the form that adds one. */
     private static String passkeySection(HttpServletRequest req, List<Passkey> list) {
         String ctx = req.getContextPath();
         StringBuilder b = new StringBuilder("<p>A passkey signs you in with your device's screen lock or a "
                 + "security key, without a password or a code.</p>");
         if (list.isEmpty()) {
-            b.append("<p id='no-passkeys'>You have no passkey yet.</p>");
+            b.append("<p id='no-passkeys' class='empty'>You have no passkey yet: add one below to sign in without a password.</p>");
         } else {
             b.append("<div class='table'><table id='passkeys'><tr><th>Name</th><th>Created</th><th>Last used</th><th>Synced</th><th><span class='sr-only'>Actions</span></th></tr>");
             for (Passkey p : list) {
@@ -156,7 +135,7 @@ public class SecurityPage extends Page {
         String ctx = req.getContextPath();
         StringBuilder b = new StringBuilder();
         if (linked.isEmpty()) {
-            b.append("<p id='no-identities'>No provider is linked to your account.</p>");
+            b.append("<p id='no-identities' class='empty'>No provider is linked to your account.</p>");
         } else {
             b.append("<div class='table'><table id='identities'><tr><th>Provider</th><th>Email there</th><th>Linked</th><th>Last used</th><th><span class='sr-only'>Actions</span></th></tr>");
             for (OidcIdentity i : linked) {
@@ -293,7 +272,7 @@ public class SecurityPage extends Page {
                 + "</ol>" + (after.isEmpty() ? "<p><a href='" + req.getContextPath() + PATH + "'>Done</a></p>" : after));
     }
 
-    private static String action(HttpServletRequest req, String action, String label) {
+    static String action(HttpServletRequest req, String action, String label) {
         return "<form method='post' action='" + req.getContextPath() + PATH + "' class='inline'><input type='hidden' "
                 + "name='do' value='" + action + "'><button id='totp-" + action + "'>" + esc(label) + "</button></form> ";
     }
