@@ -30,19 +30,41 @@ public final class AccountPages {
                 res.sendRedirect(req.getContextPath() + "/dashboard");
                 return;
             }
-            render(req, res, 200, "Welcome", "<p>This is the Gatehouse example. <a href='" + req.getContextPath()
-                    + "/signup'>Create an account</a> or <a href='" + req.getContextPath() + "/login'>sign in</a>.</p>");
+            String ctx = req.getContextPath();
+            render(req, res, 200, "Welcome", "<div class='hero'><p class='lead'>This is the Gatehouse example: accounts, "
+                    + "sessions, passkeys, two-step sign-in, API tokens, roles and an audit trail, on plain server-rendered "
+                    + "pages over the Gatehouse library and its JSON API.</p><p class='actions'><a class='button' href='" + ctx
+                    + "/signup'>Create an account</a><a class='button secondary' href='" + ctx + "/login'>Sign in</a>"
+                    + "<a href='" + ctx + "/docs/api'>Read the API</a></p></div><div class='grid'>"
+                    + feature("Sign in your way", "Password, passkey, an authenticator app as a second step, or a "
+                    + "sign-in provider.") + feature("See every device", "Each session with its browser and address; "
+                    + "sign any of them out.") + feature("Tokens for scripts", "API tokens limited to scopes, shown "
+                    + "once, revocable.") + "</div>");
         }
     }
 
+    private static String feature(String title, String text) {
+        return "<section class='card'><h2>" + Page.esc(title) + "</h2><p>" + Page.esc(text) + "</p></section>";
+    }
+
     static String credentialsForm(HttpServletRequest req, String action, String api, String button, String email) {
+        return credentialsForm(req, action, api, button, email, "/dashboard");
+    }
+
+    /** The email and password form; afterwards the browser goes to {@code next}, a path of this site. */
+    static String credentialsForm(HttpServletRequest req, String action, String api, String button, String email,
+                                  String next) {
         String ctx = req.getContextPath();
+        boolean signUp = action.equals("/signup");
         return "<form method='post' action='" + ctx + action + "' data-api='" + ctx + api + "' data-next='" + ctx
-                + "/dashboard'><label>Email <input type='email' name='email' id='email' autocomplete='"
-                + (action.equals("/login") ? "username webauthn" : "username") + "' value='"
-                + Page.esc(email) + "' required></label><br><label>Password <input type='password' name='password' id='password' "
-                + "autocomplete='" + (action.equals("/signup") ? "new-password" : "current-password") + "' required></label><br>"
-                + "<button id='submit'>" + button + "</button></form>";
+                + Page.esc(next) + "'>" + (next.equals("/dashboard") ? "" : "<input type='hidden' name='next' value='"
+                + Page.esc(next) + "'>") + "<label>Email <input type='email' name='email' id='email' autocomplete='"
+                + (signUp ? "username" : "username webauthn") + "' value='" + Page.esc(email) + "' required></label>"
+                + "<label>Password <input type='password' name='password' id='password' autocomplete='"
+                + (signUp ? "new-password" : "current-password") + "' required" + (signUp ? " minlength='8' "
+                + "aria-describedby='password-hint'" : "") + ">" + (signUp ? "<span class='hint' id='password-hint'>At "
+                + "least 8 characters; common passwords and your email's name are refused. Password managers welcome.</span>"
+                : "") + "</label><button id='submit'>" + button + "</button></form>";
     }
 
     /**
@@ -51,7 +73,7 @@ public final class AccountPages {
      * starts because the field's autocomplete names {@code webauthn}.
      */
     static String passkeySignIn(String label) {
-        return "<p><button type='button' id='passkey-signin'>" + Page.esc(label) + "</button></p>";
+        return "<p><button type='button' id='passkey-signin' class='secondary'>" + Page.esc(label) + "</button></p>";
     }
 
     /** One link per OpenID Connect provider: a browser navigation to the provider and back to the dashboard. */
@@ -68,9 +90,9 @@ public final class AccountPages {
 
     /** Sign-up with a passkey and no password ({@code passwordlessSignUp}). */
     static String passkeySignUp() {
-        return "<h2>Or without a password</h2><p>Create the account with a passkey: your device's screen lock or "
-                + "security key signs you in.</p><label>Email <input type='email' id='passkey-email' autocomplete='email' "
-                + "required></label> <button type='button' id='passkey-signup'>Sign up with a passkey</button>";
+        return "<p class='or'>or without a password</p><p>Create the account with a passkey: your device's screen lock "
+                + "or security key signs you in.</p><label>Email <input type='email' id='passkey-email' autocomplete='email' "
+                + "required></label><button type='button' id='passkey-signup' class='secondary'>Sign up with a passkey</button>";
     }
 
     @WebServlet("/signup")
@@ -92,9 +114,9 @@ public final class AccountPages {
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            render(req, res, 200, "Sign up", credentialsForm(req, "/signup", "/auth/signup", "Create account", "")
-                    + "<p>At least 8 characters; common passwords and your email's name are refused. Password managers welcome.</p>"
-                    + (passwordless() ? passkeySignUp() : ""), passwordless());
+            render(req, res, 200, "Sign up", card(credentialsForm(req, "/signup", "/auth/signup", "Create account", "")
+                    + (passwordless() ? passkeySignUp() : "") + "<p class='muted'>Have an account? <a href='"
+                    + req.getContextPath() + "/login'>Sign in</a></p>"), passwordless());
         }
 
         @Override
@@ -115,8 +137,8 @@ public final class AccountPages {
                 r.deviceCookie().ifPresent(d -> setCookie(res, d));
                 res.sendRedirect(req.getContextPath() + "/dashboard");
             } catch (RuntimeException e) {
-                render(req, res, 400, "Sign up", error(message(e)) + credentialsForm(req, "/signup", "/auth/signup",
-                        "Create account", email) + (passwordless() ? passkeySignUp() : ""), passwordless());
+                render(req, res, 400, "Sign up", card(error(message(e)) + credentialsForm(req, "/signup", "/auth/signup",
+                        "Create account", email) + (passwordless() ? passkeySignUp() : "")), passwordless());
             }
         }
     }
@@ -142,9 +164,15 @@ public final class AccountPages {
         private void show(HttpServletRequest req, HttpServletResponse res, int status, String top, String email)
                 throws IOException {
             boolean withPasskeys = passkeys.available();
-            render(req, res, status, "Sign in", top + credentialsForm(req, "/login", "/auth/login", "Sign in", email)
-                    + (withPasskeys ? passkeySignIn("Sign in with a passkey") : "") + providerSignIn(req, oidc.providers())
-                    + "<p><a href='" + req.getContextPath() + "/forgot'>Forgot your password?</a></p>", withPasskeys);
+            String next = ConfirmPage.safeNext(req.getParameter("next"));
+            String ctx = req.getContextPath();
+            String back = next.equals("/dashboard") ? "" : "<p class='notice' id='return-to'>Sign in to continue to <code>"
+                    + esc(next) + "</code>.</p>";
+            String others = (withPasskeys ? passkeySignIn("Sign in with a passkey") : "") + providerSignIn(req, oidc.providers());
+            render(req, res, status, "Sign in", card(back + top + credentialsForm(req, "/login", "/auth/login", "Sign in",
+                    email, next) + (others.isEmpty() ? "" : "<p class='or'>or</p>" + others) + "<p><a href='" + ctx
+                    + "/forgot'>Forgot your password?</a></p><p class='muted'>New here? <a href='" + ctx
+                    + "/signup'>Create an account</a></p>"), withPasskeys);
         }
 
         /**
@@ -159,18 +187,30 @@ public final class AccountPages {
                 SignInResult r = auth.signIn(email, req.getParameter("password"), ClientAddress.of(req),
                         req.getHeader("User-Agent"), cookie(req, settings.sessions().deviceCookieName()));
                 endEarlierSession(req, sessions);
+                String next = ConfirmPage.safeNext(req.getParameter("next"));
                 if (r.mfaRequired()) {
                     setCookie(res, r.challenge().pendingCookie());
-                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH + LoginCodePage.query(r.challenge().methods()));
+                    res.sendRedirect(req.getContextPath() + LoginCodePage.PATH + LoginCodePage.query(r.challenge().methods(),
+                            next));
                     return;
                 }
                 setCookie(res, r.cookie());
                 r.deviceCookie().ifPresent(d -> setCookie(res, d)); // lets this browser past a future flood
-                res.sendRedirect(req.getContextPath() + (r.enrolmentRequired() ? SecurityPage.PATH : "/dashboard"));
+                res.sendRedirect(req.getContextPath() + (r.enrolmentRequired() ? SecurityPage.PATH : next));
             } catch (RuntimeException e) {
                 show(req, res, 401, error(message(e)), email);
             }
         }
+    }
+
+    /** A narrow card around a form (sign-in, sign-up). */
+    static String card(String body) {
+        return "<div class='card narrow-card'>" + body + "</div>";
+    }
+
+    private static String tile(String ctx, String path, String title, String text) {
+        return "<section class='card'><h2><a href='" + ctx + path + "'>" + Page.esc(title) + "</a></h2><p>" + Page.esc(text)
+                + "</p></section>";
     }
 
     /** A new sign-in in this browser ends the session it had, whoever it belonged to. */
@@ -208,13 +248,20 @@ public final class AccountPages {
             String ctx = req.getContextPath();
             String next = ctx + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1");
             String sent = req.getParameter("sent") != null ? "<p class='ok' id='sent'>A verification email is on its way.</p>" : "";
-            String verify = c.user().emailVerified() ? "<p>Your email is verified.</p>"
-                    : sent + "<form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
+            String verify = c.user().emailVerified() ? "<p><span class='badge good'>verified</span> Your email is verified.</p>"
+                    : sent + "<p class='notice'>Your email is not verified yet: until it is, a lost password cannot be "
+                    + "reset by email.</p><form method='post' action='" + ctx + "/verify-email' data-api='" + ctx
                     + "/auth/email/verify/request' data-next='" + next + "'><button id='send-verification'>"
                     + "Send verification email</button></form>";
-            render(req, res, 200, "Dashboard", "<p id='who'>Signed in as <b>" + esc(c.user().email()) + "</b> (id <code>"
-                    + esc(c.userId()) + "</code>).</p><p id='roles'>Roles: " + esc(String.join(", ", c.roles())) + "</p>"
-                    + verify);
+            String links = "<div class='grid'>" + tile(ctx, SecurityPage.PATH, "Account security", "Password, two-step "
+                    + "sign-in, passkeys, devices and tokens on one page.") + tile(ctx, "/devices", "Devices", "Where you "
+                    + "are signed in; sign out the others.") + tile(ctx, "/tokens", "API tokens", "Let a script call the "
+                    + "JSON API as you.") + tile(ctx, "/account/activity", "Security activity", "Sign-ins and changes to "
+                    + "your account.") + (c.isInRole("admin") ? tile(ctx, AdminDashboard.PATH, "Admin", "Users, roles, "
+                    + "audit trail and the sign-in charts.") : "") + "</div>";
+            render(req, res, 200, "Dashboard", "<section class='card'><p id='who'>Signed in as <b>" + esc(c.user().email())
+                    + "</b> (id <code>" + esc(c.userId()) + "</code>).</p><p id='roles'>Roles: "
+                    + esc(String.join(", ", c.roles())) + "</p>" + verify + "</section>" + links);
         }
     }
 }

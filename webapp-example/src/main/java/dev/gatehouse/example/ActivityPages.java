@@ -86,11 +86,16 @@ public final class ActivityPages {
                         instant(filters.get("from"), "from"), instant(filters.get("to"), "to"), limit(req),
                         req.getParameter("cursor"));
                 AuditPage page = audit.query(q);
-                render(req, res, 200, "Audit trail", form(req, filters) + table(page, true, null)
+                render(req, res, 200, "Audit trail", tabs(req) + form(req, filters) + table(page, true, null)
                         + older(req, "/admin/audit", filters, page));
             } catch (InvalidRequestException e) {
-                render(req, res, 400, "Audit trail", error(e.getMessage()) + form(req, filters));
+                render(req, res, 400, "Audit trail", tabs(req) + error(e.getMessage()) + form(req, filters));
             }
+        }
+
+        /** The admin tabs, for an admin (a holder of {@value #AUDIT_READ} alone sees this page only). */
+        private static String tabs(HttpServletRequest req) {
+            return caller(req).filter(c -> c.isInRole("admin")).isPresent() ? AdminPage.tabs(req, "/admin/audit") : "";
         }
 
         /** A user id, or the id of the account with this email; an unknown email matches nobody. */
@@ -132,13 +137,51 @@ public final class ActivityPages {
                 types.append("<option").append(t.wireName().equals(f.get("type")) ? " selected" : "").append('>')
                         .append(esc(t.wireName())).append("</option>");
             }
-            return "<form method='get' action='" + req.getContextPath() + "/admin/audit' id='audit-filters'><label>User "
-                    + "(id or email) <input name='user' id='filter-user' value='" + esc(f.get("user")) + "'></label> "
-                    + "<label>Event <select name='type' id='filter-type'>" + types + "</select></label><br><label>From "
-                    + "<input name='from' id='filter-from' placeholder='2026-03-01' value='" + esc(f.get("from"))
-                    + "'></label> <label>Until <input name='to' id='filter-to' placeholder='2026-03-02T00:00:00Z' value='"
-                    + esc(f.get("to")) + "'></label> <button id='filter'>Show</button></form>";
+            return "<form method='get' action='" + req.getContextPath() + "/admin/audit' id='audit-filters' class='card'>"
+                    + "<div class='row'><label>User (id or email) <input name='user' id='filter-user' value='"
+                    + esc(f.get("user")) + "'></label><label>Event <select name='type' id='filter-type'>" + types
+                    + "</select></label><label>From <input name='from' id='filter-from' placeholder='2026-03-01' value='"
+                    + esc(f.get("from")) + "'></label><label>Until <input name='to' id='filter-to' "
+                    + "placeholder='2026-03-02T00:00:00Z' value='" + esc(f.get("to")) + "'></label><button id='filter'>Show"
+                    + "</button></div></form>";
         }
+    }
+
+    /** The event type in words, for people; the tables show the wire name beside it. */
+    static String describe(EventType type) {
+        return switch (type) {
+            case SIGN_UP -> "Account created";
+            case SIGN_IN -> "Sign-in";
+            case SIGN_IN_LOCKED -> "Sign-in locked";
+            case SIGN_IN_MFA -> "Sign-in, second step";
+            case SIGN_OUT -> "Signed out";
+            case SESSION_CREATED -> "Session started";
+            case SESSION_REVOKED -> "Session ended";
+            case REAUTH -> "Confirmed it's you";
+            case TOKEN_CREATED -> "API token created";
+            case TOKEN_REVOKED -> "API token revoked";
+            case PASSWORD_CHANGED -> "Password changed";
+            case PASSWORD_RESET_REQUESTED -> "Password reset asked for";
+            case PASSWORD_RESET -> "Password reset";
+            case EMAIL_VERIFIED -> "Email verified";
+            case EMAIL_CHANGE_REQUESTED -> "Email change asked for";
+            case EMAIL_CHANGED -> "Email changed";
+            case MFA_ENABLED -> "Authenticator app on";
+            case MFA_DISABLED -> "Authenticator app removed";
+            case MFA_RESET -> "Two-step sign-in reset by an admin";
+            case RECOVERY_CODES_REGENERATED -> "New recovery codes";
+            case RECOVERY_CODE_USED -> "Recovery code used";
+            case PASSKEY_REGISTERED -> "Passkey added";
+            case PASSKEY_RENAMED -> "Passkey renamed";
+            case PASSKEY_REMOVED -> "Passkey deleted";
+            case OIDC_LINKED -> "Provider linked";
+            case OIDC_UNLINKED -> "Provider unlinked";
+            case ROLE_GRANTED -> "Role granted";
+            case ROLE_REVOKED -> "Role revoked";
+            case ADMIN_ACTION -> "Admin action";
+            case CSRF_REFUSED -> "Cross-site request refused";
+            case ACCESS_DENIED -> "Access refused";
+        };
     }
 
     static int limit(HttpServletRequest req) {
@@ -153,9 +196,9 @@ public final class ActivityPages {
     /** The events as a table; every value escaped, for they carry what clients sent (user agents, say). */
     static String table(AuditPage page, boolean everyone, String thisDevice) {
         if (page.events().isEmpty()) {
-            return "<p id='no-events'>No events.</p>";
+            return "<p id='no-events' class='empty'>No events.</p>";
         }
-        StringBuilder b = new StringBuilder("<table id='events'><tr><th>When (UTC)</th><th>Event</th><th>Outcome</th>")
+        StringBuilder b = new StringBuilder("<div class='table'><table id='events'><tr><th>When (UTC)</th><th>Event</th><th>Outcome</th>")
                 .append(everyone ? "<th>User</th><th>Actor</th>" : "").append("<th>Device</th><th>From</th><th>Browser</th>"
                         + "<th>Details</th></tr>");
         for (SecurityEvent e : page.events()) {
@@ -172,7 +215,7 @@ public final class ActivityPages {
                             .map(d -> d.getKey() + "=" + d.getValue()).sorted().collect(Collectors.joining(" "))))
                     .append("</td></tr>");
         }
-        return b.append("</table>").toString();
+        return b.append("</table></div>").toString();
     }
 
     /** The link to the next page, keeping the filters; none after the last page. */

@@ -24,28 +24,87 @@ public class AdminPage extends Page {
     @Inject
     AdminActions admin;
 
+    static final int PAGE_SIZE = 20;
+
+    /** The admin section's tabs, the one shown marked. */
+    static String tabs(HttpServletRequest req, String current) {
+        String ctx = req.getContextPath();
+        StringBuilder b = new StringBuilder("<ul class='tabs' aria-label='Admin sections'>");
+        for (String[] t : new String[][] {{AdminDashboard.PATH, "Overview"}, {"/admin", "Users"}, {AdminRoles.PATH, "Roles"},
+                {"/admin/audit", "Audit trail"}}) {
+            b.append("<li><a href='").append(ctx).append(t[0]).append("'").append(t[0].equals(current)
+                    ? " aria-current='page'" : "").append('>').append(t[1]).append("</a></li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    /** Users: search by email or username, {@value #PAGE_SIZE} a page; each row's state, roles, second factors, actions. */
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String ctx = req.getContextPath();
-        StringBuilder b = new StringBuilder("<table id='users'><tr><th>Email</th><th>Roles</th><th>Status</th><th>Two-step</th>"
-                + "<th>Actions</th></tr>");
-        for (User u : admin.users()) {
-            String id = esc(u.id());
-            boolean twoStep = admin.hasTwoStep(u.id());
-            b.append("<tr><td>").append(esc(u.email() != null ? u.email() : u.username())).append("</td><td>")
-                    .append(esc(String.join(", ", admin.rolesOf(u.id())))).append("</td><td>")
-                    .append(u.disabled() ? "disabled" : "active").append("</td><td>").append(twoStep ? "app" : "off")
-                    .append("</td><td><form method='post' action='").append(ctx)
-                    .append("/admin'><input type='hidden' name='user' value='").append(id).append("'>")
-                    .append("<input name='role' placeholder='role' size='8'> <button name='do' value='grant'>Grant</button>")
-                    .append("<button name='do' value='revoke'>Revoke</button> <button name='do' value='")
-                    .append(u.disabled() ? "enable'>Enable" : "disable'>Disable").append("</button>")
-                    .append(" <button name='do' value='sessions'>End sessions</button>")
-                    .append(twoStep ? " <button name='do' value='mfa-reset'>Reset two-step sign-in</button>" : "")
-                    .append("</form></td></tr>");
+        String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
+        int page = page(req.getParameter("page"));
+        AdminActions.UserPage found = admin.users(q, page, PAGE_SIZE);
+        String search = "<form method='get' action='" + ctx + "/admin' class='row' role='search'><label>Search users "
+                + "<input type='search' name='q' id='user-search' value='" + esc(q) + "' placeholder='email or username'>"
+                + "</label><button id='search' class='secondary'>Search</button>" + (q.isEmpty() ? "" : " <a href='" + ctx
+                + "/admin'>Clear</a>") + "</form>";
+        StringBuilder b = new StringBuilder();
+        if (found.users().isEmpty()) {
+            b.append("<p class='empty' id='no-users'>").append(q.isEmpty() ? "No users yet." : "No user matches <b>"
+                    + esc(q) + "</b>.").append("</p>");
+        } else {
+            b.append("<div class='table'><table id='users'><tr><th>User</th><th>State</th><th>Roles</th><th>Two-step</th>"
+                    + "<th>Actions</th></tr>");
+            for (User u : found.users()) {
+                b.append(row(ctx, u));
+            }
+            b.append("</table></div><datalist id='role-names'>");
+            admin.roleDefinitions().forEach(r -> b.append("<option value='").append(esc(r.name())).append("'>"));
+            b.append("</datalist>");
         }
-        render(req, res, 200, "Admin", b + "</table><p>Every action asks you to confirm it's you if you signed in more "
-                + "than a few minutes ago.</p>");
+        render(req, res, 200, "Admin", tabs(req, "/admin") + search + b + pager(ctx, q, page, found.more())
+                + "<p class='muted'>Every action asks you to confirm it's you if you signed in more than a few minutes ago."
+                + (q.isEmpty() ? "" : " A search reads at most " + AdminActions.SEARCH_SCAN_LIMIT + " users.") + "</p>");
+    }
+
+    private String row(String ctx, User u) {
+        String id = esc(u.id());
+        boolean twoStep = admin.hasTwoStep(u.id());
+        int passkeys = admin.passkeyCount(u.id());
+        String name = esc(u.email() != null ? u.email() : u.username());
+        return "<tr><td><b>" + name + "</b><br><span class='muted'>since " + SecurityCentre.when(u.createdAt())
+                + "</span></td><td>" + (u.disabled() ? "<span class='badge bad'>disabled</span>"
+                : "<span class='badge good'>active</span>") + (u.emailVerified() ? "" : " <span class='badge warn'>email "
+                + "not verified</span>") + "</td><td>" + esc(String.join(", ", admin.rolesOf(u.id()))) + "</td><td>"
+                + (twoStep ? "<span class='badge good'>app</span> " : "") + (passkeys > 0 ? "<span class='badge good'>"
+                + passkeys + " passkey" + (passkeys > 1 ? "s" : "") + "</span>" : "") + (twoStep || passkeys > 0 ? ""
+                : "<span class='badge'>off</span>") + "</td><td><form method='post' action='" + ctx + "/admin'>"
+                + "<input type='hidden' name='user' value='" + id + "'><div class='row'><input name='role' list='role-names' "
+                + "aria-label='Role for " + name + "' placeholder='role' size='8'><button name='do' value='grant'>Grant</button>"
+                + "<button name='do' value='revoke'>Revoke</button></div><div class='row'><button name='do' value='"
+                + (u.disabled() ? "enable'>Enable" : "disable'>Disable") + "</button><button name='do' value='sessions'>End "
+                + "sessions</button>" + (twoStep ? "<button name='do' value='mfa-reset'>Reset two-step sign-in</button>" : "")
+                + "</div></form></td></tr>";
+    }
+
+    private static String pager(String ctx, String q, int page, boolean more) {
+        if (page == 0 && !more) {
+            return "";
+        }
+        String query = q.isEmpty() ? "" : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + "&";
+        return "<div class='pager'>" + (page > 0 ? "<a id='previous' href='" + ctx + "/admin?"
+                + esc(query) + "page=" + (page - 1) + "'>Previous</a>" : "") + "<span>Page " + (page + 1) + "</span>"
+                + (more ? "<a id='next' href='" + ctx + "/admin?" + esc(query) + "page=" + (page + 1) + "'>Next</a>" : "")
+                + "</div>";
+    }
+
+    private static int page(String v) {
+        try {
+            return v == null ? 0 : Math.max(0, Math.min(10_000, Integer.parseInt(v.strip())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Override
@@ -72,7 +131,8 @@ public class AdminPage extends Page {
             res.sendRedirect(req.getContextPath() + "/admin");
         } catch (RuntimeException e) {
             audit(Level.WARNING, action, "refused", actor, user, role, req);
-            render(req, res, 400, "Admin", error(message(e)));
+            render(req, res, 400, "Admin", tabs(req, "/admin") + error(message(e)) + "<p><a href='" + req.getContextPath()
+                    + "/admin'>Back to the users</a></p>");
         }
     }
 

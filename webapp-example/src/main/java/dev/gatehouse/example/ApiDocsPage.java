@@ -22,11 +22,20 @@ public class ApiDocsPage extends HttpServlet {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI + "/";
     private static final Map<String, String> FILES = Map.of("/swagger-ui.css", "text/css",
             "/swagger-ui-bundle.js", "text/javascript");
+    // Swagger UI draws its server list without a label: the script names it once the page is drawn.
     private static final String INIT = "window.ui = SwaggerUIBundle({url: '/auth/openapi.json', dom_id: '#api',"
-            + " deepLinking: false, validatorUrl: null, tryItOutEnabled: false});\n";
+            + " deepLinking: false, validatorUrl: null, tryItOutEnabled: false, onComplete: function () {"
+            + " var s = document.getElementById('servers'); if (s) { s.setAttribute('aria-label', 'Server'); } }});\n";
     private static final String PAGE = "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-            + "<title>HTTP API · Gatehouse example</title><link rel='stylesheet' href='/docs/api/swagger-ui.css'></head>"
-            + "<body><nav><a href='/'>Gatehouse example</a></nav><div id='api'></div>"
+            + "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            + "<title>HTTP API · Gatehouse example</title><link rel='stylesheet' href='/docs/api/swagger-ui.css'>"
+            + "<link rel='stylesheet' href='" + StaticFiles.CSS + "'></head><body class='api-docs'><a class='skip' "
+            + "href='#main'>Skip to content</a><header class='bar'><div class='bar-in'><a class='brand' href='/'><span "
+            + "class='logo' aria-hidden='true'></span>Gatehouse <small>example</small></a><nav><ul><li><a href='/'>Back "
+            + "to the app</a></li><li><a href='/docs/api' aria-current='page'>API docs</a></li></ul></nav></div></header>"
+            + "<main id='main'><h1>HTTP API</h1><p class='lead'>Gatehouse's JSON API, from its OpenAPI document "
+            + "(<a href='/auth/openapi.json'>/auth/openapi.json</a>). The example's own pages call these same endpoints."
+            + "</p><div id='api'></div></main>"
             + "<script src='/docs/api/swagger-ui-bundle.js'></script><script src='/docs/api/init.js'></script></body></html>";
 
     @Override

@@ -26,19 +26,24 @@ public class DevicePages extends Page {
             return;
         }
         String ctx = req.getContextPath();
-        StringBuilder rows = new StringBuilder("<table id='devices'><tr><th>Signed in</th><th>Expires</th><th>IP</th>"
-                + "<th>Browser</th><th></th></tr>");
+        StringBuilder rows = new StringBuilder("<div class='table'><table id='devices'><tr><th>Device</th><th>Signed in</th>"
+                + "<th>Expires</th><th>From</th><th><span class='sr-only'>Actions</span></th></tr>");
         for (SessionInfo s : sessions.list(c.userId(), null)) {
             boolean current = s.id().equals(c.sessionId());
-            rows.append("<tr><td>").append(esc(s.createdAt())).append("</td><td>").append(esc(s.expiresAt()))
-                    .append("</td><td>").append(esc(s.ip())).append("</td><td>").append(esc(s.userAgent())).append("</td><td>")
-                    .append(current ? "this device" : "<form method='post' action='" + ctx + "/devices'>"
+            rows.append(current ? "<tr class='current'>" : "<tr>").append("<td><b>")
+                    .append(esc(Browsers.describe(s.userAgent()))).append("</b>")
+                    .append(current ? " <span class='badge accent'>this device</span>" : "").append("<br><span class='muted'>")
+                    .append(esc(s.userAgent())).append("</span></td><td>").append(SecurityCentre.when(s.createdAt()))
+                    .append("</td><td>").append(SecurityCentre.when(s.expiresAt())).append("</td><td>").append(esc(s.ip()))
+                    .append("</td><td>").append(current ? "this device" : "<form method='post' action='" + ctx + "/devices'>"
                             + "<input type='hidden' name='revoke' value='" + esc(s.id()) + "'><button>Sign out</button></form>")
                     .append("</td></tr>");
         }
-        render(req, res, 200, "Your devices", rows + "</table><form method='post' action='" + ctx + "/devices' data-api='"
-                + ctx + "/auth/sessions/revoke-others'><input type='hidden' name='revoke' value='others'>"
-                + "<button id='revoke-others'>Sign out all other devices</button></form>");
+        render(req, res, 200, "Your devices", "<p class='lead'>Every browser and app signed in to your account. The address "
+                + "is where the device connected from: an approximate place.</p>" + rows + "</table></div><form "
+                + "method='post' class='bare' action='" + ctx + "/devices' data-api='" + ctx + "/auth/sessions/revoke-others'><input "
+                + "type='hidden' name='revoke' value='others'><button id='revoke-others' class='danger'>Sign out all other "
+                + "devices</button></form>");
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class EmailPages {
             String ctx = req.getContextPath();
             return "<p>Your address: <b id='current-email'>" + esc(c.user().email()) + "</b></p><form method='post' action='"
                     + ctx + "/account/email'><label>New address <input type='email' name='newEmail' id='new-email' "
-                    + "autocomplete='email' required></label><br><button id='change-email'>Send confirmation link</button>"
+                    + "autocomplete='email' required></label><button id='change-email'>Send confirmation link</button>"
                     + "</form><p>We send a link to the new address; the change happens when you open it. Every other "
                     + "device will then be signed out.</p>";
         }

@@ -49,6 +49,13 @@ public class LoginCodePage extends Page {
         return methods.size() == 1 ? "?passkey=only" : "?passkey=1";
     }
 
+    /** {@link #query(List)}, and the page the user goes to afterwards when it is not the dashboard. */
+    static String query(List<String> methods, String next) {
+        String q = query(methods);
+        return next.equals("/dashboard") ? q : q + (q.isEmpty() ? "?" : "&") + "next="
+                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private String page(HttpServletRequest req) {
         if (withPasskey(req) && "only".equals(req.getParameter("passkey"))) {
             return "<p id='passkey-hint'>Your account needs a second step: confirm with your passkey.</p>"
@@ -60,10 +67,12 @@ public class LoginCodePage extends Page {
 
     static String form(HttpServletRequest req) {
         String ctx = req.getContextPath();
+        String next = ConfirmPage.safeNext(req.getParameter("next"));
         return "<form method='post' action='" + ctx + PATH + (req.getParameter("passkey") != null ? "?passkey=1" : "")
-                + "' data-api='" + ctx + "/auth/mfa/verify' data-next='" + ctx
-                + "/dashboard'><label>Code <input name='code' id='code' autocomplete='one-time-code' autocapitalize='none' "
-                + "spellcheck='false' required autofocus></label><br><button id='verify'>Sign in</button></form>"
+                + "' data-api='" + ctx + "/auth/mfa/verify' data-next='" + ctx + esc(next) + "'>"
+                + (next.equals("/dashboard") ? "" : "<input type='hidden' name='next' value='" + esc(next) + "'>")
+                + "<label>Code <input name='code' id='code' autocomplete='one-time-code' autocapitalize='none' "
+                + "spellcheck='false' required autofocus></label><button id='verify'>Sign in</button></form>"
                 + "<p id='recovery-hint'>Enter the 6-digit code your authenticator app shows. Lost the app? Use one of your "
                 + "recovery codes instead (each works once).</p><p><a href='" + ctx + "/login'>Start again</a></p>";
     }
@@ -90,7 +99,7 @@ public class LoginCodePage extends Page {
             setCookie(res, pendingDeletion());
             setCookie(res, r.cookie());
             r.deviceCookie().ifPresent(d -> setCookie(res, d));
-            res.sendRedirect(req.getContextPath() + "/dashboard");
+            res.sendRedirect(req.getContextPath() + ConfirmPage.safeNext(req.getParameter("next")));
         } catch (MfaChallengeInvalidException e) {
             setCookie(res, pendingDeletion()); // expired or out of codes: the password comes first again
             res.sendRedirect(req.getContextPath() + "/login?expired=1");

@@ -33,7 +33,7 @@ public final class Main {
             AccountPages.Login.class, AccountPages.Logout.class, AccountPages.Dashboard.class, DevicePages.class,
             PasswordPages.Change.class, PasswordPages.Forgot.class, PasswordPages.Reset.class, PasswordPages.Verify.class,
             TokenPages.class, LoginCodePage.class, SecurityPage.class, ConfirmPage.class, EmailPages.Change.class,
-            EmailPages.Confirm.class, ActivityPages.Own.class, ActivityPages.Audit.class, OutboxPage.class, AdminPage.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
+            EmailPages.Confirm.class, ActivityPages.Own.class, ActivityPages.Audit.class, OutboxPage.class, AdminPage.class, AdminDashboard.class, AdminRoles.class, ProjectsApi.class, AdminStatsApi.class, PingApi.class,
             ApiDocsPage.class, StaticFiles.class, HealthEndpoint.class, MetricsEndpoint.class, ErrorPage.class);
 
     private Main() {

@@ -18,13 +18,16 @@ import java.io.IOException;
 @WebServlet("/metrics")
 public class MetricsEndpoint extends HttpServlet {
 
+    /** What a caller needs to read the meters. */
+    static final String PERMISSION = "metrics.read";
+
     @Inject
     @ForGatehouse
     PrometheusMeterRegistry registry;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Guards.requirePermission(req, "metrics.read");
+        Guards.requirePermission(req, PERMISSION);
         res.setContentType("text/plain;version=0.0.4;charset=utf-8");
         res.setHeader("Cache-Control", "no-store");
         res.getWriter().write(registry.scrape());

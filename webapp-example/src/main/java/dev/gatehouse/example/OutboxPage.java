@@ -24,7 +24,9 @@ public class OutboxPage extends Page {
             return;
         }
         List<MailMessage> messages = served.get().messages();
-        StringBuilder b = new StringBuilder("<p>Development only: nothing here was really sent.</p><ol id='outbox' reversed>");
+        StringBuilder b = new StringBuilder("<p class='notice'>Development only: nothing here was really sent.</p>"
+                + (messages.isEmpty() ? "<p class='empty' id='outbox-empty'>No mail yet. Sign-up verification, password "
+                + "resets and email changes appear here.</p>" : "") + "<ol id='outbox' reversed>");
         for (int i = messages.size() - 1; i >= 0; i--) {
             MailMessage m = messages.get(i);
             String body = esc(m.body()).replaceAll("(https?://[^\\s<]+)", "<a class='mail-link' href='$1'>$1</a>");

@@ -91,10 +91,24 @@ abstract class Page extends HttpServlet {
      */
     static Caller requireSession(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if (caller(req).isEmpty()) {
-            res.sendRedirect(req.getContextPath() + "/login");
+            res.sendRedirect(signIn(req));
             return null;
         }
         return Guards.requireSession(req);
+    }
+
+    /**
+     * The sign-in page, which brings the user back to this request's page afterwards (GET only: a form post is
+     * not repeated); {@link ConfirmPage#safeNext} keeps the return path to this site.
+     */
+    static String signIn(HttpServletRequest req) {
+        String ctx = req.getContextPath();
+        if (!req.getMethod().equals("GET")) {
+            return ctx + "/login";
+        }
+        String query = req.getQueryString();
+        return ctx + "/login?next=" + URLEncoder.encode(req.getRequestURI().substring(ctx.length())
+                + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
     }
 
     /**
@@ -160,24 +174,21 @@ abstract class Page extends HttpServlet {
 
     /**
      * {@link #render(HttpServletRequest, HttpServletResponse, int, String, String)}, and with {@code passkeys} the
-     * passkey script ({@link StaticFiles#PASSKEYS}), loaded with the same nonce as the inline one: the policy stays
-     * nonce-only.
+     * passkey script ({@link StaticFiles#PASSKEYS}), loaded with the page's nonce like the page's own script: the
+     * policy stays nonce-only.
      */
     void render(HttpServletRequest req, HttpServletResponse res, int status, String title, String body, boolean passkeys)
             throws IOException {
         String nonce = FormToken.random(18);
         String token = FormToken.issue(req, res, secure(req));
-        String html = (nav(req) + "<h1>" + esc(title) + "</h1><p id='message' class='error'></p>" + body)
+        String main = ("<h1>" + esc(title) + "</h1><p id='message' class='error' role='status'></p>" + body)
                 .replaceAll("(<form method='post'[^>]*>)", "$1<input type='hidden' name='" + FormToken.FIELD + "' value='"
                         + token + "'>");
         res.setStatus(status);
         res.setContentType("text/html;charset=utf-8");
         headers(req, res, nonce);
-        res.getWriter().write("<!doctype html><html><head><meta charset='utf-8'><title>" + esc(title)
-                + " · Gatehouse example</title><style nonce='" + nonce + "'>" + STYLE + "</style></head><body data-ctx='"
-                + esc(req.getContextPath()) + "'>" + html
-                + "<script nonce='" + nonce + "'>" + SCRIPT + "</script>" + (passkeys ? "<script nonce='" + nonce + "' src='"
-                + esc(req.getContextPath()) + StaticFiles.PASSKEYS + "'></script>" : "") + "</body></html>");
+        res.getWriter().write(Layout.page(req, caller(req), outbox.servedTo(req).isPresent(), title, main, nonce, token,
+                passkeys));
     }
 
     private void headers(HttpServletRequest req, HttpServletResponse res, String nonce) {
@@ -185,101 +196,14 @@ abstract class Page extends HttpServlet {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "no-referrer");
         res.setHeader("X-Frame-Options", "DENY");
-        res.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-"
-                + nonce + "'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        res.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'self'; "
+                + "connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         if (secure(req)) {
             res.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
     }
 
-    private String nav(HttpServletRequest req) {
-        Optional<Caller> c = caller(req);
-        String ctx = req.getContextPath();
-        StringBuilder nav = new StringBuilder("<nav><a href='" + ctx + "/'>Home</a>");
-        if (c.isPresent()) {
-            nav.append(" · <a href='").append(ctx).append("/dashboard'>Dashboard</a> · <a href='").append(ctx)
-                    .append("/devices'>Devices</a> · <a href='").append(ctx).append("/tokens'>API tokens</a> · <a href='")
-                    .append(ctx).append("/password'>Password</a> · <a href='").append(ctx)
-                    .append("/account/security'>Security</a> · <a href='").append(ctx).append("/account/email'>Email</a> · <a href='")
-                    .append(ctx).append("/account/activity'>Activity</a>");
-            if (c.get().isInRole("admin")) {
-                nav.append(" · <a href='").append(ctx).append("/admin'>Admin</a>");
-            }
-            if (c.get().hasPermission(ActivityPages.AUDIT_READ)) {
-                nav.append(" · <a href='").append(ctx).append("/admin/audit'>Audit</a>");
-            }
-            nav.append(" · <form method='post' action='").append(ctx).append("/logout' data-api='").append(ctx)
-                    .append("/auth/logout' data-next='").append(ctx).append("/' class='inline'>")
-                    .append("<button id='logout'>Sign out</button></form>");
-        } else {
-            nav.append(" · <a href='").append(ctx).append("/login'>Sign in</a> · <a href='").append(ctx)
-                    .append("/signup'>Sign up</a>");
-        }
-        if (outbox.servedTo(req).isPresent()) {
-            nav.append(" · <a href='").append(ctx).append("/outbox'>Dev outbox</a>");
-        }
-        return nav.append("</nav>").toString();
-    }
-
     static String error(String message) {
-        return message == null ? "" : "<p class='error' id='error'>" + esc(message) + "</p>";
+        return message == null ? "" : "<p class='error' id='error' role='alert'>" + esc(message) + "</p>";
     }
-
-    static final String STYLE = "body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
-            + "nav{margin-bottom:1.5em}.error{color:#b00020}.ok{color:#05660d}table{border-collapse:collapse}"
-            + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}input{margin:.2em 0}code{word-break:break-all}"
-            + ".inline{display:inline}.qr svg{display:block;width:14em;height:14em;margin:.5em 0}";
-
-    /**
-     * Progressive enhancement: a form with data-api is sent with fetch as JSON to the Gatehouse API
-     * and its error (with the retry time of a rate limit) shown in place; without JavaScript the
-     * same form posts to the page. The form token is the page's own; the API checks the request's
-     * origin instead.
-     */
-    static final String SCRIPT = """
-            document.querySelectorAll('form[data-api]').forEach(function (form) {
-              form.addEventListener('submit', async function (ev) {
-                ev.preventDefault();
-                const body = {};
-                new FormData(form).forEach(function (v, k) {
-                  if (k === 'csrf') { return; }
-                  if (k === 'scopes') { body[k] = v.split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
-                  else if (k === 'expiresInDays') { if (v !== '') body[k] = parseInt(v, 10); }
-                  else { body[k] = v; }
-                });
-                const res = await fetch(form.dataset.api, {method: form.dataset.method || 'POST',
-                  headers: {'Content-Type': 'application/json', 'Accept': 'application/json'}, body: JSON.stringify(body)});
-                let data = {};
-                try { data = await res.json(); } catch (e) { data = {}; }
-                const msg = document.getElementById('message');
-                const ctx = document.body.dataset.ctx;
-                if (data.code === 'mfa_required') {
-                  const methods = data.methods || [];
-                  window.location.href = ctx + '/login/code' + (!methods.includes('passkey') ? ''
-                    : methods.length === 1 ? '?passkey=only' : '?passkey=1');
-                  return;
-                }
-                if (data.code === 'reauth_required') {
-                  window.location.href = ctx + '/account/confirm?next='
-                    + encodeURIComponent(window.location.pathname.substring(ctx.length) + window.location.search);
-                  return;
-                }
-                if (data.mfaEnrolmentRequired) { window.location.href = ctx + '/account/security'; return; }
-                if (!res.ok) {
-                  let text = data.error || ('Request failed (' + res.status + ')');
-                  if (res.status === 429 && res.headers.get('Retry-After')) {
-                    text += ' (retry in ' + res.headers.get('Retry-After') + ' s)';
-                  }
-                  msg.className = 'error'; msg.textContent = text; return;
-                }
-                if (data.location) { window.location.href = data.location; return; } // to a sign-in provider
-                if (data.token) {
-                  msg.className = 'ok'; msg.innerHTML = '';
-                  const c = document.createElement('code'); c.id = 'new-token'; c.textContent = data.token;
-                  msg.append('New token (shown once): ', c); return;
-                }
-                window.location.href = form.dataset.next || window.location.href;
-              });
-            });
-            """;
 }

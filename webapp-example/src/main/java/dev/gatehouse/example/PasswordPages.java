@@ -28,8 +28,8 @@ public final class PasswordPages {
             String ctx = req.getContextPath();
             return "<form method='post' action='" + ctx + "/password' data-api='" + ctx + "/auth/password' data-next='" + ctx
                     + "/dashboard'><label>Current password <input type='password' name='currentPassword' id='current' "
-                    + "autocomplete='current-password' required></label><br><label>New password <input type='password' "
-                    + "name='newPassword' id='new' autocomplete='new-password' required></label><br>"
+                    + "autocomplete='current-password' required></label><label>New password <input type='password' "
+                    + "name='newPassword' id='new' autocomplete='new-password' required></label>"
                     + "<button id='change'>Change password</button></form><p>Every other device will be signed out.</p>";
         }
 
@@ -67,7 +67,7 @@ public final class PasswordPages {
         static String form(HttpServletRequest req) {
             String ctx = req.getContextPath();
             return "<form method='post' action='" + ctx + "/forgot' data-api='" + ctx + "/auth/password/forgot' data-next='"
-                    + ctx + "/forgot?sent=1'><label>Email <input type='email' name='email' id='email' required></label><br>"
+                    + ctx + "/forgot?sent=1'><label>Email <input type='email' name='email' id='email' required></label>"
                     + "<button id='send'>Send reset link</button></form>";
         }
 
@@ -101,7 +101,7 @@ public final class PasswordPages {
             return "<form method='post' action='" + ctx + "/reset-password' data-api='" + ctx + "/auth/password/reset' "
                     + "data-next='" + ctx + "/login'><input type='hidden' name='token' value='" + esc(req.getParameter("token"))
                     + "'><label>New password <input type='password' name='newPassword' id='new' autocomplete='new-password' "
-                    + "required></label><br><button id='reset'>Set new password</button></form>";
+                    + "required></label><button id='reset'>Set new password</button></form>";
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.gatehouse.example;
 import dev.gatehouse.Caller;
 import dev.gatehouse.mfa.InvalidMfaCodeException;
 import dev.gatehouse.mfa.MfaService;
-import dev.gatehouse.mfa.MfaStatus;
 import dev.gatehouse.mfa.RecoveryCodes;
 import dev.gatehouse.mfa.TotpEnrolment;
 import dev.gatehouse.oidc.OidcIdentity;
@@ -49,6 +48,13 @@ public class SecurityPage extends Page {
     PasskeyService passkeys;
     @Inject
     OidcService oidc;
+    @Inject
+    dev.gatehouse.apitoken.ApiTokenService tokens;
+    @Inject
+    dev.gatehouse.audit.AuditLog audit;
+    @Inject
+    @dev.gatehouse.ForGatehouse
+    java.time.Clock clock;
 
     /** Who may use this page: a full browser session, or a session that may only enrol. */
     private record Who(String userId, boolean restricted, String cookie) {
@@ -70,44 +76,46 @@ public class SecurityPage extends Page {
                     + (withPasskeys ? addPasskey(req.getContextPath() + "/dashboard") : ""), withPasskeys);
             return;
         }
-        MfaStatus s = mfa.status(who.get().userId());
-        StringBuilder b = new StringBuilder("<p id='totp-status'>Authenticator app: <b>")
-                .append(s.totpEnabled() ? "on" : "off").append("</b>")
-                .append(s.totpEnabled() && s.totpEnabledAt() != null ? " (since " + esc(s.totpEnabledAt()) + ")" : "")
-                .append("</p>");
-        if (s.totpEnabled()) {
-            b.append("<p>Recovery codes left: <b id='recovery-left'>").append(s.recoveryCodesLeft()).append("</b></p>")
-                    .append(action(req, "regenerate", "New recovery codes (voids the old ones)"));
-            if (!s.required()) {
-                b.append(action(req, "remove", "Remove the authenticator app"));
-            }
-        } else {
-            b.append("<p>With an app such as a password manager or an authenticator, signing in needs a code from it "
-                    + "as well as your password.</p>").append(action(req, "begin", "Set up an authenticator app"));
-        }
-        if (withPasskeys) {
-            b.append(passkeySection(req, passkeys.list(who.get().userId())));
-        }
-        if (!oidc.providers().isEmpty()) {
-            b.append(providerSection(req, oidc.providers(), oidc.identities(who.get().userId())));
-        }
-        render(req, res, 200, "Two-step sign-in", b + "<p>Every change here asks you to confirm it's you if you signed in "
-                + "more than a few minutes ago.</p>", withPasskeys);
+        render(req, res, 200, "Account security", centre(req, who.get().userId()), withPasskeys);
+    }
+
+    /**
+     * The security centre: the account and its email, password, two-step sign-in and recovery codes, passkeys,
+     * sign-in providers, devices, API tokens and the latest events, each card linking to the page that manages it.
+     */
+    private String centre(HttpServletRequest req, String userId) {
+        String ctx = req.getContextPath();
+        Caller c = Guards.requireSession(req);
+        String verifyNext = ctx + (outbox.servedTo(req).isPresent() ? "/outbox" : "/dashboard?sent=1");
+        String factors = SecurityCentre.card("two-step-card", "Two-step sign-in", null,
+                SecurityCentre.twoStep(req, mfa.status(userId)))
+                + (passkeys.available() ? SecurityCentre.card("passkeys-card", "Passkeys", null,
+                passkeySection(req, passkeys.list(userId))) : "")
+                + SecurityCentre.card("providers-card", "Sign-in providers", null, oidc.providers().isEmpty()
+                ? "<p class='empty' id='no-providers'>This site has no sign-in provider (OpenID Connect) configured.</p>"
+                : providerSection(req, oidc.providers(), oidc.identities(userId)));
+        String usage = SecurityCentre.devices(sessions.list(userId, null), c.sessionId(), ctx)
+                + SecurityCentre.tokens(tokens.list(userId), clock.instant(), ctx)
+                + SecurityCentre.activity(audit.forUser(userId, 6, null).events(), c.sessionId().substring(0, 16), ctx);
+        return "<p class='lead'>Everything that signs you in, and everything signed in as you. Every change here asks you "
+                + "to confirm it's you if you signed in more than a few minutes ago.</p><div class='grid'><div>"
+                + SecurityCentre.account(c, ctx, verifyNext) + SecurityCentre.password(c, ctx) + factors + "</div><div>"
+                + usage + "</div></div>";
     }
 
     /** The passkeys section: the list with rename and delete, then the form that adds one. */
     private static String passkeySection(HttpServletRequest req, List<Passkey> list) {
         String ctx = req.getContextPath();
-        StringBuilder b = new StringBuilder("<h2>Passkeys</h2><p>A passkey signs you in with your device's screen lock or a "
+        StringBuilder b = new StringBuilder("<p>A passkey signs you in with your device's screen lock or a "
                 + "security key, without a password or a code.</p>");
         if (list.isEmpty()) {
-            b.append("<p id='no-passkeys'>You have no passkey yet.</p>");
+            b.append("<p id='no-passkeys' class='empty'>You have no passkey yet: add one below to sign in without a password.</p>");
         } else {
-            b.append("<table id='passkeys'><tr><th>Name</th><th>Created</th><th>Last used</th><th>Synced</th><th></th></tr>");
+            b.append("<div class='table'><table id='passkeys'><tr><th>Name</th><th>Created</th><th>Last used</th><th>Synced</th><th><span class='sr-only'>Actions</span></th></tr>");
             for (Passkey p : list) {
                 b.append("<tr data-passkey='").append(esc(p.id())).append("'><td class='passkey-name'>").append(esc(p.name()))
-                        .append("</td><td>").append(esc(p.createdAt())).append("</td><td>")
-                        .append(p.lastUsedAt() == null ? "never" : esc(p.lastUsedAt())).append("</td><td>")
+                        .append("</td><td>").append(SecurityCentre.when(p.createdAt())).append("</td><td>")
+                        .append(SecurityCentre.when(p.lastUsedAt())).append("</td><td>")
                         .append(p.backedUp() ? "yes" : "no").append("</td><td><form method='post' action='").append(ctx)
                         .append(PATH).append("' class='inline'><input type='hidden' name='do' value='passkey-rename'>")
                         .append("<input type='hidden' name='id' value='").append(esc(p.id())).append("'><input name='name' ")
@@ -117,7 +125,7 @@ public class SecurityPage extends Page {
                         .append("<input type='hidden' name='id' value='").append(esc(p.id())).append("'><button ")
                         .append("class='passkey-delete'>Delete</button></form></td></tr>");
             }
-            b.append("</table>");
+            b.append("</table></div>");
         }
         return b.append(addPasskey(ctx + PATH)).toString();
     }
@@ -125,11 +133,11 @@ public class SecurityPage extends Page {
     /** Sign-in providers: the linked identities (each can be unlinked) and a button to link each provider. */
     private static String providerSection(HttpServletRequest req, List<OidcProvider> providers, List<OidcIdentity> linked) {
         String ctx = req.getContextPath();
-        StringBuilder b = new StringBuilder("<h2>Sign-in providers</h2>");
+        StringBuilder b = new StringBuilder();
         if (linked.isEmpty()) {
-            b.append("<p id='no-identities'>No provider is linked to your account.</p>");
+            b.append("<p id='no-identities' class='empty'>No provider is linked to your account.</p>");
         } else {
-            b.append("<table id='identities'><tr><th>Provider</th><th>Email there</th><th>Linked</th><th>Last used</th><th></th></tr>");
+            b.append("<div class='table'><table id='identities'><tr><th>Provider</th><th>Email there</th><th>Linked</th><th>Last used</th><th><span class='sr-only'>Actions</span></th></tr>");
             for (OidcIdentity i : linked) {
                 b.append("<tr><td>").append(esc(i.provider())).append("</td><td>").append(esc(i.email() == null ? "" : i.email()))
                         .append("</td><td>").append(esc(i.createdAt())).append("</td><td>")
@@ -138,7 +146,7 @@ public class SecurityPage extends Page {
                         .append("<input type='hidden' name='id' value='").append(esc(i.id())).append("'>")
                         .append("<button class='oidc-unlink'>Unlink</button></form></td></tr>");
             }
-            b.append("</table>");
+            b.append("</table></div>");
         }
         for (OidcProvider p : providers) {
             // Through the JSON API (data-api): its answer names the provider's URL and the page's script goes there.
@@ -264,7 +272,7 @@ public class SecurityPage extends Page {
                 + "</ol>" + (after.isEmpty() ? "<p><a href='" + req.getContextPath() + PATH + "'>Done</a></p>" : after));
     }
 
-    private static String action(HttpServletRequest req, String action, String label) {
+    static String action(HttpServletRequest req, String action, String label) {
         return "<form method='post' action='" + req.getContextPath() + PATH + "' class='inline'><input type='hidden' "
                 + "name='do' value='" + action + "'><button id='totp-" + action + "'>" + esc(label) + "</button></form> ";
     }
@@ -282,7 +290,7 @@ public class SecurityPage extends Page {
         Optional<ResolvedSession> restricted = cookie == null ? Optional.empty()
                 : sessions.resolve(cookie, false).filter(ResolvedSession::restricted);
         if (restricted.isEmpty()) {
-            res.sendRedirect(req.getContextPath() + "/login");
+            res.sendRedirect(signIn(req));
             return Optional.empty();
         }
         return Optional.of(new Who(restricted.get().user().id(), true, cookie));

@@ -9,9 +9,10 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * {@code /static/*}: the example's own scripts, read from the class path. Only the files named here are
- * served (no directory listing, no path from the request reaches the class loader). Pages load them with
- * their CSP nonce ({@code <script nonce=... src=...>}), so the pages' policy needs no {@code 'self'}.
+ * {@code /static/*}: the example's stylesheet and scripts, read from the class path. Only the files named here
+ * are served (no directory listing, no path from the request reaches the class loader). Pages load the scripts
+ * with their CSP nonce ({@code <script nonce=... src=...>}), so the pages' {@code script-src} needs no
+ * {@code 'self'}; the stylesheet is what {@code style-src 'self'} allows.
  */
 @WebServlet("/static/*")
 public class StaticFiles extends HttpServlet {
@@ -19,24 +20,31 @@ public class StaticFiles extends HttpServlet {
     /** The passkey script: sign-in (button and autofill), registration, sign-up, "confirm it's you". */
     static final String PASSKEYS = "/static/passkeys.js";
 
-    private static final Map<String, String> FILES = Map.of("/passkeys.js", "passkeys.js");
+    /** The pages' script: forms sent through the JSON API, errors shown in place. */
+    static final String SCRIPT = "/static/app.js";
+    /** The one stylesheet. */
+    static final String CSS = "/static/app.css";
+
+    private static final Map<String, String> FILES = Map.of("/passkeys.js", "text/javascript", "/app.js", "text/javascript",
+            "/app.css", "text/css");
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        String name = FILES.get(req.getPathInfo() == null ? "" : req.getPathInfo());
-        if (name == null) {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        String type = FILES.get(path);
+        if (type == null) {
             res.sendError(404);
             return;
         }
         byte[] body;
-        try (InputStream in = StaticFiles.class.getResourceAsStream(name)) {
+        try (InputStream in = StaticFiles.class.getResourceAsStream(path.substring(1))) {
             if (in == null) {
                 res.sendError(404);
                 return;
             }
             body = in.readAllBytes();
         }
-        res.setContentType("text/javascript;charset=utf-8");
+        res.setContentType(type + ";charset=utf-8");
         res.setContentLength(body.length);
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Cache-Control", "no-cache"); // revalidated, so a new version is picked up at once

@@ -29,22 +29,29 @@ public class TokenPages extends Page {
 
     private void show(HttpServletRequest req, HttpServletResponse res, Caller c, int status, String top) throws IOException {
         String ctx = req.getContextPath();
-        StringBuilder list = new StringBuilder("<table id='tokens'><tr><th>Name</th><th>Scopes</th><th>Created</th>"
-                + "<th>Expires</th><th>Last used</th><th></th></tr>");
-        for (ApiToken t : tokens.list(c.userId())) {
-            list.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(esc(String.join(" ", t.scopes())))
-                    .append("</td><td>").append(esc(t.createdAt())).append("</td><td>").append(esc(t.expiresAt()))
-                    .append("</td><td>").append(esc(t.lastUsedAt())).append("</td><td><form method='post' action='")
+        List<ApiToken> all = tokens.list(c.userId());
+        StringBuilder list = new StringBuilder("<div class='table'><table id='tokens'><tr><th>Name</th><th>Scopes</th>"
+                + "<th>Created</th><th>Expires</th><th>Last used</th><th><span class='sr-only'>Actions</span></th></tr>");
+        for (ApiToken t : all) {
+            list.append("<tr><td><b>").append(esc(t.name())).append("</b></td><td>");
+            t.scopes().forEach(s -> list.append("<span class='badge accent'>").append(esc(s)).append("</span> "));
+            list.append("</td><td>").append(SecurityCentre.when(t.createdAt())).append("</td><td>")
+                    .append(t.expiresAt() == null ? "never" : SecurityCentre.when(t.expiresAt())).append("</td><td>")
+                    .append(SecurityCentre.when(t.lastUsedAt())).append("</td><td><form method='post' action='")
                     .append(ctx).append("/tokens'><input type='hidden' name='revoke' value='").append(esc(t.id()))
                     .append("'><button>Revoke</button></form></td></tr>");
         }
+        String table = all.isEmpty() ? "<p class='empty' id='tokens'>No tokens yet. Create one above; its value is shown "
+                + "once.</p>" : list + "</table></div>";
         render(req, res, status, "API tokens", top + "<form method='post' action='" + ctx + "/tokens' data-api='" + ctx
-                + "/auth/tokens'><label>Name <input name='name' id='token-name' required></label><br>"
-                + "<label>Scopes (comma-separated) <input name='scopes' id='token-scopes' value='projects.read' required></label><br>"
-                + "<label>Expires in days <input name='expiresInDays' id='token-days' type='number' min='1' max='365' value='30'>"
-                + "</label><br><button id='create-token'>Create token</button></form>" + list + "</table>"
-                + "<p>Use it: <code>curl -H 'Authorization: Bearer &lt;token&gt;' " + esc(req.getRequestURL().toString()
-                .replace("/tokens", "/api/projects")) + "</code></p>");
+                + "/auth/tokens' class='card'><h2>New token</h2><label>Name <input name='name' id='token-name' required "
+                + "placeholder='laptop curl'></label><label>Scopes <span class='hint' id='scopes-hint'>comma-separated "
+                + "permissions, e.g. projects.read, projects.write</span><input name='scopes' id='token-scopes' "
+                + "value='projects.read' required aria-describedby='scopes-hint'></label><label>Expires in days <input "
+                + "name='expiresInDays' id='token-days' type='number' min='1' max='365' value='30'></label><button "
+                + "id='create-token'>Create token</button></form>" + table + "<p>Use it: <code>curl -H 'Authorization: "
+                + "Bearer &lt;token&gt;' " + esc(req.getRequestURL().toString().replace("/tokens", "/api/projects"))
+                + "</code></p>");
     }
 
     @Override

@@ -311,7 +311,10 @@ public abstract class ExampleBlackBoxSuite {
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'nonce-([A-Za-z0-9_-]{16,})'").matcher(csp);
         assertTrue(nonce.find(), csp);
-        assertTrue(one.body().contains("<script nonce='" + nonce.group(1) + "'>"), one.body());
+        assertTrue(one.body().contains("<script nonce='" + nonce.group(1) + "' src='/static/app.js'>"), one.body());
+        assertTrue(csp.contains("style-src 'self';"), csp);
+        assertFalse(one.body().contains("<style") || one.body().matches("(?s).*<script[^>]*>[^<]+</script>.*"),
+                "no inline style element or inline script: " + one.body());
         assertFalse(two.raw().headers().firstValue("Content-Security-Policy").orElse("").contains(nonce.group(1)));
         assertEquals("DENY", one.raw().headers().firstValue("X-Frame-Options").orElse(null));
         assertFalse(one.body().matches("(?s).*<[^>]+\\s(style|on[a-z]+)=.*"), "inline style or event handler: " + one.body());
@@ -343,6 +346,73 @@ public abstract class ExampleBlackBoxSuite {
             assertTrue(r.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
         }
         assertTrue(anonymous.body().contains("href='/login'"), anonymous.body());
+        assertTrue(anonymous.body().contains("href='/login?next=%2Fadmin'"), "signs in, then back: " + anonymous.body());
+        assertTrue(forbidden.body().contains("needs the role <code>admin</code>"), "says what is missing: " + forbidden.body());
+        assertTrue(forbidden.body().contains("with the role member"), "and what the caller has: " + forbidden.body());
+        assertTrue(missing.body().contains("<code>/no/such/page</code>"), missing.body());
+    }
+
+    @Test
+    void adminPagesShowUsersRolesAndTheDayFromTheAuditTrail() throws Exception {
+        String admin = adminSession();
+        String unique = "needle" + System.nanoTime();
+        String member = signUpOrIn(unique + "@example.test");
+        send("POST", "/auth/login", Web.credentials(unique + "@example.test", "wrong-" + PW)); // a failed sign-in
+        Web.Res dashboard = send("GET", "/admin/dashboard", null, "Cookie", "gatehouse_session=" + admin);
+        assertEquals(200, dashboard.status(), dashboard.body());
+        for (String chart : List.of("chart-signins", "chart-failures", "chart-lockouts", "chart-refusals")) {
+            assertTrue(dashboard.body().contains("<figure class='chart' id='" + chart + "'><svg"), chart);
+        }
+        assertTrue(Integer.parseInt(SecurityForms.find(dashboard.body(), "<b id='stat-failures'>(\\d+)</b>")) >= 1,
+                "the failed sign-in is counted");
+        assertFalse(dashboard.body().contains("style="), "no inline style");
+
+        Web.Res search = send("GET", "/admin?q=" + unique.toUpperCase(java.util.Locale.ROOT), null,
+                "Cookie", "gatehouse_session=" + admin);
+        assertEquals(List.of(unique + "@example.test"), SecurityForms.all(search.body(), "<tr><td><b>([^<]+)</b>"),
+                "a search by part of the address, any case");
+        Web.Res none = send("GET", "/admin?q=no-such-user-" + unique, null, "Cookie", "gatehouse_session=" + admin);
+        assertTrue(none.body().contains("id='no-users'"), none.body());
+
+        Web.Res roles = send("GET", "/admin/roles", null, "Cookie", "gatehouse_session=" + admin);
+        assertTrue(roles.body().contains("<td><b>admin</b></td><td><span class='badge accent'>*</span>"), roles.body());
+        for (String path : List.of("/admin/dashboard", "/admin/roles")) {
+            assertEquals(403, send("GET", path, null, "Cookie", "gatehouse_session=" + member, "Accept", "text/html").status());
+            assertEquals(401, send("GET", path, null, "Accept", "text/html").status());
+        }
+    }
+
+    @Test
+    void theSecurityCentreShowsEveryCredentialOnOnePage() throws Exception {
+        String email = "centre" + System.nanoTime() + "@example.test";
+        String session = signUpOrIn(email);
+        send("POST", "/auth/tokens", "{\"name\":\"nightly backup\",\"scopes\":[\"projects.read\"]}",
+                "Cookie", "gatehouse_session=" + session);
+        String page = send("GET", SecurityPage.PATH, null, "Cookie", "gatehouse_session=" + session).body();
+        for (String card : List.of("account-card", "password-card", "two-step-card", "providers-card", "devices-card",
+                "tokens-card", "activity-card")) {
+            assertTrue(page.contains("<section class='card' id='" + card + "'"), card + " in " + page);
+        }
+        assertTrue(page.contains("<span id='account-email'>" + email + "</span>"), page);
+        assertTrue(page.contains("id='email-state'>not verified</span>"), page);
+        assertTrue(page.contains("this device"), page);
+        assertTrue(page.contains("<b>nightly backup</b>"), page);
+        assertTrue(page.contains("<b>API token created</b>"), "the latest events: " + page);
+    }
+
+    @Test
+    void signInGoesBackToThePageAskedForButNeverToAnotherSite() throws Exception {
+        String email = "back" + System.nanoTime() + "@example.test";
+        signUpOrIn(email);
+        String[] creds = {"email", email, "password", PW, "next", "/account/activity?limit=5"};
+        assertEquals("/account/activity?limit=5", SecurityForms.path(form("/login", csrf(), null, creds).location()));
+        for (String elsewhere : List.of("//attacker.example/x", "https://attacker.example/", "/\\attacker.example",
+                "/../admin", "javascript:alert(1)")) {
+            creds[5] = elsewhere;
+            assertEquals("/dashboard", SecurityForms.path(form("/login", csrf(), null, creds).location()), elsewhere);
+        }
+        assertTrue(send("GET", "/login?next=%2Faccount%2Factivity", null).body()
+                .contains("<input type='hidden' name='next' value='/account/activity'>"));
     }
 
     /** Raw HTTP/1.1 so the test controls the body: headers promising {@code length} bytes, then only {@code sent}. */
@@ -439,7 +509,8 @@ public abstract class ExampleBlackBoxSuite {
         for (String path : List.of(SecurityPage.PATH, ConfirmPage.PATH, "/account/email")) {
             Web.Res anonymous = send("GET", path, null);
             assertEquals(302, anonymous.status(), path);
-            assertEquals("/login", SecurityForms.path(anonymous.location()), path);
+            assertEquals("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8),
+                    SecurityForms.path(anonymous.location()), "signs in, then back to the page");
         }
         Web.Res anonymousEnrol = f.post(SecurityPage.PATH, null, "do", "begin");
         assertEquals("/login", SecurityForms.path(anonymousEnrol.location()), anonymousEnrol.body());
@@ -561,7 +632,7 @@ public abstract class ExampleBlackBoxSuite {
                 + secondRows);
         assertEquals(400, send("GET", "/account/activity?cursor=forged", null, "Cookie", "gatehouse_session=" + session)
                 .status());
-        assertEquals("/login", SecurityForms.path(send("GET", "/account/activity", null).location()));
+        assertEquals("/login?next=%2Faccount%2Factivity", SecurityForms.path(send("GET", "/account/activity", null).location()));
     }
 
     @Test
@@ -572,7 +643,7 @@ public abstract class ExampleBlackBoxSuite {
         f.enrol(account[1], serverNow());
         String admin = adminSession();
         assertEquals(403, send("GET", "/admin/audit", null, "Cookie", "gatehouse_session=" + account[1]).status());
-        assertEquals("/login", SecurityForms.path(send("GET", "/admin/audit", null).location()));
+        assertEquals("/login?next=%2Fadmin%2Faudit", SecurityForms.path(send("GET", "/admin/audit", null).location()));
 
         Web.Res mine = send("GET", "/admin/audit?user=" + userId, null, "Cookie", "gatehouse_session=" + admin);
         assertEquals(200, mine.status(), mine.body());

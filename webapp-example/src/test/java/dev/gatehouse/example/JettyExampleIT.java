@@ -38,8 +38,31 @@ class JettyExampleIT extends ExampleBlackBoxSuite {
         // the clock starts at the real time and only moves forward, so that lifetime is never negative.
         clock.set(java.time.Instant.now());
         provider().properties().forEach(System::setProperty);
-        server = Main.start("127.0.0.1", 0, Map.of(), clock);
+        server = Main.start("127.0.0.1", 0, Map.of("/test-refusal/*", Refuse.class), clock);
         base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Answers {@code /test-refusal/<status>/<retry-after>} as Gatehouse's guards do: the header, then the container's error. */
+    public static class Refuse extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
+                throws java.io.IOException {
+            String[] parts = req.getPathInfo().split("/");
+            res.setHeader("Retry-After", parts[2]);
+            res.sendError(Integer.parseInt(parts[1]));
+        }
+    }
+
+    @Test
+    void rateLimitAndOutagePagesSayHowLongToWait() throws Exception {
+        Web.Res limited = send("GET", "/test-refusal/429/754", null, "Accept", "text/html");
+        assertEquals(429, limited.status());
+        assertTrue(limited.body().contains("<b id='retry-after'>754</b> seconds (about 13 minutes)"), limited.body());
+        assertTrue(limited.body().contains("· Gatehouse example</title>") && limited.body().contains("<nav>"), limited.body());
+        Web.Res down = send("GET", "/test-refusal/503/5", null, "Accept", "text/html");
+        assertEquals(503, down.status());
+        assertTrue(down.body().contains("<b id='retry-after'>5</b> seconds"), down.body());
+        assertTrue(down.body().contains("id='retry' href='/test-refusal/503/5'"), "a link that asks again: " + down.body());
     }
 
     @AfterAll

@@ -59,7 +59,8 @@ class RequiredTwoStepIT {
         String restricted = signIn.cookie();
 
         for (String path : new String[] {"/dashboard", "/tokens", "/devices", "/account/email", ConfirmPage.PATH}) {
-            assertEquals("/login", SecurityForms.path(get(path, restricted).location()), path + " takes it for nobody");
+            assertEquals("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8),
+                    SecurityForms.path(get(path, restricted).location()), path + " takes it for nobody");
         }
         assertEquals("/login", SecurityForms.path(f.post("/tokens", restricted, "name", "x", "scopes", "projects.read")
                 .location()));
@@ -70,7 +71,7 @@ class RequiredTwoStepIT {
 
         SecurityForms.Enrolled app = f.enrol(restricted, clock.instant());
         assertEquals(10, app.recoveryCodes().size());
-        assertEquals("/login", SecurityForms.path(get(SecurityPage.PATH, restricted).location()),
+        assertEquals("/login?next=%2Faccount%2Fsecurity", SecurityForms.path(get(SecurityPage.PATH, restricted).location()),
                 "the enrol-only session ended with its job");
         String session = f.signInWithCode(email, PW, app.nextCode());
         assertTrue(get("/dashboard", session).body().contains(email));
