@@ -89,7 +89,7 @@ public class GatehouseFilter extends HttpFilter {
         try {
             who = resolver.resolve(req);
         } catch (GatehouseUnavailableException e) {
-            Refusals.json(res, Refusal.of(e));
+            Refusals.answer(req, res, Refusal.of(e), api.owns(path)); // a browser gets the 503 page, with Retry-After
             return;
         }
         resolver.renew(req, res);
@@ -124,7 +124,7 @@ public class GatehouseFilter extends HttpFilter {
             if (denied != null) {
                 refuse(req, res, Refusal.of(denied), who);
             } else {
-                Refusals.json(res, Refusal.of(down));
+                Refusals.answer(req, res, Refusal.of(down), api.owns(path));
             }
         }
     }

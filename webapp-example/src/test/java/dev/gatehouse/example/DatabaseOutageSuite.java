@@ -165,6 +165,12 @@ abstract class DatabaseOutageSuite {
         probe(probes, "POST /auth/signup", send("POST", "/auth/signup", Web.credentials("new" + System.nanoTime()
                 + "@example.test", PW)), 503);
         probe(probes, "POST /auth/logout", send("POST", "/auth/logout", null, cookie(session)), 503);
+        Web.Res page = send("GET", "/dashboard", null, "Cookie", "gatehouse_session=" + session, "Accept", "text/html");
+        if (page.status() != 503 || !page.body().contains("Temporarily unavailable")
+                || page.raw().headers().firstValue("Retry-After").isEmpty() || page.body().contains("\"code\"")) {
+            probes.add("GET /dashboard (browser): not the app's 503 page with Retry-After: " + page.status() + " "
+                    + page.body());
+        }
         assertEquals(List.of(), probes, "during the cut");
 
         // 2. Restore: service resumes without a restart.
