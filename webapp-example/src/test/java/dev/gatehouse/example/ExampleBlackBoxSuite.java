@@ -181,6 +181,8 @@ public abstract class ExampleBlackBoxSuite {
     void accessMatrix() throws Exception {
         Map<String, int[]> expected = new LinkedHashMap<>();
         expected.put("GET /admin", new int[] {401, 403, 200, 200, 403});
+        expected.put("GET /admin/dashboard", new int[] {401, 403, 200, 200, 403});
+        expected.put("GET /admin/roles", new int[] {401, 403, 200, 200, 403});
         expected.put("GET /api/admin/stats", new int[] {401, 403, 200, 200, 403});
         expected.put("GET /api/projects", new int[] {401, 200, 200, 200, 403});
         expected.put("POST /api/projects", new int[] {401, 403, 201, 201, 403});
